@@ -1,0 +1,179 @@
+"""The answers file (docs/formats.md): who responds, their consent, and each answer.
+
+The interview writes it after every answer; `drafter render` reads it. It records the
+consultation it answers (id and a hash of the questions) so a changed consultation is noticed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from drafter.consultation import Consultation
+from drafter.errors import InputError
+from drafter.yamlio import load_yaml, schema_error
+
+SCHEMA_VERSION = 1
+
+Consent = Literal["publish-with-name", "publish-anonymously", "do-not-publish"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Respondent(Strict):
+    name: str = ""
+    organisation: str = ""
+    role: str = ""
+    email: str = ""
+    address: str = ""
+    responding_as: Literal["organisation", "individual"] = "organisation"
+    consent: Consent = "publish-with-name"
+    # required when consent is do-not-publish: UK and Welsh consultations ask why
+    confidentiality_reason: str = ""
+
+    @model_validator(mode="after")
+    def _reason_when_confidential(self) -> Respondent:
+        if self.consent == "do-not-publish" and not self.confidentiality_reason.strip():
+            raise ValueError("give confidentiality_reason when consent is do-not-publish")
+        return self
+
+
+class KeptFinding(Strict):
+    """A precision finding the respondent chose to keep as written (recorded by the interview)."""
+
+    rule: str
+    text: str
+    note: str = ""
+
+
+class Answer(Strict):
+    stance: str | None = None
+    response: str = ""
+    key_point: str = ""
+    define: list[str] = Field(default_factory=list)
+    no_response: bool = False
+    kept_findings: list[KeptFinding] = Field(default_factory=list)
+
+    @property
+    def is_answered(self) -> bool:
+        return self.no_response or bool(self.stance) or bool(self.response.strip())
+
+
+class AnswersFile(Strict):
+    schema_version: int = Field(SCHEMA_VERSION, alias="schema")
+    consultation: str
+    consultation_file: str | None = None
+    questions_hash: str | None = None
+    # per-question fingerprints, so a changed consultation can say which questions differ
+    question_fingerprints: dict[str, str] = Field(default_factory=dict)
+    date: dt.date | None = None
+    respondent: Respondent = Field(default_factory=Respondent)
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    # library entries and versions used by the last render (written by render and interview)
+    library: dict[str, int] = Field(default_factory=dict)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    def check_against(self, consultation: Consultation, path: Path) -> None:
+        """Raise InputError if these answers belong to another or a changed consultation."""
+        if self.consultation != consultation.id:
+            raise InputError(
+                f"answers are for consultation {self.consultation!r}, not {consultation.id!r}",
+                path=path,
+            )
+        numbers = {q.number for q in consultation.questions}
+        unknown = [n for n in self.answers if n not in numbers]
+        if unknown:
+            raise InputError(
+                f"answers questions the consultation does not have: {', '.join(unknown)}",
+                path=path,
+            )
+        if self.question_fingerprints:
+            changed = [
+                q.number
+                for q in consultation.questions
+                if self.question_fingerprints.get(q.number) not in (None, q.fingerprint())
+            ]
+            added = [q.number for q in consultation.questions
+                     if q.number not in self.question_fingerprints]
+            removed = [n for n in self.question_fingerprints if n not in numbers]
+            if changed or added or removed:
+                parts = []
+                if changed:
+                    parts.append(f"changed wording or kind: {', '.join(changed)}")
+                if added:
+                    parts.append(f"new: {', '.join(added)}")
+                if removed:
+                    parts.append(f"removed: {', '.join(removed)}")
+                raise InputError(
+                    "the consultation has changed since these answers were written ("
+                    + "; ".join(parts) + ")",
+                    path=path,
+                )
+        for number, answer in self.answers.items():
+            question = consultation.question(number)
+            if answer.stance and question.stances and answer.stance not in question.stances:
+                raise InputError(
+                    f"question {number}: stance {answer.stance!r} is not one of "
+                    + ", ".join(repr(s) for s in question.stances),
+                    path=path,
+                )
+
+    def stamp(self, consultation: Consultation) -> None:
+        """Record which consultation (and which wording) these answers belong to."""
+        self.consultation = consultation.id
+        self.questions_hash = consultation.questions_hash()
+        self.question_fingerprints = {q.number: q.fingerprint() for q in consultation.questions}
+
+
+def load_answers(path: Path) -> AnswersFile:
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise InputError("an answers file must be a mapping of fields", path=path, line=1)
+    version = data.get("schema", SCHEMA_VERSION)
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
+        raise InputError(
+            f"answers schema {version!r} is newer than this drafter understands "
+            f"({SCHEMA_VERSION}); upgrade drafter",
+            path=path,
+        )
+    try:
+        return AnswersFile.model_validate(data)
+    except ValidationError as exc:
+        raise schema_error(path, exc) from None
+
+
+def dump_answers(answers: AnswersFile) -> str:
+    """YAML text for an answers file, with literal blocks for multi-line responses."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    def literal(value):
+        if isinstance(value, str) and "\n" in value:
+            return LiteralScalarString(value)
+        if isinstance(value, dict):
+            return {k: literal(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [literal(v) for v in value]
+        return value
+
+    data = answers.model_dump(mode="json", by_alias=True, exclude_defaults=False)
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.width = 100
+    out = StringIO()
+    yaml.dump(literal(data), out)
+    return out.getvalue()
+
+
+def save_answers(answers: AnswersFile, path: Path) -> Path:
+    from drafter.fsutil import atomic_write_text
+
+    return atomic_write_text(Path(path), dump_answers(answers), force=True)

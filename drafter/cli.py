@@ -1,0 +1,96 @@
+"""The `drafter` command: thin. Parses arguments, imports the heavy rooms lazily, maps errors.
+
+Each subcommand lives in drafter/commands/<name>.py and is imported only when it runs, so
+`drafter --help` and `drafter lint` start without loading docx, questionary or jinja2.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from drafter import __version__
+from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, DrafterError
+
+# name -> (module:attribute, one-line help shown by `drafter --help` without importing it)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "draft": ("drafter.commands.draft:draft", "Interview: answer a consultation in the terminal."),
+    "render": ("drafter.commands.render:render", "Write the response (.docx, .md or .txt)."),
+    "lint": ("drafter.commands.lint:lint", "Check a draft for imprecise use of terms."),
+    "snippets": ("drafter.commands.snippets:snippets", "Maintain the vetted snippet library."),
+    "consultations": (
+        "drafter.commands.consultations:consultations",
+        "List, show and import consultation question sets.",
+    ),
+}
+
+EXIT_INTERNAL = 70
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        target, _ = COMMANDS[cmd_name]
+        module_name, attr = target.split(":")
+        return getattr(importlib.import_module(module_name), attr)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, short) for name, (_, short) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="drafter")
+def cli() -> None:
+    """Write consultation responses in which every co-operative-sector term is used
+    precisely and defined from a vetted library.
+
+    \b
+    Start here:
+      drafter draft                          answer the sample consultation
+      drafter render answers.yaml -o r.docx  write the Word response
+      drafter lint draft.docx                check a colleague's draft
+      drafter snippets list                  see the vetted library
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning user errors into one line and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="drafter", standalone_mode=False)
+    except DrafterError as exc:
+        click.echo(f"drafter: error: {exc.format()}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("drafter: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        click.echo("\ndrafter: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_BAD_INPUT if exc.exit_code == 2 else exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        click.echo(
+            f"drafter: internal error: {type(exc).__name__}: {exc} "
+            "(set DRAFTER_DEBUG=1 to see the traceback, and please report it)",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(0)

@@ -1,0 +1,1 @@
+"""One module per subcommand; drafter.cli imports each only when it runs."""

@@ -1,0 +1,3 @@
+from drafter.commands._stub import not_yet
+
+render = not_yet("render", 2)

@@ -1,0 +1,136 @@
+"""Consultation question sets (docs/formats.md): numbered questions and how each is answered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from drafter.errors import InputError
+from drafter.resources import bundled
+from drafter.yamlio import load_yaml, schema_error
+
+AnswerKind = Literal["agree-scale", "yes-no", "choice", "free-text"]
+
+AGREE_SCALE = ("Strongly agree", "Agree", "Neither agree nor disagree", "Disagree",
+               "Strongly disagree")
+YES_NO = ("Yes", "No", "Don't know")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Question(Strict):
+    number: str = Field(min_length=1, description="as the consultation prints it: 3, 3a, Q12")
+    text: str = Field(min_length=1)
+    guidance: str | None = None
+    kind: AnswerKind = "free-text"
+    options: tuple[str, ...] = ()
+    # for a stance kind: whether the consultation also asks "please explain"
+    explain: bool = True
+    section: str | None = None
+    # where the importer found it (paragraph or table cell), when imported
+    found_at: str | None = None
+
+    @model_validator(mode="after")
+    def _options_fit_kind(self) -> Question:
+        if self.kind == "choice" and len(self.options) < 2:
+            raise ValueError("a choice question needs at least two options")
+        if self.kind != "choice" and self.options:
+            raise ValueError(f"options are only for kind 'choice', not {self.kind!r}")
+        return self
+
+    @property
+    def stances(self) -> tuple[str, ...]:
+        """The stance labels a respondent may pick, or () for free text."""
+        if self.kind == "agree-scale":
+            return AGREE_SCALE
+        if self.kind == "yes-no":
+            return YES_NO
+        return self.options
+
+    @property
+    def takes_text(self) -> bool:
+        return self.kind == "free-text" or self.explain
+
+    def fingerprint(self) -> str:
+        payload = json.dumps([self.number, self.text, self.kind, list(self.options)])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+
+class SourceOfWording(Strict):
+    illustrative: bool = False
+    note: str
+    url: str | None = None
+    document: str | None = None
+    sha256: str | None = None
+
+
+class Consultation(Strict):
+    schema_version: Literal[1] = Field(1, alias="schema")
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    consulting_body: str
+    reference: str | None = None
+    deadline: dt.date | None = None
+    language: str = "en-GB"
+    source: SourceOfWording
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _numbers_unique(self) -> Consultation:
+        seen: set[str] = set()
+        for question in self.questions:
+            if question.number in seen:
+                raise ValueError(f"question number {question.number!r} appears twice")
+            seen.add(question.number)
+        return self
+
+    def question(self, number: str) -> Question:
+        for q in self.questions:
+            if q.number == number:
+                return q
+        raise KeyError(number)
+
+    def questions_hash(self) -> str:
+        joined = "\n".join(q.fingerprint() for q in self.questions)
+        return "sha256:" + hashlib.sha256(joined.encode("utf-8")).hexdigest()
+
+
+def load_consultation(path: Path) -> Consultation:
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise InputError("a consultation file must be a mapping of fields", path=path, line=1)
+    try:
+        return Consultation.model_validate(data)
+    except ValidationError as exc:
+        raise schema_error(path, exc) from None
+
+
+def bundled_consultations() -> dict[str, Path]:
+    """Bundled consultation ids and their files."""
+    folder = bundled("consultations")
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def find_consultation(ref: str, *, near: Path | None = None) -> Path:
+    """A consultation given as a file path, or as the id of a bundled one."""
+    candidates = [Path(ref)]
+    if near is not None:
+        candidates.append(near.parent / ref)
+    for candidate in candidates:
+        if candidate.suffix in {".yaml", ".yml"} and candidate.is_file():
+            return candidate
+    known = bundled_consultations()
+    if ref in known:
+        return known[ref]
+    raise InputError(
+        f"no consultation {ref!r}: not a file, nor a bundled id ({', '.join(known) or 'none'})"
+    )

@@ -1,0 +1,55 @@
+"""Atomic, never-clobbering file writes: a crash leaves the old file or the new, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from drafter.errors import InputError, OutputExistsError
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to `path` via a temp file in the same folder, fsync, then rename.
+
+    Refuses to replace an existing file unless `force` is true.
+    """
+    path = Path(path)
+    if path.exists() and not force:
+        raise OutputExistsError("already exists; use --force to replace it", path=path)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError("folder does not exist", path=directory)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"cannot write here ({exc.strerror})", path=path) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists() and not force:  # appeared while we were writing
+            raise OutputExistsError("already exists; use --force to replace it", path=path)
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        raise InputError(f"cannot write ({exc.strerror})", path=path) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+    _fsync_directory(directory)
+    return path
+
+
+def atomic_write_text(path: Path, text: str, *, force: bool = False) -> Path:
+    return atomic_write_bytes(path, text.encode("utf-8"), force=force)
+
+
+def _fsync_directory(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

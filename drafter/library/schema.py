@@ -1,0 +1,146 @@
+"""The library entry format (docs/library-format.md): concepts, organisations and passages.
+
+Concept entries follow the TBX concept-oriented model: one entry per concept, several
+designations each with an administrative status. Everything the precision check knows comes
+from these fields; no word lists live in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+EntryStatus = Literal["draft", "vetted", "retired"]
+TermStatus = Literal["preferred", "admitted", "deprecated", "superseded"]
+TermKind = Literal["full-form", "short-form", "abbreviation", "variant"]
+WelshStatus = Literal["legislation", "official-usage", "sector-usage", "unverified"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """A citation. `ref` is the number in the reference fact sheet, kept for traceability."""
+
+    title: str
+    publisher: str | None = None
+    year: str | None = None
+    url: str | None = None
+    section: str | None = None
+    ref: int | None = None
+
+
+class Match(Strict):
+    """How a designation is found in text."""
+
+    case_sensitive: bool = False
+    plurals: bool = True
+    # "co-operative", "co operative" and "co‑operative" (U+2011) are the same designation
+    hyphen_variants: bool = True
+
+
+class Designation(Strict):
+    text: str = Field(min_length=1)
+    status: TermStatus = "preferred"
+    kind: TermKind = "full-form"
+    note: str | None = None
+    # for deprecated/superseded designations: what to write instead (default: the preferred)
+    use_instead: str | None = None
+    match: Match = Match()
+
+    @field_validator("text")
+    @classmethod
+    def _has_letters(cls, value: str) -> str:
+        if not any(ch.isalnum() for ch in value):
+            raise ValueError("a designation needs at least one letter or digit")
+        return value.strip()
+
+
+class Relations(Strict):
+    broader: tuple[str, ...] = ()
+    narrower: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    # concepts that are different models and must not be run together ("X/Y", "X such as Y")
+    contrast: tuple[str, ...] = ()
+
+
+class Translation(Strict):
+    text: str = Field(min_length=1)
+    status: WelshStatus
+    note: str | None = None
+    sources: tuple[Source, ...] = ()
+
+
+class MisuseContext(Strict):
+    """A use of the concept's terms near these words is a misuse (e.g. co-production of a survey)."""
+
+    near: tuple[str, ...] = Field(min_length=1)
+    message: str
+    suggestion: str | None = None
+
+
+class Examples(Strict):
+    must_flag: tuple[str, ...] = ()
+    must_pass: tuple[str, ...] = ()
+
+
+class EntryBase(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    version: int = Field(ge=1)
+    status: EntryStatus
+    vetted_by: str | None = None
+    vetted_on: dt.date | None = None
+    review_by: dt.date | None = None
+    sources: tuple[Source, ...] = ()
+
+
+class Concept(EntryBase):
+    kind: Literal["concept"] = "concept"
+    subject: str
+    short: str = Field(min_length=1)
+    definition: str = Field(min_length=1)
+    # a statutory or official definition quoted word for word, with its source
+    quotation: str | None = None
+    quotation_source: Source | None = None
+    terms: tuple[Designation, ...] = Field(min_length=1)
+    relations: Relations = Relations()
+    # a bare use is vague: the writer should name the model (e.g. "mutual" -> which mutual?)
+    needs_qualifier: str | None = None
+    misuse_contexts: tuple[MisuseContext, ...] = ()
+    distinguish: tuple[str, ...] = ()
+    misuses: tuple[str, ...] = ()
+    translations: dict[str, tuple[Translation, ...]] = {}
+    examples: Examples = Examples()
+
+    @property
+    def preferred(self) -> str:
+        for term in self.terms:
+            if term.status == "preferred":
+                return term.text
+        return self.terms[0].text
+
+
+class Organisation(EntryBase):
+    kind: Literal["organisation"]
+    name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    description: str = Field(min_length=1)
+    is_: tuple[str, ...] = Field(default=(), alias="is")
+    is_not: tuple[str, ...] = ()
+    checked_on: dt.date | None = None
+    examples: Examples = Examples()
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Passage(EntryBase):
+    kind: Literal["passage"]
+    title: str
+    text: str = Field(min_length=1)
+    uses: tuple[str, ...] = ()
+
+
+Entry = Concept | Organisation | Passage

@@ -1,0 +1,117 @@
+"""Read YAML files into plain data, and turn parse or schema errors into file:line messages.
+
+The fast path uses ruamel's safe loader. Only when a file fails its schema do we parse it a
+second time with the round-trip loader, which knows the line of every key, so the message can
+point at the offending field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import InputError
+
+
+def _safe_yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")
+    return yaml
+
+
+_SAFE = None
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML file; raise InputError naming the file and line on any problem."""
+    global _SAFE
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
+    return parse_yaml(raw, path)
+
+
+def parse_yaml(raw: bytes | str, path: Path) -> Any:
+    global _SAFE
+    from ruamel.yaml import YAMLError
+
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"is not UTF-8 text (byte {exc.start}); is it really a YAML file?", path=path
+            ) from None
+    if _SAFE is None:
+        _SAFE = _safe_yaml()
+    try:
+        return _SAFE.load(raw)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"malformed YAML: {problem}", path=path, line=line) from None
+
+
+def line_of(path: Path, location: tuple[str | int, ...]) -> int | None:
+    """Best-effort line number (1-based) of a key path such as ('questions', 3, 'text')."""
+    from ruamel.yaml import YAML
+
+    try:
+        node = YAML(typ="rt").load(Path(path).read_text(encoding="utf-8"))
+    except Exception:  # the fast loader accepted it; never fail while reporting another error
+        return None
+    line = None
+    for key in location:
+        try:
+            if isinstance(key, int) and hasattr(node, "lc") and isinstance(node, list):
+                line = node.lc.item(key)[0] + 1
+                node = node[key]
+            elif hasattr(node, "lc") and key in node:
+                line = node.lc.key(key)[0] + 1
+                node = node[key]
+            else:
+                break
+        except (KeyError, IndexError, TypeError, AttributeError):
+            break
+    return line
+
+
+def schema_error(path: Path, exc: Exception) -> InputError:
+    """Turn a pydantic ValidationError into one InputError naming the file, line and field."""
+    errors = exc.errors() if hasattr(exc, "errors") else []
+    if not errors:
+        return InputError(str(exc), path=path)
+    first = errors[0]
+    loc = tuple(first.get("loc", ()))
+    field = ".".join(str(part) for part in loc) or "(top level)"
+    message = _describe(first)
+    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    return InputError(f"{field}: {message}{more}", path=path, line=line_of(path, loc))
+
+
+def schema_errors(path: Path, exc: Exception) -> list[InputError]:
+    """Every problem in a pydantic ValidationError, one InputError each."""
+    out = []
+    for err in exc.errors() if hasattr(exc, "errors") else []:
+        loc = tuple(err.get("loc", ()))
+        field = ".".join(str(part) for part in loc) or "(top level)"
+        out.append(InputError(f"{field}: {_describe(err)}", path=path, line=line_of(path, loc)))
+    return out or [InputError(str(exc), path=path)]
+
+
+def _describe(err: dict) -> str:
+    kind = err.get("type", "")
+    if kind == "extra_forbidden":
+        allowed = err.get("ctx", {}).get("allowed")
+        return "unknown field" + (f" (allowed: {allowed})" if allowed else "")
+    if kind == "missing":
+        return "required field is missing"
+    return str(err.get("msg", "invalid value"))
