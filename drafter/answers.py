@@ -99,8 +99,11 @@ class AnswersFile(Strict):
                 for q in consultation.questions
                 if self.question_fingerprints.get(q.number) not in (None, q.fingerprint())
             ]
-            added = [q.number for q in consultation.questions
-                     if q.number not in self.question_fingerprints]
+            added = [
+                q.number
+                for q in consultation.questions
+                if q.number not in self.question_fingerprints
+            ]
             removed = [n for n in self.question_fingerprints if n not in numbers]
             if changed or added or removed:
                 parts = []
@@ -112,7 +115,8 @@ class AnswersFile(Strict):
                     parts.append(f"removed: {', '.join(removed)}")
                 raise InputError(
                     "the consultation has changed since these answers were written ("
-                    + "; ".join(parts) + ")",
+                    + "; ".join(parts)
+                    + ")",
                     path=path,
                 )
         for number, answer in self.answers.items():

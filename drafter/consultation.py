@@ -16,8 +16,13 @@ from drafter.yamlio import load_yaml, schema_error
 
 AnswerKind = Literal["agree-scale", "yes-no", "choice", "free-text"]
 
-AGREE_SCALE = ("Strongly agree", "Agree", "Neither agree nor disagree", "Disagree",
-               "Strongly disagree")
+AGREE_SCALE = (
+    "Strongly agree",
+    "Agree",
+    "Neither agree nor disagree",
+    "Disagree",
+    "Strongly disagree",
+)
 YES_NO = ("Yes", "No", "Don't know")
 
 

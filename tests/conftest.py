@@ -23,8 +23,9 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("DRAFTER_LIBRARY", raising=False)
 
 
-def run_drafter(*args: str, cwd: Path | None = None, env: dict | None = None,
-                input: str | None = None) -> subprocess.CompletedProcess:
+def run_drafter(
+    *args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None
+) -> subprocess.CompletedProcess:
     """Run `python -m drafter` as a separate process, as a user would."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(

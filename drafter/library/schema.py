@@ -75,7 +75,7 @@ class Translation(Strict):
 
 
 class MisuseContext(Strict):
-    """A use of the concept's terms near these words is a misuse (e.g. co-production of a survey)."""
+    """Using the concept near these words is a misuse (e.g. co-production of a survey)."""
 
     near: tuple[str, ...] = Field(min_length=1)
     message: str
