@@ -102,10 +102,16 @@ def _setup_styles(doc) -> None:
     rpr = rpr_default.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     for old in rpr.findall(qn("w:rFonts")) + rpr.findall(qn("w:lang")):
         rpr.remove(old)
-    rpr.insert(0, parse_xml(f'<w:rFonts {nsdecls("w")} w:ascii="{FONT}" w:hAnsi="{FONT}" '
-                            f'w:eastAsia="{FONT}" w:cs="{FONT}"/>'))
-    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="en-GB" w:eastAsia="en-GB" '
-                         'w:bidi="ar-SA"/>'))
+    rpr.insert(
+        0,
+        parse_xml(
+            f'<w:rFonts {nsdecls("w")} w:ascii="{FONT}" w:hAnsi="{FONT}" '
+            f'w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+        ),
+    )
+    rpr.append(
+        parse_xml(f'<w:lang {nsdecls("w")} w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>')
+    )
 
     normal = styles["Normal"]
     normal.font.name = FONT
@@ -139,10 +145,12 @@ def _setup_styles(doc) -> None:
     ppr = quote.element.get_or_add_pPr()
     for old in ppr.findall(qn("w:pBdr")) + ppr.findall(qn("w:shd")):
         ppr.remove(old)
-    ppr.append(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
-        'w:color="7A8BA6"/></w:pBdr>'
-    ))
+    ppr.append(
+        parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="18" w:space="8" '
+            'w:color="7A8BA6"/></w:pBdr>'
+        )
+    )
     _reorder_ppr(ppr)
 
     for name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2", "List Continue"):
@@ -171,12 +179,42 @@ def _set_theme_fonts_off(style) -> None:
 
 
 _PPR_ORDER = [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
-    "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap",
-    "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
-    "cnfStyle", "rPr", "sectPr", "pPrChange",
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
 ]
 
 
@@ -229,10 +267,12 @@ def _setup_numbering(doc) -> None:
         ppr = doc.styles[name].element.get_or_add_pPr()
         for old in ppr.findall(qn("w:numPr")) + ppr.findall(qn("w:ind")):
             ppr.remove(old)
-        ppr.append(parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/>'
-            "</w:numPr>"
-        ))
+        ppr.append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/>'
+                "</w:numPr>"
+            )
+        )
         _reorder_ppr(ppr)
 
 

@@ -250,6 +250,28 @@ def _paragraph(style_id: str | None, *, jc: str | None = None, outline: int | No
     return p
 
 
+def _ppr(p):
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    return ppr
+
+
+def _set_spacing(p, *, after: int) -> None:
+    """Space after a paragraph, in twentieths of a point (w:spacing goes after w:numPr)."""
+    ppr = _ppr(p)
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), str(after))
+    anchor = ppr.find(qn("w:numPr"))
+    if anchor is None:
+        anchor = ppr.find(qn("w:pStyle"))
+    if anchor is not None:
+        anchor.addnext(spacing)
+    else:
+        ppr.insert(0, spacing)
+
+
 def _val(tag: str, value: str):
     element = OxmlElement(tag)
     element.set(qn("w:val"), value)
@@ -340,6 +362,8 @@ class _Blocks:
                 self.list_stack.append({"num": self.w.new_list(ordered, start), "ordered": ordered})
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.list_stack.pop()
+                if not self.list_stack and out and out[-1].tag == qn("w:p"):
+                    _set_spacing(out[-1], after=160)  # breathing space before the next text
             elif kind == "list_item_open":
                 self.pending_item = True
             elif kind == "blockquote_open":
@@ -387,10 +411,7 @@ class _Blocks:
                 self.pending_item = False
                 name = "List Number" if current["ordered"] else "List Bullet"
                 p = _paragraph(self.ids[name])
-                ppr = p.find(qn("w:pPr"))
-                if ppr is None:
-                    ppr = OxmlElement("w:pPr")
-                    p.insert(0, ppr)
+                ppr = _ppr(p)
                 numpr = OxmlElement("w:numPr")
                 numpr.append(_val("w:ilvl", str(min(len(self.list_stack) - 1, 2))))
                 numpr.append(_val("w:numId", str(current["num"])))
@@ -405,6 +426,11 @@ class _Blocks:
             p = _paragraph(self.ids["Quote"])
         else:
             p = _paragraph(self.ids["Normal"])
+            children = token.children or []
+            kinds = [c.type for c in children]
+            if kinds and kinds[0] == "strong_open" and kinds[-1] == "strong_close":
+                # a bold lead-in line ("Answer: Agree") stays with what follows it
+                _ppr(p).insert(1 if self.ids["Normal"] else 0, OxmlElement("w:keepNext"))
         self._inlines(p, token.children or [])
         return p
 
@@ -496,11 +522,7 @@ class _Blocks:
         spacing = OxmlElement("w:spacing")
         spacing.set(qn("w:before"), "40")
         spacing.set(qn("w:after"), "40")
-        ppr = p.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = OxmlElement("w:pPr")
-            p.insert(0, ppr)
-        ppr.append(spacing)
+        _ppr(p).append(spacing)
         self._inlines(p, token.children or [], bold=self.cell_header)
         tc.append(p)
         self.row.append(tc)
@@ -523,7 +545,7 @@ class _Blocks:
             col.set(qn("w:w"), str(width))
             grid.append(col)
         for row in rows:
-            for tc, width in zip(row.findall(qn("w:tc")), widths):
+            for tc, width in zip(row.findall(qn("w:tc")), widths, strict=False):
                 tcw = OxmlElement("w:tcW")
                 tcw.set(qn("w:w"), str(width))
                 tcw.set(qn("w:type"), "dxa")
@@ -553,5 +575,3 @@ def write_docx(composed: Composed, reference: Path | None = None) -> tuple[bytes
     writer = DocxWriter(reference)
     data = writer.write(composed)
     return data, writer.warnings
-
-
