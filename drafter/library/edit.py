@@ -57,14 +57,14 @@ def review_entry(
     if not isinstance(data, dict) or data.get("id") != expected_id:
         raise InputError(f"does not hold entry {expected_id!r}", path=path)
     old = int(data.get("version", 0) or 0)
-    updates = {
-        "status": "vetted",
+    updates = {  # in file order: new keys go after the previous one
         "version": old + 1,
+        "status": "vetted",
         "vetted_by": by,
         "vetted_on": on,
         "review_by": review_by,
     }
-    anchor = "status"
+    anchor = "kind"
     for key, value in updates.items():
         if key in data:
             data[key] = value

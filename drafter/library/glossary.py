@@ -64,8 +64,10 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
         if contrast:
             lines += ["Not the same as: " + ", ".join(_escape(c) for c in contrast), ""]
         for item in concept.translations.get("cy", ()):
-            flag = " — unverified, check before use" if item.status == "unverified" else ""
-            lines += [f"Welsh: *{_escape(item.text)}* ({item.status}{flag})", ""]
+            status = item.status
+            if status == "unverified":
+                status = "unverified: check with a Welsh-language editor before use"
+            lines += [f"Welsh: *{_escape(item.text)}* ({status})", ""]
         refs = []
         for source in concept.sources:
             key = (source.title, source.url)

@@ -156,7 +156,14 @@ def _check_references(report: Report, library: Library) -> None:
                     )
                 elif kind in _MIRROR:
                     back = _MIRROR[kind]
-                    if cid not in getattr(concepts[target].relations, back):
+                    # broader/narrower must mirror within a layer; an organisation library may
+                    # hang a narrower concept under a bundled one without overriding it
+                    same_layer = _layer(library, path) == _layer(library, library.paths[target])
+                    if kind == "contrast" or same_layer:
+                        missing = cid not in getattr(concepts[target].relations, back)
+                    else:
+                        missing = False
+                    if missing:
                         report.add(
                             "error",
                             f"relations.{kind}: {target!r} is listed here but {target!r} does "
@@ -188,6 +195,15 @@ def _check_references(report: Report, library: Library) -> None:
                 report.add(
                     "error", f"uses: unknown concept id {target!r}", path, _line(path, "uses")
                 )
+
+
+def _layer(library: Library, path: Path) -> Path | None:
+    """The layer folder a file belongs to (the last matching one, as layers may nest)."""
+    found = None
+    for layer in library.layers:
+        if Path(path).resolve().is_relative_to(Path(layer).resolve()):
+            found = layer
+    return found
 
 
 def fold(text: str) -> str:
