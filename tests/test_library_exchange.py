@@ -142,8 +142,8 @@ def test_markdown_glossary_marks_unverified_welsh(capsys):
     assert out.startswith("# Glossary of terms")
     assert "## worker co-operative" in out
     assert (
-        "Welsh: *cwmni cydweithredol gweithwyr* (unverified: check with a Welsh-language editor before use)"
-        in out
+        "Welsh: *cwmni cydweithredol gweithwyr* (unverified: check with a Welsh-language "
+        "editor before use)" in out
     )
     assert "Welsh: *undeb credyd* (legislation)" in out
     assert "## Sources" in out
