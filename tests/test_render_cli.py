@@ -134,9 +134,8 @@ def test_control_characters_are_removed_with_a_warning_and_docx_is_valid(tmp_pat
     answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="x")})
     # written by hand: YAML escapes put the characters into the loaded text (libyaml rejects
     # the lone-surrogate escape; drafter.yamlio then asks ruamel's pure parser, which accepts)
-    answers.write_text(
-        answers.read_text().replace("response: x", 'response: "nul\\0 vt\\v ff\\f bel\\a lone\\uD800 end"')
-    )
+    escaped = 'response: "nul\\0 vt\\v ff\\f bel\\a lone\\uD800 end"'
+    answers.write_text(answers.read_text().replace("response: x", escaped))
     out = tmp_path / "a.docx"
     result = run_drafter("render", str(answers), "-o", str(out))
     no_traceback(result)
