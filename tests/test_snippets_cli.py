@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 
 import pytest
 
 from drafter.library import load_library
 from drafter.resources import bundled
-from tests.conftest import run_drafter
+from tests.conftest import ROOT, run_drafter
 from tests.library_helpers import concept, layer, run, snapshot, write
 
 COMMANDS = (
@@ -309,3 +310,16 @@ def test_pre_commit_hook_definition_runs_validate(tmp_path):
     (target / "terms" / "broken.yaml").write_text("id: [\n")
     result = run_drafter(*args, cwd=target)
     assert result.returncode == 2 and "broken.yaml" in result.stderr
+
+
+def test_list_does_not_import_heavy_modules():
+    code = (
+        "import sys\n"
+        "from drafter.cli import main\n"
+        "try:\n    main(['snippets', 'list', '--format', 'json'])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = [m for m in ('docx', 'questionary', 'jinja2', 'lxml') if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "HEAVY []" in result.stderr, result.stderr
