@@ -368,6 +368,7 @@ class _Blocks:
                 self.list_stack.append({"num": self.w.new_list(ordered, start), "ordered": ordered})
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.list_stack.pop()
+                self.pending_item = False
                 if not self.list_stack and out and out[-1].tag == qn("w:p"):
                     _set_spacing(out[-1], after=160)  # breathing space before the next text
             elif kind == "list_item_open":
