@@ -38,11 +38,6 @@ PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 LIBRARY_PROPERTY = "DrafterLibrary"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-# style names the writer uses, and what it does when a reference document lacks one
-PARAGRAPH_STYLES = (
-    "Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Quote",
-    "List Bullet", "List Number", "List Continue", "Header", "Footer",
-)  # fmt: skip
 HEADING_SIZES = {1: 40, 2: 30, 3: 25, 4: 22}  # half-points, for the fallback only
 
 
@@ -76,6 +71,8 @@ class DocxWriter:
         self.doc = open_reference(reference)
         self.warnings: list[str] = []
         self._missing: list[str] = []
+        self._own_styles: dict | None = None
+        self._own_by_id: dict = {}
         self._style_ids = self._read_style_ids()
         self._numbering = None
         self._bullet_num: int | None = None
@@ -93,10 +90,46 @@ class DocxWriter:
         return ids
 
     def style_id(self, name: str) -> str | None:
+        """The id of style `name`; one the reference lacks is copied from drafter's own
+        reference (and named in the one warning), or None if even that has none."""
         found = self._style_ids.get(name) or self._style_ids.get(name.lower())
         if found is None and name not in self._missing:
             self._missing.append(name)
+            found = self._adopt(name)
         return found
+
+    def _adopt(self, name: str) -> str | None:
+        """Copy style `name` (and any style it is based on or linked to) from the bundled
+        reference into this document, so a house style without, say, 'Quote' still works."""
+        import copy
+
+        if self._own_styles is None:
+            own = open_reference(None).styles.element
+            self._own_styles = {
+                s.find(qn("w:name")).get(qn("w:val")).lower(): s
+                for s in own.findall(qn("w:style"))
+                if s.find(qn("w:name")) is not None
+            }
+            self._own_by_id = {s.get(qn("w:styleId")): s for s in self._own_styles.values()}
+        style = self._own_styles.get(name.lower())
+        if style is None:
+            return None
+        taken = set(self._style_ids.values())
+        queue = [style]
+        while queue:
+            element = queue.pop()
+            style_id = element.get(qn("w:styleId"))
+            if style_id in taken:
+                continue
+            self.doc.styles.element.append(copy.deepcopy(element))
+            taken.add(style_id)
+            self._style_ids[element.find(qn("w:name")).get(qn("w:val"))] = style_id
+            self._style_ids[element.find(qn("w:name")).get(qn("w:val")).lower()] = style_id
+            for tag in ("w:basedOn", "w:link"):
+                ref = element.find(qn(tag))
+                if ref is not None and ref.get(qn("w:val")) in self._own_by_id:
+                    queue.append(self._own_by_id[ref.get(qn("w:val"))])
+        return style.get(qn("w:styleId"))
 
     # --- document ------------------------------------------------------------------
     def write(self, composed: Composed, *, now: dt.datetime | None = None) -> bytes:
@@ -112,13 +145,17 @@ class DocxWriter:
             else:
                 body.append(element)
         self._header_footer(composed)
+        zoom = self.doc.settings.element.find(qn("w:zoom"))
+        if zoom is not None and zoom.get(qn("w:percent")) is None:
+            zoom.set(qn("w:percent"), "100")  # required by the schema; some templates omit it
         self._language(composed.language)
         self._properties(composed, now or dt.datetime.now(dt.timezone.utc))
         if self._missing:
             self.warnings.append(
                 "the reference document has no style named "
                 + ", ".join(repr(m) for m in self._missing)
-                + "; used Normal with direct formatting instead"
+                + "; used drafter's own for "
+                + ("that" if len(self._missing) == 1 else "those")
             )
         buffer = io.BytesIO()
         self.doc.save(buffer)
@@ -340,7 +377,7 @@ class _Blocks:
 
     def __init__(self, writer: DocxWriter):
         self.w = writer
-        self.ids = {name: writer.style_id(name) for name in PARAGRAPH_STYLES if name != "Title"}
+        self._ids: dict[str, str | None] = {}
         self.list_stack: list[dict] = []  # {"num": id, "first": bool}
         self.quote_depth = 0
         self.table = None
@@ -348,6 +385,12 @@ class _Blocks:
         self.in_head = False
         self.cell_header = False
         self.pending_item = False
+
+    def sid(self, name: str) -> str | None:
+        """A style's id, looked up once; a style the document never uses is never asked for."""
+        if name not in self._ids:
+            self._ids[name] = self.w.style_id(name)
+        return self._ids[name]
 
     def convert(self, tokens: list):
         out = []
@@ -393,11 +436,11 @@ class _Blocks:
                 self.cell_header = kind == "th_open"
             elif kind in ("code_block", "fence"):
                 for line in token.content.rstrip("\n").split("\n"):
-                    p = _paragraph(self.ids["Normal"])
+                    p = _paragraph(self.sid("Normal"))
                     p.append(_run(line, code=True))
                     out.append(p)
             elif kind == "hr":
-                out.append(_paragraph(self.ids["Normal"]))
+                out.append(_paragraph(self.sid("Normal")))
         return out
 
     # --- paragraphs ----------------------------------------------------------------
@@ -407,7 +450,7 @@ class _Blocks:
             return None
         if heading_level is not None:
             name = f"Heading {min(heading_level, 4)}"
-            style = self.ids.get(name) or self.w.style_id(name)
+            style = self.sid(name)
             p = _paragraph(style, outline=None if style else heading_level - 1)
             self._inlines(p, token.children or [], bold=style is None,
                           size=None if style else HEADING_SIZES[min(heading_level, 4)])  # fmt: skip
@@ -417,7 +460,7 @@ class _Blocks:
             if self.pending_item:
                 self.pending_item = False
                 name = "List Number" if current["ordered"] else "List Bullet"
-                p = _paragraph(self.ids[name])
+                p = _paragraph(self.sid(name))
                 ppr = _ppr(p)
                 numpr = OxmlElement("w:numPr")
                 numpr.append(_val("w:ilvl", str(min(len(self.list_stack) - 1, 2))))
@@ -428,16 +471,16 @@ class _Blocks:
                 else:
                     ppr.insert(0, numpr)
             else:  # a second paragraph in the same item: indented, no number
-                p = _paragraph(self.ids["List Continue"])
+                p = _paragraph(self.sid("List Continue"))
         elif self.quote_depth:
-            p = _paragraph(self.ids["Quote"])
+            p = _paragraph(self.sid("Quote"))
         else:
-            p = _paragraph(self.ids["Normal"])
+            p = _paragraph(self.sid("Normal"))
             children = token.children or []
             kinds = [c.type for c in children if c.type != "text" or c.content]
             if kinds and kinds[0] == "strong_open" and kinds[-1] == "strong_close":
                 # a bold lead-in line ("Answer: Agree") stays with what follows it
-                _ppr(p).insert(1 if self.ids["Normal"] else 0, OxmlElement("w:keepNext"))
+                _ppr(p).insert(1 if self.sid("Normal") else 0, OxmlElement("w:keepNext"))
         self._inlines(p, token.children or [])
         return p
 
@@ -527,7 +570,7 @@ class _Blocks:
             shade.set(qn("w:color"), "auto")
             shade.set(qn("w:fill"), "E3E8F0")
             tcpr.append(shade)
-        p = _paragraph(self.ids["Normal"])
+        p = _paragraph(self.sid("Normal"))
         spacing = OxmlElement("w:spacing")
         spacing.set(qn("w:before"), "40")
         spacing.set(qn("w:after"), "40")
