@@ -38,6 +38,9 @@ class FillReport:
         out += [f"NOT filled: {line}" for line in self.not_filled]
         return out
 
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
 
 def fill_form(answers_path: Path, form_path: Path, out_path: Path, *, force: bool = False):
     from drafter.answers import load_answers
@@ -204,10 +207,9 @@ def _tick_consent(respondent, boxes, in_question, writer: _Writer, report) -> No
                     "consent: the form offers 'anonymous' but not 'do not publish'; ticked "
                     "anonymous; tell the consulting body your response is not for publication"
                 )
-        elif individual.search(mark.label) and respondent.responding_as == "individual":
-            writer.tick(mark)
-            report.filled.append(f"responding as: ticked {mark.label!r}")
-        elif organisation.search(mark.label) and respondent.responding_as == "organisation":
+        elif (individual.search(mark.label) and respondent.responding_as == "individual") or (
+            organisation.search(mark.label) and respondent.responding_as == "organisation"
+        ):
             writer.tick(mark)
             report.filled.append(f"responding as: ticked {mark.label!r}")
 
@@ -229,11 +231,10 @@ class _Writer:
         if mark.offset is None:  # an empty cell beside the label: mark it with an X
             _append_run(block.element, "X")
             return
-        for start, end, el in block.spans:
-            if start <= mark.offset < end:
-                break
-        else:
+        span = next((s for s in block.spans if s[0] <= mark.offset < s[1]), None)
+        if span is None:
             return
+        start, _end, el = span
         tag = el.tag.rsplit("}", 1)[-1]
         if tag == "sym":
             el.set(qn("w:char"), "F0FE")

@@ -158,7 +158,7 @@ def consultation_yaml(result: Scan) -> str:
     consultation = to_consultation(result)
     data = consultation.model_dump(mode="json", by_alias=True, exclude_none=True)
     questions = CommentedSeq()
-    for i, (q, found) in enumerate(zip(data.pop("questions"), result.questions)):
+    for i, (q, found) in enumerate(zip(data.pop("questions"), result.questions, strict=True)):
         defaults = {"explain": True, "options": []}
         questions.append(CommentedMap((k, v) for k, v in q.items() if defaults.get(k, 0) != v))
         if found.unsure:

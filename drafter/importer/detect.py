@@ -183,8 +183,8 @@ def find_questions(blocks: list[Block]) -> list[Found]:
             return False
         number, rest, style = starts[i]
         if style == "bare":
-            if labelled or blocks[i].heading and not asks(rest):
-                return False
+            if blocks[i].heading and (labelled or not asks(rest)):
+                return False  # "2. Background", or a heading in a "Question N" document
             # "1. Introduction": a numbered heading or paragraph, not a question
             return not rest or asks(rest) or _next_asks(blocks, i)
         if style == "sub":
@@ -214,13 +214,14 @@ def find_questions(blocks: list[Block]) -> list[Found]:
             found.append(q)
             continue
         i += 1
-    return _tidy(found)
+    return _tidy(found, blocks, labelled)
 
 
 def _next_asks(blocks: list[Block], i: int) -> bool:
     for b in blocks[i + 1 : i + 3]:
         if not b.empty:
-            return b.text.strip().endswith("?") and not b.heading
+            question = b.text.strip().endswith("?") and not b.heading
+            return question and _start(b, None, None) is None
     return False
 
 
@@ -251,8 +252,10 @@ def _extend(q: Found, blocks, j: int, is_start, cell_marks, label_blocks) -> int
             for label, offset in opt.boxes(b.text):
                 if label:
                     q.marks.append(Mark(label, j, offset))
-        elif _ANSWER_LABEL.match(b.text.strip()):
-            pass
+        elif _ANSWER_LABEL.match(b.text.strip()) and not b.text.strip().lower().startswith(
+            "please"
+        ):
+            pass  # "Comments:", "Your response": a label for the answer space, not wording
         elif not q.text:
             q.text = b.text.strip()
         elif (
@@ -262,9 +265,7 @@ def _extend(q: Found, blocks, j: int, is_start, cell_marks, label_blocks) -> int
             and not _GUIDANCE.match(b.text.strip())
         ):
             q.text = f"{q.text}\n\n{b.text.strip()}"
-        elif same_cell or b.italic or _GUIDANCE.match(b.text.strip()):
-            q.guidance.append(b.text.strip())
-        elif b.in_table and not first.in_table and len(b.text) < 300 and not asks(b.text):
+        elif _is_guidance(b, same_cell, first):
             q.guidance.append(b.text.strip())
         else:
             break
@@ -273,7 +274,15 @@ def _extend(q: Found, blocks, j: int, is_start, cell_marks, label_blocks) -> int
     return j
 
 
-def _tidy(found: list[Found]) -> list[Found]:
+def _is_guidance(b: Block, same_cell: bool, first: Block) -> bool:
+    """Text after a question that explains it: in the question's own cell, in italics, or
+    worded as advice; or a short note in the table that follows a question paragraph."""
+    if same_cell or b.italic or _GUIDANCE.match(b.text.strip()):
+        return True
+    return b.in_table and not first.in_table and len(b.text) < 300 and not asks(b.text)
+
+
+def _tidy(found: list[Found], blocks: list[Block], labelled: bool) -> list[Found]:
     """Drop repeated listings, give clashing numbers unique names, and flag gaps."""
     out: list[Found] = []
     by_number: dict[str, Found] = {}
@@ -308,9 +317,17 @@ def _tidy(found: list[Found]) -> list[Found]:
                 missing = ", ".join(str(k) for k in range(previous + 1, n))
                 q.unsure.append(f"numbering jumps here; question(s) {missing} not found")
             previous = n
-        if q.style == "bare" and not q.text.rstrip().endswith("?") and not q.marks:
-            if not _ASKING.match(q.text):
-                q.unsure.append("numbered paragraph that does not read as a question")
+        if q.style == "bare" and labelled:
+            q.unsure.append("numbered like a list item while others say 'Question N' or 'QN'")
+        if q.style == "bare" and blocks[q.start].heading:
+            q.unsure.append("a numbered heading; it may be a section title, not a question")
+        if (
+            q.style == "bare"
+            and not q.text.rstrip().endswith("?")
+            and not q.marks
+            and not _ASKING.match(q.text)
+        ):
+            q.unsure.append("numbered paragraph that does not read as a question")
         kind, _ = q.kind
         if not q.marks and re.search(r"\b(agree|disagree)\b", q.text, re.I):
             q.unsure.append("asks agree/disagree but prints no tick boxes; imported as free text")

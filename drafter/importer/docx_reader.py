@@ -97,12 +97,14 @@ def _italic(p, style_italic: bool) -> bool:
     runs = [r for r in p.findall(qn("w:r")) if (r.findtext(qn("w:t")) or "").strip()]
     if not runs:
         return False
+
     def run_italic(r):
         rpr = r.find(qn("w:rPr"))
         i = rpr.find(qn("w:i")) if rpr is not None else None
         if i is None:
             return style_italic
         return i.get(qn("w:val"), "1") not in {"0", "false"}
+
     return all(run_italic(r) for r in runs)
 
 
