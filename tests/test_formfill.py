@@ -263,10 +263,6 @@ def test_an_old_doc_form_is_converted_and_filled(answers, tmp_path):
 
 
 def test_cli_render_into_a_form(answers, tmp_path):
-    from drafter.commands import render as render_command
-
-    if "not available yet" in (render_command.render.help or ""):
-        pytest.skip("drafter render lands on the render branch")
     out = tmp_path / "cli.docx"
     result = run_drafter(
         "render", str(answers), "--into", str(FORMS / "one-cell.docx"), "-o", str(out)
