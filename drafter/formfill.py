@@ -77,21 +77,16 @@ def _fill(answers, path: Path, shown: Path, out_path: Path, force: bool) -> Fill
     blocks = read_docx(path, document)
     questions = find_questions(blocks)
     report = FillReport(out_path=out_path)
-    by_key = {_key(q.number): q for q in questions}
-    used: set[str] = set()
     writer = _Writer(blocks)
+    matched = _match(questions, answers.answers, report)
     for number, answer in answers.answers.items():
-        q = by_key.get(_key(number))
-        if q is None:
-            if answer.is_answered:
-                report.not_filled.append(f"question {number}: the form has no such question")
-            continue
-        used.add(_key(number))
-        _fill_question(q, answer, writer, report, number)
+        if number in matched:
+            _fill_question(matched[number], answer, writer, report, number)
+    used = {_key(q.number) for q in matched.values()}
     for q in questions:
         if _key(q.number) not in used:
             report.not_filled.append(
-                f"question {q.number} ({q.found_at}): no answer in {answers.consultation!r}"
+                f"question {q.number} ({q.found_at}): the answers file has no answer for it"
             )
     regions = [(q.start, q.end) for q in questions]
     _fill_respondent(answers.respondent, blocks, all_boxes(blocks), regions, writer, report)
@@ -99,6 +94,28 @@ def _fill(answers, path: Path, shown: Path, out_path: Path, force: bool) -> Fill
     document.save(buffer)
     atomic_write_bytes(out_path, buffer.getvalue(), force=force)
     return report
+
+
+def _match(questions, answers: dict, report: FillReport) -> dict:
+    """Answer number -> form question: exact numbers first, then 'Q3' = '3' = 'Question 3'."""
+    exact = {q.number: q for q in questions}
+    loose = {_key(q.number): q for q in questions}
+    out: dict = {}
+    taken: dict[int, str] = {}
+    for number in sorted(answers, key=lambda n: n not in exact):
+        q = exact.get(number) or loose.get(_key(number))
+        if q is None:
+            if answers[number].is_answered:
+                report.not_filled.append(f"question {number}: the form has no such question")
+        elif id(q) in taken:
+            report.not_filled.append(
+                f"question {number}: form question {q.number} already takes the answer to "
+                f"{taken[id(q)]}; not written twice"
+            )
+        else:
+            taken[id(q)] = number
+            out[number] = q
+    return out
 
 
 def _fill_question(q, answer, writer: _Writer, report: FillReport, number: str) -> None:
@@ -151,7 +168,8 @@ def _field_of(text: str) -> tuple[str, str] | None:
         m = pattern.match(text)
         if m:
             rest = text[m.end() :]
-            if re.fullmatch(r"(\s*\([^)]*\))?\s*(address)?\s*[:\-]?\s*([_.…\s]*)", rest, re.I):
+            extra = r"(\s*(\([^)]*\)|/\s*[\w ]{1,25}|address|details))*"
+            if re.fullmatch(extra + r"\s*[:\-]?\s*([_.…\s]*)", rest, re.I):
                 return name, rest
     return None
 
@@ -185,7 +203,7 @@ def _fill_respondent(respondent, blocks, boxes, regions, writer: _Writer, report
 
 
 def _tick_consent(respondent, boxes, in_question, writer: _Writer, report) -> None:
-    anonymous = re.compile(r"anonym|without (your|my) name|not .*name", re.I)
+    anonymous = re.compile(r"anonym|without (your|my) name|not .*name|withh[oe]ld", re.I)
     secret = re.compile(r"confidential|not (to )?be published|do not (want|wish).*publish", re.I)
     individual = re.compile(r"\bindividual\b|\bmyself\b|\bpersonal\b", re.I)
     organisation = re.compile(r"\borgani[sz]ation\b|on behalf of", re.I)

@@ -89,7 +89,7 @@ def test_paragraph_form_ticks_boxes_and_writes_below_each_question(answers, tmp_
         "please tick this box: ☒"
     )
     assert "question 9: the form has no such question" in report.not_filled
-    unanswered = [line for line in report.not_filled if "no answer" in line]
+    unanswered = [line for line in report.not_filled if "has no answer" in line]
     assert [line.split()[1] for line in unanswered] == ["3b", "4", "5"]
     assert any(line.startswith("question 1: ticked 'Agree'") for line in report.filled)
     assert "consent: ticked 'publish anonymously'" in report.filled
@@ -209,7 +209,7 @@ def test_wingdings_and_legacy_check_boxes_are_ticked(tmp_path, answers):
         p._p.append(parse_xml(box))
         p.add_run(f" {label}")
     d.save(form)
-    for stance, expect in (("Yes", "F0FE"), ("No", "1")):
+    for stance in ("Yes", "No"):
         path = tmp_path / f"a-{stance}.yaml"
         path.write_text(f'schema: 1\nconsultation: x\nanswers:\n  "1":\n    stance: "{stance}"\n')
         out = tmp_path / f"out-{stance}.docx"
@@ -270,3 +270,31 @@ def test_cli_render_into_a_form(answers, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "NOT filled: question 9: the form has no such question" in result.stdout
     assert docx.Document(str(out)).tables[6].cell(0, 0).text == "A public register builds trust."
+
+
+def test_other_layouts_each_answer_lands_in_its_box(tmp_path):
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        "schema: 1\nconsultation: x\nrespondent:\n  name: Alys Bevan\n  email: a@example.org\n"
+        "  consent: publish-anonymously\nanswers:\n"
+        '  "1": {stance: "Agree", response: "One."}\n'
+        '  "2": {stance: "Yes", response: "Two."}\n'
+        '  "Q2a": {response: "Eight."}\n'
+        '  "other": {response: "Thanks."}\n'
+    )
+    _, levy, _ = fill(path, "shaded-rows.docx", tmp_path)
+    assert levy.tables[0].cell(2, 1).text == "a@example.org"
+    assert levy.tables[1].cell(1, 0).text == "Agree ☒   Disagree □   Neither □"
+    assert levy.tables[2].cell(0, 0).text == "One."
+    assert levy.paragraphs[3].text.endswith("withheld: ☒")
+    report, shelter, _ = fill(path, "heading-per-question.docx", tmp_path)
+    assert [c.text for c in shelter.tables[2].rows[1].cells] == ["X", "", ""]
+    assert shelter.tables[3].cell(0, 0).text == "Two."
+    assert shelter.tables[-1].cell(0, 0).text == "Thanks."
+    assert any("'Agree' is not one of the form's boxes" in n for n in report.not_filled)
+    _, library, _ = fill(path, "three-column.docx", tmp_path)
+    assert [library.tables[0].cell(r, 2).text for r in (1, 2, 3)] == [
+        "Agree.\nOne.",
+        "Yes.\nTwo.",
+        "Eight.",
+    ]

@@ -352,3 +352,36 @@ def test_help_texts(args, text):
     result = run_drafter(*args)
     assert result.returncode == 0
     assert text in result.stdout
+
+
+def test_shaded_question_rows_with_boxes_after_labels():
+    c = import_consultation(FORMS / "shaded-rows.docx")
+    assert summary(c) == [
+        ("1", "choice", "Do you agree with a levy of one pound per overnight berth?"),
+        ("2", "free-text", "How should the levy be spent?"),
+        ("3", "yes-no", "Should small vessels be exempt?"),
+    ]
+    assert c.question("1").options == ("Agree", "Disagree", "Neither")
+    assert c.title == "Response form: proposals for a harbour levy"
+    assert c.reference == "HL/2027/3" and str(c.deadline) == "2027-06-30"
+    assert scan(FORMS / "shaded-rows.docx").meta.unsure["title"].startswith("taken from")
+
+
+def test_question_headings_with_yes_no_grids_and_any_other_comments():
+    c = import_consultation(FORMS / "heading-per-question.docx")
+    assert summary(c) == [
+        ("1", "yes-no", "Should new shelters have seating?"),
+        ("2", "yes-no", "Should shelters show live departure times?"),
+        ("3", "free-text", "What else would make waiting for a bus more pleasant?"),
+        ("other", "free-text", "Any other comments"),
+    ]
+    assert c.consulting_body == "Fictional Transport Board"
+
+
+def test_number_in_its_own_cell():
+    c = import_consultation(FORMS / "three-column.docx")
+    assert summary(c) == [
+        ("Q1", "free-text", "Which days do you use the library?"),
+        ("Q2", "free-text", "Would you use a late opening on Thursdays?"),
+        ("Q2a", "free-text", "If so, until what time?"),
+    ]

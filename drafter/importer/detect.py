@@ -37,9 +37,9 @@ _GUIDANCE = re.compile(
     re.I,
 )
 _ANSWER_LABEL = re.compile(
-    r"^(comments?|response|answer|reasons?|your (response|answer|comments?|views?)|"
-    r"please (explain|give (your )?reasons|comment|provide (your )?comments)[^.?]{0,60}|"
-    r"reasons for your answer|explanation)\s*[:.]?$",
+    r"^(?!.*\?)([\w/]+ ){0,3}(comments?|response|answer|reasons?|explanation|views?)"
+    r"( [\w/()]+){0,4}\s*[:.]?$"
+    r"|^please (explain|give (your )?reasons|comment|provide (your )?comments)[^.?]{0,60}[:.]?$",
     re.I,
 )
 OTHER_COMMENTS = re.compile(
@@ -205,14 +205,14 @@ def find_questions(blocks: list[Block]) -> list[Found]:
             i = _extend(q, blocks, i + 1, is_start, cell_marks, label_blocks)
             found.append(q)
             continue
-        if b.heading and any(not x.empty for x in blocks[:i]):
-            section = b.text.strip()  # (the first line of all is the document's title)
-        elif found and OTHER_COMMENTS.search(b.text) and len(b.text) < 250:
+        if found and OTHER_COMMENTS.search(b.text) and len(b.text) < 250:
             q = Found("other", b.text.strip(), i, i, "other", section=section, found_at=b.where)
             q.unsure.append("not numbered in the document; numbered 'other' by drafter")
             i = _extend(q, blocks, i + 1, is_start, cell_marks, label_blocks)
             found.append(q)
             continue
+        if b.heading and any(not x.empty for x in blocks[:i]):
+            section = b.text.strip()  # (the first line of all is the document's title)
         i += 1
     return _tidy(found, blocks, labelled)
 
@@ -252,6 +252,13 @@ def _extend(q: Found, blocks, j: int, is_start, cell_marks, label_blocks) -> int
             for label, offset in opt.boxes(b.text):
                 if label:
                     q.marks.append(Mark(label, j, offset))
+        elif (
+            q.text
+            and not same_cell
+            and OTHER_COMMENTS.search(b.text)
+            and not _GUIDANCE.match(b.text.strip())
+        ):
+            break  # "Any other comments": a question of its own
         elif _ANSWER_LABEL.match(b.text.strip()) and not b.text.strip().lower().startswith(
             "please"
         ):

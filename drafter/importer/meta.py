@@ -15,7 +15,7 @@ _REFERENCE = re.compile(
 )
 _DEADLINE = re.compile(
     r"\b(closing date|deadline|closes? on|respon\w+ (?:should be \w+ )?(?:by|before)|"
-    r"respond by|by no later than)\b",
+    r"respond by|by no later than|return\w* (?:[\w ]{0,20} )?by)\b",
     re.I,
 )
 _DATE = re.compile(
