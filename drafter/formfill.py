@@ -306,6 +306,8 @@ class _Writer:
                     _write_into(self.blocks[j].element, [value])
                     return self.blocks[j].where
             return None
+        if _put_in_control(block.element, value):
+            return block.where
         for _start, _end, el in block.spans:
             if el.tag.endswith("}t") and _FILLER.search(el.text or ""):
                 el.text = _FILLER.sub(value, el.text, count=1)
@@ -333,9 +335,50 @@ def _append_run(p, text: str):
     return Paragraph(p, None).add_run(text)
 
 
+def _clear_placeholder(p):
+    """Remove a content control's placeholder ('Click or tap here to enter text.') from a
+    paragraph; return the control's content element to write into, if the control is inline."""
+    from docx.oxml.ns import qn
+
+    from drafter.importer.docx_reader import placeholder_sdt
+
+    inline = None
+    for t in p.iter(qn("w:t")):
+        sdt = placeholder_sdt(t)
+        if sdt is None:
+            continue
+        props = sdt.find(qn("w:sdtPr"))
+        flag = props.find(qn("w:showingPlcHdr"))
+        if flag is not None:
+            props.remove(flag)
+        run = t.getparent()
+        content = run.getparent()
+        content.remove(run)
+        if content.tag == qn("w:sdtContent") and content.getparent().getparent() is p:
+            inline = content
+    return inline
+
+
+def _put_in_control(p, text: str) -> str | None:
+    """Replace a content control's placeholder in `p` with `text`; None if it has none."""
+    from docx.oxml import OxmlElement
+
+    control = _clear_placeholder(p)
+    if control is None:
+        return None
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(t)
+    control.append(run)
+    return "in the form's own text box"
+
+
 def _write_into(p, paragraphs: list[str]) -> None:
     """Fill an empty paragraph (an answer cell's), adding sibling paragraphs for the rest."""
-    _append_run(p, paragraphs[0])
+    if not _put_in_control(p, paragraphs[0]):
+        _append_run(p, paragraphs[0])
     anchor = p
     for text in paragraphs[1:]:
         new = copy.deepcopy(p)

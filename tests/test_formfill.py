@@ -14,6 +14,7 @@ from lxml import etree
 
 from drafter.errors import InputError, OutputExistsError
 from drafter.formfill import fill_form
+from drafter.importer import import_consultation
 from tests.conftest import run_drafter
 from tests.fixtures.forms import build as fx
 
@@ -298,3 +299,23 @@ def test_other_layouts_each_answer_lands_in_its_box(tmp_path):
         "Yes.\nTwo.",
         "Eight.",
     ]
+
+
+def test_content_control_placeholders_are_replaced_by_the_answer(tmp_path):
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        "schema: 1\nconsultation: x\nrespondent:\n  name: Alys Bevan\nanswers:\n"
+        '  "1": {response: "Match funding."}\n'
+    )
+    assert [q.text for q in import_consultation(FORMS / "placeholders.docx").questions] == [
+        fx.Q2,
+        fx.Q5,
+    ]
+    report, d, out = fill(path, "placeholders.docx", tmp_path)
+    assert d.paragraphs[1].text.strip() == "Name:"  # python-docx does not see inside controls
+    xml = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert xml.count(fx.PLACEHOLDER) == 1  # question 2's box keeps its placeholder
+    assert xml.count("<w:showingPlcHdr/>") == 1
+    assert "Match funding.</w:t></w:r></w:sdtContent>" in xml
+    assert "Alys Bevan</w:t></w:r></w:sdtContent>" in xml
+    assert "respondent name (paragraph 2)" in report.filled

@@ -67,12 +67,30 @@ class _Styles:
         return 0, False, italic
 
 
+def placeholder_sdt(el):
+    """The content control around `el` that is showing its placeholder text, if any."""
+    node = el.getparent()
+    while node is not None and node.tag not in {qn("w:body"), qn("w:tc")}:
+        if node.tag == qn("w:sdt"):
+            props = node.find(qn("w:sdtPr"))
+            if props is not None and props.find(qn("w:showingPlcHdr")) is not None:
+                return node
+        node = node.getparent()
+    return None
+
+
+def in_placeholder(el) -> bool:
+    return placeholder_sdt(el) is not None
+
+
 def paragraph_text(p) -> tuple[str, list]:
     """Visible text of a w:p and the (start, end, element) spans that hold it."""
     parts: list[str] = []
     spans = []
     pos = 0
     for el in p.xpath(_TEXT_XPATH):
+        if in_placeholder(el):
+            continue  # "Click or tap here to enter text.": an empty answer space, not text
         tag = el.tag.rsplit("}", 1)[-1]
         if tag == "t":
             text = el.text or ""
