@@ -8,6 +8,7 @@ concepts the document's own text uses, then with the glossary of exactly those c
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,9 +112,7 @@ def compose(
     # pass 1: the document without its glossary, to see which terms it uses
     snippets = Snippets(library)
     body = render_template(env, TEMPLATE, {**context, **snippets.functions(), "glossary": None})
-    glossary = _glossary(
-        concepts_used(plain_text(parse(body)), library), questions, library, warnings
-    )
+    glossary = _glossary(concepts_used(_rough_text(body), library), questions, library, warnings)
     if consultation.language.startswith("cy"):
         for concept_id in glossary:
             if not snippets.translation(concept_id, "cy"):
@@ -240,6 +239,17 @@ def _defines(questions: list[QuestionAnswer], library: Library, warnings: list[s
                     "does not have; left out of the glossary"
                 )
     return out
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _rough_text(markdown: str) -> str:
+    """Markdown with its backslash escapes undone: enough to find the terms it uses.
+
+    (The full parse happens once, on the finished document.)
+    """
+    return _ESCAPED.sub(r"\1", markdown)
 
 
 def _long_date(date: dt.date) -> str:

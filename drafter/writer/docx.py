@@ -12,7 +12,6 @@ import io
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -203,6 +202,13 @@ class DocxWriter:
         set_custom_property(self.doc, LIBRARY_PROPERTY, listing or "(none)")
 
 
+def xml_escape(text: str) -> str:
+    """Escape text for an XML attribute or element (saxutils would import urllib and http)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
 def set_custom_property(doc, name: str, value: str) -> None:
     """Set a text custom property (docProps/custom.xml), adding the part if needed."""
     package = doc.part.package
@@ -221,7 +227,7 @@ def set_custom_property(doc, name: str, value: str) -> None:
     root.extend(props)
     prop = parse_xml(
         f'<property xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}" fmtid="{PROPERTY_FMTID}" '
-        f'pid="{max(pids, default=1) + 1}" name="{xml_escape(name, {chr(34): "&quot;"})}">'
+        f'pid="{max(pids, default=1) + 1}" name="{xml_escape(name)}">'
         f"<vt:lpwstr>{xml_escape(value)}</vt:lpwstr></property>"
     )
     root.append(prop)
