@@ -175,8 +175,10 @@ def _field_of(text: str) -> tuple[str, str] | None:
 
 
 def _fill_respondent(respondent, blocks, boxes, regions, writer: _Writer, report) -> None:
+    covered = {i for a, b in regions for i in range(a, b + 1)}
+
     def in_question(i: int) -> bool:
-        return any(a <= i <= b for a, b in regions)
+        return i in covered
 
     seen: set[str] = set()
     for i, b in enumerate(blocks):

@@ -115,6 +115,11 @@ class _Grid:
             if b.cell is not None:
                 self.cells.setdefault(b.cell, []).append(i)
         self.blocks = blocks
+        self.rows: dict[tuple[int, int], list] = {}
+        self.columns: dict[tuple[int, int], list] = {}
+        for key in self.cells:
+            self.rows.setdefault(key[:2], []).append(key)
+            self.columns.setdefault((key[0], key[2]), []).append(key)
 
     def text(self, key) -> str | None:
         if key not in self.cells:
@@ -123,13 +128,11 @@ class _Grid:
 
     def left(self, key):
         t, r, c = key
-        row = [k for k in self.cells if k[0] == t and k[1] == r and k[2] < c]
-        return max(row, default=None)
+        return max((k for k in self.rows.get((t, r), ()) if k[2] < c), default=None)
 
     def above(self, key):
         t, r, c = key
-        col = [k for k in self.cells if k[0] == t and k[2] == c and k[1] < r]
-        return max(col, default=None)
+        return max((k for k in self.columns.get((t, c), ()) if k[1] < r), default=None)
 
     def marks(self) -> tuple[dict[int, tuple[str, int | None]], set[int]]:
         """Cells that are boxes (or empty cells beside a known option), and their labels."""
