@@ -266,15 +266,16 @@ class _Writer:
                 box.append(checked)
             checked.set(qn("w:val"), "1")
         else:
+            from drafter.importer.options import BOX
+
             local = mark.offset - start
             text = el.text or ""
-            if text[local] == "[":
-                text = text[:local] + "[X]" + text[local + 3 :]
-            elif text[local] == "(":
-                text = text[:local] + "(X)" + text[local + 3 :]
-            else:
-                text = text[:local] + "☒" + text[local + 1 :]
-            el.text = text
+            box = BOX.match(text, local)
+            if box is None:
+                return
+            glyph = box.group(0)
+            ticked = f"{glyph[0]}X{glyph[-1]}" if glyph[0] in "[(" else "☒"
+            el.text = text[:local] + ticked + text[box.end() :]
             _check_content_control(el)
 
     def write_answer(self, q, text: str) -> str:

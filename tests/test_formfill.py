@@ -319,3 +319,22 @@ def test_content_control_placeholders_are_replaced_by_the_answer(tmp_path):
     assert "Match funding.</w:t></w:r></w:sdtContent>" in xml
     assert "Alys Bevan</w:t></w:r></w:sdtContent>" in xml
     assert "respondent name (paragraph 2)" in report.filled
+
+
+def test_bracket_boxes_and_responding_as_boxes(tmp_path):
+    form = tmp_path / "brackets.docx"
+    d = docx.Document()
+    d.add_paragraph("I am responding: [ ] as an individual  [ ] on behalf of an organisation")
+    d.add_paragraph("Question 1: Should halls be rate-free?")
+    d.add_paragraph("() Yes  ( ) No")
+    d.save(form)
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        "schema: 1\nconsultation: x\nrespondent: {responding_as: individual}\n"
+        'answers:\n  "1": {stance: "No"}\n'
+    )
+    report = fill_form(path, form, tmp_path / "out.docx")
+    texts = body_texts(docx.Document(str(tmp_path / "out.docx")))
+    assert texts[0] == "I am responding: [X] as an individual  [ ] on behalf of an organisation"
+    assert texts[2] == "() Yes  (X) No"
+    assert "responding as: ticked 'as an individual'" in report.filled

@@ -61,13 +61,15 @@ def kind_for(labels: list[str]) -> tuple[str, tuple[str, ...]]:
 def boxes(text: str) -> list[tuple[str, int]]:
     """(label, offset of its box) for each box in a line, or [] if the line has none.
 
-    Handles "☐ Agree ☐ Disagree" (box first) and "Agree ☐  Disagree ☐" (label first); a box
-    with no label gets ''.
+    Handles "☐ Agree ☐ Disagree" (box first, after any lead-in text) and "Agree ☐  Disagree ☐"
+    (label first); a box with no label gets ''.
     """
     found = list(BOX.finditer(text))
     if not found:
         return []
-    starts_with_box = not text[: found[0].start()].strip(_SEPARATORS)
+    # "☐ Agree ☐ Disagree" (or "Lead-in: ☐ Agree ☐ Disagree"): labels follow their boxes;
+    # "Agree ☐ Disagree ☐": the line ends with a box, so labels come before
+    starts_with_box = bool(text[found[-1].end() :].strip(_SEPARATORS))
     out = []
     for i, m in enumerate(found):
         if starts_with_box:
