@@ -252,12 +252,13 @@ def test_a_markdown_table_form(tmp_path):
     ("name", "content", "message"),
     [
         ("encrypted.docx", None, "password-protected"),
-        ("damaged.docx", None, "not a Word document"),
+        ("damaged.docx", None, "is damaged"),
         ("notes.rtf", b"{\\rtf1 hello}", "cannot import .rtf"),
         ("empty.txt", b"Just some words.\n", "found no numbered questions"),
         ("latin1.txt", "Caf\xe9 1. Why?".encode("latin-1"), "not UTF-8"),
         ("fake.pdf", b"hello", "damaged or not really a PDF"),
         ("fake.doc", b"hello", "damaged or not really a Word document"),
+        ("cut.docx", (FORMS / "three-column.docx").read_bytes()[:3000], "incomplete or broken zip"),
     ],
 )
 def test_bad_files_give_one_line_and_exit_2(tmp_path, name, content, message):
@@ -270,6 +271,21 @@ def test_bad_files_give_one_line_and_exit_2(tmp_path, name, content, message):
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert message in result.stderr and name in result.stderr
+
+
+def test_a_docx_with_broken_xml(tmp_path):
+    import zipfile
+
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(FORMS / "three-column.docx") as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(
+                item, b"<w:document broken" if item.filename == "word/document.xml" else data
+            )
+    result = run_drafter("consultations", "import", str(broken), "--check")
+    assert result.returncode == 2
+    assert result.stderr == f"drafter: error: {broken}: is damaged (its XML cannot be read)\n"
 
 
 def test_pdf_and_doc_without_the_tools_say_what_to_install(tmp_path):

@@ -146,9 +146,8 @@ def _print_check(result) -> None:
         shown = escape(str(value)) if value else "[dim]not found[/dim]"
         console.print(f"[bold]{label}:[/bold] {shown}{note}")
 
-    console.print(
-        f"[bold]File:[/bold] {escape(str(result.path))}  [dim]sha256 {result.sha256}[/dim]"
-    )
+    console.print(f"[bold]File:[/bold] {escape(str(result.path))}")
+    console.print(f"[bold]SHA-256:[/bold] [dim]{result.sha256}[/dim]")
     fact("Title", c.title, "title")
     fact("Reference", c.reference, "reference")
     fact("Consulting body", c.consulting_body, "consulting_body")

@@ -41,7 +41,9 @@ def sniff(path: Path) -> str:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
         except zipfile.BadZipFile:
-            names = set()
+            raise InputError(
+                "is damaged (an incomplete or broken zip archive)", path=path
+            ) from None
         if "word/document.xml" in names:
             return "docx"
         raise InputError("is not a Word document (a zip without word/document.xml)", path=path)
