@@ -143,6 +143,18 @@ def test_forms_made_by_pandoc_and_libreoffice_from_markdown(tmp_path):
     ]
     assert lo.question("3").found_at == "table 1 row 4 cell 1"
     assert summary(import_consultation(tmp_path / "numbered-list.docx")) == MARKDOWN
+    paper = import_consultation(tmp_path / "libreoffice-paper.docx")
+    assert summary(paper) == [
+        (
+            "1",
+            "free-text",
+            "Do you agree that grants should be offered to communities buying their shop?",
+        ),
+        ("2", "free-text", "What else would help a community to take over its shop?"),
+        ("3", "yes-no", "Should shops that also host a post office pay lower rates?"),
+    ]
+    assert paper.question("2").guidance == "For example, training for volunteers."
+    assert paper.question("3").section == "3. Business rates"
     assert summary(import_consultation(tmp_path / "old-form.doc")) == PAPER
 
 
@@ -201,6 +213,25 @@ def test_a_question_list_repeated_in_an_annex_is_imported_once(tmp_path):
     c = import_consultation(path)
     assert [(q.number, q.kind) for q in c.questions] == [("1", "yes-no"), ("2", "free-text")]
     assert c.question("1").found_at == "paragraph 1"
+
+
+def test_line_breaks_inside_a_paragraph_separate_number_wording_and_guidance(tmp_path):
+    import docx
+
+    d = docx.Document()
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    run = cell.paragraphs[0].add_run("Question 2")
+    run.add_break()
+    run = cell.paragraphs[0].add_run("What else would help?")
+    run.add_break()
+    cell.paragraphs[0].add_run("For example, training.").italic = True
+    d.add_paragraph("Q2. What else would help?")  # the annex repeats it as "Q2"
+    path = tmp_path / "breaks.docx"
+    d.save(path)
+    c = import_consultation(path)
+    assert summary(c) == [("2", "free-text", "What else would help?")]
+    assert c.question("2").guidance == "For example, training."
+    assert c.question("2").found_at == "table 1 row 1 cell 1"
 
 
 def test_a_number_used_twice_for_different_questions_is_flagged(tmp_path):

@@ -208,7 +208,7 @@ def find_questions(blocks: list[Block]) -> list[Found]:
             i = _extend(q, blocks, i + 1, is_start, cell_marks, label_blocks)
             found.append(q)
             continue
-        if found and OTHER_COMMENTS.search(b.text) and len(b.text) < 250:
+        if found and _other_comments(b):
             q = Found("other", b.text.strip(), i, i, "other", section=section, found_at=b.where)
             q.unsure.append("not numbered in the document; numbered 'other' by drafter")
             i = _extend(q, blocks, i + 1, is_start, cell_marks, label_blocks)
@@ -218,6 +218,15 @@ def find_questions(blocks: list[Block]) -> list[Found]:
             section = b.text.strip()  # (the first line of all is the document's title)
         i += 1
     return _tidy(found, blocks, labelled)
+
+
+def _other_comments(b: Block) -> bool:
+    """An unnumbered "Any other comments" heading, box or short prompt (not a sentence in
+    the "how to respond" text that merely mentions other comments)."""
+    text = b.text.strip()
+    if not OTHER_COMMENTS.search(text) or len(text) > 250:
+        return False
+    return bool(b.heading or b.in_table or not text.endswith("."))
 
 
 def _next_asks(blocks: list[Block], i: int) -> bool:
@@ -296,27 +305,31 @@ def _tidy(found: list[Found], blocks: list[Block], labelled: bool) -> list[Found
     """Drop repeated listings, give clashing numbers unique names, and flag gaps."""
     out: list[Found] = []
     by_number: dict[str, Found] = {}
+    by_key: dict[str, Found] = {}
     for q in found:
         if not q.text:
             q.unsure.append("no question text found after the number")
             q.text = "(no wording found)"
+        key = q.number.lower().lstrip("q")
+        if key in by_key and _same_words(by_key[key].text, q.text):
+            # the same question listed twice ("Question 3" in the text, "Q3" in an annex):
+            # keep the listing that has the boxes or the answer space, under its number
+            earlier = by_key[key]
+            if (q.marks or q.answer_cell is not None) and not (
+                earlier.marks or earlier.answer_cell is not None
+            ):
+                q.number = earlier.number
+                out[out.index(earlier)] = q
+                by_number[q.number] = by_key[key] = q
+            continue
         if q.number in by_number:
-            earlier = by_number[q.number]
-            if _same_words(earlier.text, q.text):
-                # a question listed twice (e.g. in the body and again in a summary list):
-                # keep the listing that has the boxes or the answer space
-                if (q.marks or q.answer_cell is not None) and not (
-                    earlier.marks or earlier.answer_cell is not None
-                ):
-                    out[out.index(earlier)] = q
-                    by_number[q.number] = q
-                continue
             n = 2
             while f"{q.number}-{n}" in by_number:
                 n += 1
             q.unsure.append(f"number {q.number} is used twice; this one renamed {q.number}-{n}")
             q.number = f"{q.number}-{n}"
         by_number[q.number] = q
+        by_key.setdefault(key, q)
         out.append(q)
     previous = None
     for q in out:

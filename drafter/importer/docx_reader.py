@@ -154,20 +154,30 @@ def read_docx(path: Path, document=None) -> list[Block]:
             offset = len(label) + 1
             text = f"{label} {text}"
             spans = [(a + offset, b + offset, el) for a, b, el in spans]
-        blocks.append(
-            Block(
-                text=text,
-                where=where,
-                heading=heading,
-                title=title,
-                italic=_italic(p, style_italic),
-                cell=cell,
-                cell_first=first,
-                element=p,
-                cell_element=tc,
-                spans=spans,
-            )
-        )
+        italic = _italic(p, style_italic)
+        # a line break inside a paragraph ("Question 2<br>What…?<br>For example…") separates
+        # parts the way paragraphs do; each part keeps the spans of its own characters
+        start = 0
+        for piece in _lines(text):
+            end = start + len(piece)
+            if piece.strip() or start == 0:
+                blocks.append(
+                    Block(
+                        text=piece,
+                        where=where,
+                        heading=heading,
+                        title=title,
+                        italic=italic,
+                        cell=cell,
+                        cell_first=first and start == 0,
+                        element=p,
+                        cell_element=tc,
+                        spans=[
+                            (a - start, b - start, el) for a, b, el in spans if start <= a < end
+                        ],
+                    )
+                )
+            start = end + 1
 
     def table(tbl) -> None:
         counts["table"] += 1
@@ -202,6 +212,10 @@ def read_docx(path: Path, document=None) -> list[Block]:
 
     walk(document.element.body)
     return blocks
+
+
+def _lines(text: str) -> list[str]:
+    return text.split("\n") if "\n" in text.strip() else [text]
 
 
 def _block_children(container):
