@@ -425,6 +425,19 @@ def test_question_headings_with_yes_no_grids_and_any_other_comments():
     assert c.consulting_body == "Fictional Transport Board"
 
 
+def test_word_list_numbering_with_question_labels_and_lettered_sub_items():
+    c = import_consultation(FORMS / "word-numbering.docx")
+    assert summary(c) == [
+        ("1", "choice", "How often do you visit a park?"),
+        ("2", "free-text", "Which of these should the council improve first?"),
+        ("2a", "free-text", "Should play areas be fenced?"),
+        ("2b", "free-text", "Should there be more benches?"),
+        ("3", "free-text", "What would make parks safer after dark?"),
+    ]
+    assert c.question("1").options == ("Every day", "Every week", "Less often")
+    assert c.question("3").guidance == "Please give as much detail as you can."
+
+
 def test_number_in_its_own_cell():
     c = import_consultation(FORMS / "three-column.docx")
     assert summary(c) == [
