@@ -180,6 +180,8 @@ def test_unseen_numbering_styles(tmp_path):
             ("1) How many volunteers run your hall?", None),
             ("2) Describe the training your volunteers would need.", None),
             ("2a) Who should pay for it?", None),
+            ("Consultation question 4: Is the timetable right?", None),
+            ("Q.5 Anything else?", None),
             ("Question 3", "Heading 2"),
             ("The rules would apply from next year.", None),
             ("When should the rules start?", None),
@@ -191,11 +193,13 @@ def test_unseen_numbering_styles(tmp_path):
         ("1", "free-text", "How many volunteers run your hall?"),
         ("2", "free-text", "Describe the training your volunteers would need."),
         ("2a", "free-text", "Who should pay for it?"),
+        ("4", "free-text", "Is the timetable right?"),
+        ("Q5", "free-text", "Anything else?"),
         ("3", "free-text", "The rules would apply from next year.\n\nWhen should the rules start?"),
     ]
     assert c.title == "Draft rules for village halls"
     # "1)" items beside a "Question 3" are imported, but the mix is pointed out
-    assert ["list item" in " ".join(q.unsure) for q in result.questions] == [1, 1, 1, 0]
+    assert ["list item" in " ".join(q.unsure) for q in result.questions] == [1, 1, 1, 0, 0, 0]
 
 
 def test_a_question_list_repeated_in_an_annex_is_imported_once(tmp_path):
