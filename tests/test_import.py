@@ -125,6 +125,12 @@ def test_pdf_made_by_libreoffice_from_a_docx_fixture():
     assert [(q.number, q.kind, " ".join(q.text.split())) for q in c.questions] == flat
     assert c.question("4").options == tuple(fx.Q4_OPTIONS)
     assert c.question("1").found_at.startswith("page 1 line ")
+    table_form = import_consultation(FORMS / "shaded-rows.pdf")
+    assert [(q.number, q.kind, q.options) for q in table_form.questions] == [
+        ("1", "choice", ("Agree", "Disagree", "Neither")),
+        ("2", "free-text", ()),
+        ("3", "yes-no", ()),
+    ]
 
 
 @pytest.mark.slow

@@ -15,13 +15,17 @@ from drafter.importer.blocks import Block
 
 _SEP = r"\s*[:.)\-–—]?\s*"
 _SUB = r"(?:([a-zA-Z])\b|\s?\(([a-z])\))?"
-WORD_START = re.compile(r"^(?:consultation\s+)?(?:question|cwestiwn)\s*(\d{1,3}(?:\.\d{1,2})?)" + _SUB + _SEP, re.I)
+WORD_START = re.compile(
+    r"^(?:consultation\s+)?(?:question|cwestiwn)\s*(\d{1,3}(?:\.\d{1,2})?)" + _SUB + _SEP, re.I
+)
 Q_START = re.compile(r"^Q\.?\s?(\d{1,3}(?:\.\d{1,2})?)" + _SUB + _SEP)
 BARE_START = re.compile(
     r"^(\d{1,3})(?:([a-z])(?=[\s.):])|\s?\(([a-z])\))?(?:\s*[.):](?!\d)|\t)\s*(?=\S)"
     r"|^(\d{1,3})([a-z])\s+(?=\S)"
 )
-NUMBER_ONLY = re.compile(r"^(?:((?:consultation\s+)?question|cwestiwn)\s*|(Q)\.?\s?)?(\d{1,3})([a-z])?[.):]?$", re.I)
+NUMBER_ONLY = re.compile(
+    r"^(?:((?:consultation\s+)?question|cwestiwn)\s*|(Q)\.?\s?)?(\d{1,3})([a-z])?[.):]?$", re.I
+)
 SUB_START = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)])\s+(?=\S)")
 _ASKING = re.compile(
     r"^(please|describe|explain|tell us|give|list|provide|outline|identify|suggest|comment|"
