@@ -455,3 +455,14 @@ def test_number_in_its_own_cell():
         ("Q2", "free-text", "Would you use a late opening on Thursdays?"),
         ("Q2a", "free-text", "If so, until what time?"),
     ]
+
+
+def test_a_numbered_statement_is_imported_but_marked_unsure(tmp_path):
+    path = _docx(
+        tmp_path,
+        [("Question 1: Should halls be rate-free?", None), ("Question 2 covers the costs.", None)],
+    )
+    result = scan(path)
+    assert [q.number for q in result.questions] == ["1", "2"]
+    assert result.questions[0].unsure == []
+    assert "does not read as a question" in result.questions[1].unsure[0]

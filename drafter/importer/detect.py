@@ -349,12 +349,13 @@ def _tidy(found: list[Found], blocks: list[Block], labelled: bool) -> list[Found
         if q.style == "bare" and blocks[q.start].heading:
             q.unsure.append("a numbered heading; it may be a section title, not a question")
         if (
-            q.style == "bare"
-            and not q.text.rstrip().endswith("?")
+            q.style != "other"
+            and "?" not in q.text
             and not q.marks
+            and q.answer_cell is None
             and not _ASKING.match(q.text)
         ):
-            q.unsure.append("numbered paragraph that does not read as a question")
+            q.unsure.append("does not read as a question (no question mark, no answer space)")
         kind, _ = q.kind
         if not q.marks and re.search(r"\b(agree|disagree)\b", q.text, re.I):
             q.unsure.append("asks agree/disagree but prints no tick boxes; imported as free text")
