@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 
 import pytest
 
 from drafter.library import load_library
 from drafter.resources import bundled
-from tests.conftest import run_drafter
+from tests.conftest import ROOT, run_drafter
 from tests.library_helpers import concept, layer, run, snapshot, write
 
 COMMANDS = (
@@ -82,7 +83,7 @@ def test_show_gives_definition_relations_sources_and_welsh_status(capsys):
     assert code == 0
     assert "# worker co-operative" in out
     assert "World Declaration on Worker Cooperatives" in out  # a source
-    assert "employee-owned business (employee-owned-business)" in out  # a contrast, named
+    assert "employee-owned business" in out and "contrast" in out  # a contrast, named
     assert "*cwmni cydweithredol gweithwyr* [unverified] **(unverified: check before use)**" in out
 
 
@@ -290,3 +291,35 @@ def test_missing_library_folder_is_one_line(tmp_path, capsys):
     code, _, err = run(capsys, "snippets", "list", "--library", str(tmp_path / "nope"))
     assert code == 2
     assert "library folder not found" in err and len(err.strip().splitlines()) == 1
+
+
+def test_pre_commit_hook_definition_runs_validate(tmp_path):
+    from ruamel.yaml import YAML
+
+    from tests.conftest import ROOT
+
+    hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = hooks
+    assert hook["id"] == "drafter-snippets-validate" and hook["pass_filenames"] is False
+    assert hook["entry"].startswith("drafter snippets validate")
+    target = tmp_path / "lib"
+    assert run_drafter("snippets", "init", str(target)).returncode == 0
+    args = hook["entry"].split()[1:]
+    result = run_drafter(*args, cwd=target)
+    assert result.returncode == 0, result.stderr
+    (target / "terms" / "broken.yaml").write_text("id: [\n")
+    result = run_drafter(*args, cwd=target)
+    assert result.returncode == 2 and "broken.yaml" in result.stderr
+
+
+def test_list_does_not_import_heavy_modules():
+    code = (
+        "import sys\n"
+        "from drafter.cli import main\n"
+        "try:\n    main(['snippets', 'list', '--format', 'json'])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = [m for m in ('docx', 'questionary', 'jinja2', 'lxml') if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "HEAVY []" in result.stderr, result.stderr
