@@ -373,6 +373,12 @@ def test_cli_import_writes_yaml_that_loads_and_refuses_to_overwrite(tmp_path):
     assert out.read_bytes() == before
     forced = run_drafter("consultations", "import", form, "-o", str(out), "--force")
     assert forced.returncode == 0
+    shown = run_drafter("consultations", "show", str(out))
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "found at paragraph 19" in shown.stdout
+        and "choice: Full community ownership" in shown.stdout
+    )
 
 
 def test_cli_import_default_name_and_unsure_comments(tmp_path):
@@ -466,3 +472,19 @@ def test_a_numbered_statement_is_imported_but_marked_unsure(tmp_path):
     assert [q.number for q in result.questions] == ["1", "2"]
     assert result.questions[0].unsure == []
     assert "does not read as a question" in result.questions[1].unsure[0]
+
+
+def test_reference_in_the_page_header_and_other_date_forms(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.is_linked_to_previous = False
+    d.sections[0].header.paragraphs[0].text = "Consultation reference: HDR-7"
+    d.add_paragraph("Halls", style="Title")
+    d.add_paragraph("Responses by 05/11/2027 please.")
+    d.add_paragraph("Q1 Should halls be rate-free?")
+    path = tmp_path / "header.docx"
+    d.save(path)
+    c = import_consultation(path)
+    assert c.reference == "HDR-7"
+    assert str(c.deadline) == "2027-11-05"
