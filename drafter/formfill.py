@@ -355,10 +355,23 @@ def _check_content_control(t_el) -> None:
         checked.set(f"{{{w14}}}val", "1")
 
 
-def _append_run(p, text: str):
-    from docx.text.paragraph import Paragraph
+def _run(text: str):
+    """A plain w:r holding `text` (line breaks as w:br), in the paragraph's own style."""
+    from docx.oxml import OxmlElement
 
-    return Paragraph(p, None).add_run(text)
+    run = OxmlElement("w:r")
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            run.append(OxmlElement("w:br"))
+        t = OxmlElement("w:t")
+        t.text = line
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(t)
+    return run
+
+
+def _append_run(p, text: str) -> None:
+    p.append(_run(text))
 
 
 def _clear_placeholder(p):
@@ -387,17 +400,10 @@ def _clear_placeholder(p):
 
 def _put_in_control(p, text: str) -> str | None:
     """Replace a content control's placeholder in `p` with `text`; None if it has none."""
-    from docx.oxml import OxmlElement
-
     control = _clear_placeholder(p)
     if control is None:
         return None
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    run.append(t)
-    control.append(run)
+    control.append(_run(text))
     return "in the form's own text box"
 
 
