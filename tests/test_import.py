@@ -295,6 +295,7 @@ def test_a_markdown_table_form(tmp_path):
         ("encrypted.docx", None, "password-protected"),
         ("damaged.docx", None, "is damaged"),
         ("notes.rtf", b"{\\rtf1 hello}", "cannot import .rtf"),
+        ("set.yaml", b"schema: 1\n", "is already a question set"),
         ("empty.txt", b"Just some words.\n", "found no numbered questions"),
         ("latin1.txt", "Caf\xe9 1. Why?".encode("latin-1"), "not UTF-8"),
         ("fake.pdf", b"hello", "damaged or not really a PDF"),
