@@ -150,7 +150,7 @@ def test_new_reports_every_missing_field_and_writes_nothing(tmp_path, capsys):
         capsys, "snippets", "new", "--dir", str(tmp_path), "--id", "x-y", "--no-interactive"
     )
     assert code == 2
-    for flag in ("--subject", "--short", "--definition", "--terms"):
+    for flag in ("--subject", "--short", "--definition", "--term"):
         assert flag in err, flag
     assert not list(tmp_path.rglob("*.yaml"))
 

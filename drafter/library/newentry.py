@@ -10,6 +10,19 @@ from drafter.errors import InputError, MultipleErrors
 from drafter.library.schema import Concept, Entry, Organisation, Passage
 
 SOURCE_KEYS = ("title", "publisher", "year", "url", "section", "ref")
+# entry field -> the `snippets new` flag that sets it, for messages
+FLAGS = {
+    "id": "--id",
+    "terms": "--term",
+    "sources": "--source",
+    "aliases": "--alias",
+    "is": "--is",
+    "is_": "--is",
+    "misuse_contexts": "--misuse",
+    "misuses": "--misuse-note",
+    "translations": "--translation",
+    "examples": "--must-flag/--must-pass",
+}
 
 
 def parse_source(text: str) -> dict:
@@ -133,7 +146,8 @@ def build_entry(fields: dict) -> Entry:
         problems = []
         for err in exc.errors():
             loc = ".".join(str(p) for p in err.get("loc", ())) or "(entry)"
-            flag = "--" + str(err.get("loc", ("",))[0]).replace("_", "-").rstrip("-")
+            field = str(err.get("loc", ("",))[0])
+            flag = FLAGS.get(field, "--" + field.replace("_", "-"))
             message = "required" if err.get("type") == "missing" else err.get("msg", "invalid")
             problems.append(InputError(f"{flag} ({loc}): {message}"))
         raise problems[0] if len(problems) == 1 else MultipleErrors(problems) from None
