@@ -139,6 +139,15 @@ def build_entry(fields: dict) -> Entry:
             title=fields.get("title"), text=fields.get("text"), uses=list(fields.get("uses") or ())
         )
         model = Passage
+    if data["status"] == "vetted":  # the same rules `snippets validate` applies
+        missing = [flag for flag, key in (("--vetted-by", "vetted_by"), ("--source", "sources"))
+                   if not data.get(key)]  # fmt: skip
+        if missing:
+            raise InputError(f"a vetted entry needs {' and '.join(missing)}")
+        from drafter.library.edit import add_months
+
+        data["vetted_on"] = data["vetted_on"] or dt.date.today()
+        data["review_by"] = data["review_by"] or add_months(data["vetted_on"], 12)
     data = {k: v for k, v in data.items() if v is not None}
     try:
         return model.model_validate(data)
