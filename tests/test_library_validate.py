@@ -151,7 +151,10 @@ def _override_of_mutual() -> str:
     return text.replace("version: 1", "version: 7")
 
 
-def test_examples_skipped_with_a_visible_note_while_the_engine_is_a_placeholder(capsys):
+def test_examples_skipped_with_a_visible_note_while_the_engine_is_a_placeholder(
+    capsys, monkeypatch
+):
+    monkeypatch.setattr(precision, "ENGINE", "placeholder", raising=False)
     code, out, _ = run(capsys, "snippets", "validate", "--today", "2026-11-26")
     assert code == 0
     assert "example sentences not checked" in out
