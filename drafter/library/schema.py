@@ -80,6 +80,8 @@ class MisuseContext(Strict):
     near: tuple[str, ...] = Field(min_length=1)
     message: str
     suggestion: str | None = None
+    # words that make the use legitimate after all (co-produced *with service users*)
+    unless_near: tuple[str, ...] = ()
 
 
 class Examples(Strict):

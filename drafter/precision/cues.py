@@ -1,0 +1,94 @@
+"""The grammar cues of cues.yaml, compiled once into the regular expressions the rules use.
+
+These describe how English frames a claim, a list or a denial; they hold no domain words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_FILE = Path(__file__).with_name("cues.yaml")
+
+
+def _phrase(cue: str) -> str:
+    """A regex for a cue: spaces match any run of spaces, word edges are whole-word."""
+    body = r"\s+".join(re.escape(part) for part in cue.split())
+    if cue[:1].isalnum():
+        body = r"(?<![\w-])" + body
+    if cue[-1:].isalnum():
+        body += r"(?![\w])"
+    return body
+
+
+def _alternation(cues: list[str]) -> str:
+    return "(?:" + "|".join(_phrase(c) for c in sorted(cues, key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True)
+class Cues:
+    negation: re.Pattern
+    copula_gap: re.Pattern
+    apposition_gap: re.Pattern
+    instance_gap: re.Pattern
+    list_gap: re.Pattern
+    other_gap: re.Pattern
+    equation_gap: re.Pattern
+    slash_gap: re.Pattern
+    or_gap: re.Pattern
+    style_gap: re.Pattern
+    concept_copula_gap: re.Pattern
+    choice_before: re.Pattern
+    quantifier_before: re.Pattern
+    definition_after: re.Pattern
+    function_words: frozenset[str]
+    singular_determiners: frozenset[str]
+    abbreviations: frozenset[str]
+    glossary_headings: tuple[str, ...]
+    glossary_end_headings: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> Cues:
+    from drafter.yamlio import load_yaml
+
+    data = load_yaml(_FILE)
+    det = _alternation(data["determiners"])
+    cop = _alternation(data["copulas"])
+    word = r"[\w'-]+"
+    # "is a large worker co-operative": copula, optional determiner, up to two modifiers
+    copula_gap = (
+        rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+(?:{word}\s+){{0,2}})?$"
+    )
+    return Cues(
+        negation=re.compile(_alternation(data["negation"])),
+        copula_gap=re.compile(copula_gap),
+        apposition_gap=re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?:{word}\s+){{0,2}}$"),
+        instance_gap=re.compile(
+            rf"^\s*,?\s*(?:{_alternation(data['instance_frames'])})\s*,?\s*"
+            r"(?:the\s+)?$"
+        ),
+        list_gap=re.compile(r"^\s*(?:,|&|and|or|, and|, or|,\s*and|,\s*or)\s*(?:the\s+)?$"),
+        other_gap=re.compile(rf"^\s*(?:{_alternation(data['other_frames'])})\s+(?:{word}\s+)?$"),
+        equation_gap=re.compile(
+            rf"^\s*[,(]?\s*(?:{_alternation(data['equation_frames'])})\s*,?\s*(?:an?\s+|the\s+)?$"
+        ),
+        slash_gap=re.compile(rf"^\s*(?:{_alternation(data['slash_frames'])})\s*$"),
+        or_gap=re.compile(r"^\s+or\s+$"),
+        style_gap=re.compile(rf"^(?:{_alternation(data['style_suffixes'])})\s+$"),
+        concept_copula_gap=re.compile(rf"^\s+{cop}\s+(?:an?\s+)?$"),
+        choice_before=re.compile(rf"{_alternation(data['choice_openers'])}\s+(?:an?\s+|the\s+)?$"),
+        quantifier_before=re.compile(
+            rf"{_alternation(data['quantifiers'])}\s+(?:of\s+)?(?:the\s+)?$"
+        ),
+        definition_after=re.compile(
+            rf"^\s*(?:\)|,)?\s*(?:{_alternation(data['definition_cues'])}|:)"
+        ),
+        function_words=frozenset(data["function_words"]),
+        singular_determiners=frozenset(data["singular_determiners"]),
+        abbreviations=frozenset(data["abbreviations"]),
+        glossary_headings=tuple(data["glossary_headings"]),
+        glossary_end_headings=tuple(data["glossary_end_headings"]),
+    )
