@@ -287,12 +287,12 @@ def _instances(ctx: Context, i: int, j: int) -> None:
 
 
 _FRAME_WORDS = {
-    "slash": "written as one slot ('{x}/{y}')",
-    "or": "run together as one category ('{x} or {y}')",
-    "style": "described one in terms of the other ('{x}-style {y}')",
-    "equation": "equated ('{x}, i.e. {y}')",
-    "copula": "equated ('{x} are {y}')",
-    "instance": "offered as a kind of the other ('{x} such as {y}')",
+    "slash": "they are written as one ('{x}/{y}')",
+    "or": "they are run together as one category",
+    "style": "one is described in terms of the other",
+    "equation": "they are equated",
+    "copula": "they are equated",
+    "instance": "'{y}' is offered as a kind of '{x}'",
 }
 
 
@@ -308,7 +308,7 @@ def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
         why = f"'{yn}' is one kind of '{xn}', not the same thing"
     else:
         why = f"'{yn}' is not a kind of '{xn}'"
-    message = f"{why}, but here they are {_FRAME_WORDS[frame].format(x=xn, y=yn)}."
+    message = f"{why}, but here {_FRAME_WORDS[frame].format(x=xn, y=yn)}."
     if frame == "instance":
         suggestion = (
             f"List them as separate items ('{_plural(xn)} and {_plural(yn)}'), "
