@@ -150,9 +150,7 @@ def _check(path: Path, library):
     import dataclasses
 
     from drafter.precision import check_text
-    from drafter.precision.cues import cues
     from drafter.precision.report import place
-    from drafter.precision.segment import sentence_starts
     from drafter.readers import read_document
 
     document = read_document(path)
@@ -163,5 +161,4 @@ def _check(path: Path, library):
         if block.kept and any(rule == f.rule and text in f.text for rule, text in block.kept):
             f = dataclasses.replace(f, suppressed=True)
         kept_findings.append(f)
-    starts = sentence_starts(document.text, cues().abbreviations)
-    return document, place(document, kept_findings, starts)
+    return document, place(document, kept_findings)

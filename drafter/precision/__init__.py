@@ -67,7 +67,7 @@ def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     from drafter.precision.knowledge import knowledge_of
     from drafter.precision.normalise import fold
     from drafter.precision.rules import build_context
-    from drafter.precision.segment import Spans, quoted_spans, sentence_starts
+    from drafter.precision.segment import Spans, quoted_spans
 
     if not text:
         return None
@@ -77,9 +77,8 @@ def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     if not hits:
         return None
     c = cues()
-    starts = sentence_starts(text, c.abbreviations)
     shield = Spans(quoted_spans(text) + list(shielded))
-    return build_context(text, folded, hits, knowledge, c, starts, shield)
+    return build_context(text, folded, hits, knowledge, c, shield)
 
 
 def with_suppressed(finding: Finding) -> Finding:

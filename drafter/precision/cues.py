@@ -14,17 +14,29 @@ _FILE = Path(__file__).with_name("cues.yaml")
 
 
 def _phrase(cue: str) -> str:
-    """A regex for a cue: spaces match any run of spaces, word edges are whole-word."""
-    body = r"\s+".join(re.escape(part) for part in cue.split())
-    if cue[:1].isalnum():
-        body = r"(?<![\w-])" + body
-    if cue[-1:].isalnum():
-        body += r"(?![\w])"
-    return body
+    """A regex for a cue's words: spaces in it match any run of spaces."""
+    return r"\s+".join(re.escape(part) for part in cue.split())
 
 
 def _alternation(cues: list[str]) -> str:
-    return "(?:" + "|".join(_phrase(c) for c in sorted(cues, key=len, reverse=True)) + ")"
+    """One group matching any cue; cues that start or end with a letter match whole words.
+
+    The word-edge checks sit outside the alternation so the regex engine can scan fast.
+    """
+    words = [c for c in cues if c[:1].isalnum() and c[-1:].isalnum()]
+    others = [c for c in cues if c not in words]
+    parts = []
+    if words:
+        body = "|".join(_phrase(c) for c in sorted(words, key=len, reverse=True))
+        parts.append(rf"(?<![\w-])(?:{body})(?!\w)")
+    for cue in sorted(others, key=len, reverse=True):
+        body = _phrase(cue)
+        if cue[:1].isalnum():
+            body = r"(?<![\w-])" + body
+        if cue[-1:].isalnum():
+            body += r"(?!\w)"
+        parts.append(body)
+    return "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)

@@ -123,18 +123,20 @@ class Matcher:
             if end < n and folded[end].isalnum():
                 continue
             candidates.append((start, -end, index))
+        # leftmost first; of two that overlap the longer wins, so a name hides the terms in it
         candidates.sort()
         hits: list[Hit] = []
-        taken_until = -1
         for start, neg_end, index in candidates:
             end = -neg_end
-            if start < taken_until:
+            if hits and start < hits[-1].end and end - start <= hits[-1].end - hits[-1].start:
                 continue
             pattern = self._choose(self.keys[index], start, end, original, to_original)
             if pattern is None:
                 continue
-            hits.append(Hit(start, end, pattern))
-            taken_until = end
+            if hits and start < hits[-1].end:
+                hits[-1] = Hit(start, end, pattern)
+            else:
+                hits.append(Hit(start, end, pattern))
         return hits
 
     def _choose(self, key: str, start: int, end: int, original: str, to_original):

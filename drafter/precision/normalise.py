@@ -25,9 +25,14 @@ _ONE_FOR_ONE = {
     "\uff0f": "/",
 }
 _TABLE = str.maketrans(_ONE_FOR_ONE)
-_SPECIAL = re.compile("[" + re.escape("".join(_ONE_FOR_ONE)) + "]")
 # dropped: soft hyphen, zero-width characters, word joiner, BOM, bidi marks; squeezed: spaces
-_DROP = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]+| {2,}")
+_INVISIBLE = "[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]"
+_HAS_INVISIBLE = re.compile(_INVISIBLE)
+_DROP = re.compile(_INVISIBLE + "+| {2,}")
+_SNIPPET_TABLE = str.maketrans(
+    {**_ONE_FOR_ONE, **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)}
+)
+_SPACES = re.compile(" {2,}")
 
 
 @dataclass
@@ -57,15 +62,13 @@ def fold_chars(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (e.g. "İ") lower-case to two
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if _SPECIAL.search(lowered):
-        lowered = lowered.translate(_TABLE)
-    return lowered
+    return lowered.translate(_TABLE)
 
 
 def fold(text: str) -> Folded:
     """Fold `text` for matching (see the module docstring)."""
     one = fold_chars(text)
-    if not _DROP.search(one):
+    if "  " not in one and not _HAS_INVISIBLE.search(one):
         return Folded(one, text)
     pieces: list[str] = []
     points: list[int] = []
@@ -98,3 +101,9 @@ def fold_term(term: str) -> str:
 def fold_keep_case(text: str) -> str:
     """Dashes, quotes and spaces folded as for matching, but the case kept."""
     return text.translate(_TABLE)
+
+
+def fold_snippet(text: str) -> str:
+    """Fold a short stretch of text (no offset map): for judging the words around a hit."""
+    lowered = text.lower().translate(_SNIPPET_TABLE)
+    return _SPACES.sub(" ", lowered) if "  " in lowered else lowered

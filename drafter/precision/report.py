@@ -6,7 +6,6 @@ docs/lint-output.schema.json; SCHEMA names its version and changes only with a n
 
 from __future__ import annotations
 
-import bisect
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -60,7 +59,7 @@ class FileResult:
     error: str | None = None
 
 
-def place(document: Document, findings: list[Finding], sentence_starts: list[int]) -> FileResult:
+def place(document: Document, findings: list[Finding]) -> FileResult:
     """Turn offsets into positions in the file, with the sentence each finding is in."""
     result = FileResult(str(document.path), document.format)
     text = document.text
@@ -75,21 +74,20 @@ def place(document: Document, findings: list[Finding], sentence_starts: list[int
                 start.column,
                 end.line,
                 end.column,
-                sentence_of(text, f.start, f.end, sentence_starts),
+                sentence_of(text, f.start, f.end),
                 start.extra,
             )
         )
     return result
 
 
-def sentence_of(text: str, start: int, end: int, starts: list[int]) -> str:
+def sentence_of(text: str, start: int, end: int) -> str:
     """The sentence holding [start, end), on one line, at most about 300 characters."""
-    i = bisect.bisect_right(starts, start) - 1
-    s = starts[i] if i >= 0 else 0
-    e = starts[i + 1] if i + 1 < len(starts) else len(text)
-    e = max(e, end)
-    s, e = max(s, start - 150), min(e, end + 150)
-    return " ".join(text[s:e].split())
+    from drafter.precision.cues import cues
+    from drafter.precision.segment import sentence_around
+
+    s, e = sentence_around(text, start, end, cues().abbreviations, 150)
+    return " ".join(text[s : max(e, end)].split())
 
 
 def to_json(results: list[FileResult]) -> str:

@@ -15,8 +15,8 @@ from drafter.precision.cues import Cues
 from drafter.precision.finding import Finding
 from drafter.precision.knowledge import Knowledge
 from drafter.precision.matcher import Hit, plural_of
-from drafter.precision.normalise import Folded, fold
-from drafter.precision.segment import Spans, in_proper_name
+from drafter.precision.normalise import Folded, fold_snippet
+from drafter.precision.segment import Spans, boundaries, in_proper_name
 
 RULES: dict[str, tuple[str, str]] = {
     "house-spelling": (
@@ -76,51 +76,73 @@ _WINDOW = 240
 
 @dataclass
 class Context:
-    """One text being checked, its hits and where its sentences begin."""
+    """One text being checked, its hits, and the sentence around each (found lazily)."""
 
     text: str
     folded: Folded
     hits: list[Hit]
     starts: list[int]  # original start of each hit
     ends: list[int]  # original end of each hit
-    sentence_starts: list[int]
     shielded: list[bool]
     knowledge: Knowledge
     cues: Cues
     findings: list[Finding] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # hits already explained by a finding
-
-    def sentence_of(self, i: int) -> int:
-        return bisect.bisect_right(self.sentence_starts, self.starts[i]) - 1
+    # where sentences begin, found only in the stretches of text around hits
+    breaks: list[int] = field(default_factory=list)
+    _before: dict[tuple[int, bool], str] = field(default_factory=dict)
+    _after: dict[int, str] = field(default_factory=dict)
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
-        s = self.sentence_of(i)
-        end = self.sentence_starts[s + 1] if s + 1 < len(self.sentence_starts) else len(self.text)
-        return self.sentence_starts[s], end
+        """Hit i's sentence, cut at _WINDOW characters either side of the hit."""
+        k = bisect.bisect_right(self.breaks, self.starts[i]) - 1
+        start = max(self.breaks[k] if k >= 0 else 0, self.starts[i] - _WINDOW, 0)
+        k = bisect.bisect_left(self.breaks, self.ends[i])
+        end = self.breaks[k] if k < len(self.breaks) else len(self.text)
+        return start, min(end, self.ends[i] + _WINDOW, len(self.text))
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        """No sentence boundary between hit i and hit j."""
+        lo, hi = (i, j) if i < j else (j, i)
+        if self.starts[hi] - self.ends[lo] > _WINDOW:
+            return False
+        k = bisect.bisect_right(self.breaks, self.ends[lo])
+        return k >= len(self.breaks) or self.breaks[k] > self.starts[hi]
 
     def gap(self, i: int, j: int) -> str:
         """The folded text between hit i and hit j."""
-        return fold(self.text[self.ends[i] : self.starts[j]]).text
+        return fold_snippet(self.text[self.ends[i] : self.starts[j]])
 
     def before(self, i: int, clause: bool = False) -> str:
         """Folded text from the start of hit i's sentence (or clause) to the hit."""
-        sent_start, _ = self.sentence_bounds(i)
-        start = max(sent_start, self.starts[i] - _WINDOW)
-        chunk = fold(self.text[start : self.starts[i]]).text
-        if clause:
-            cut = max(chunk.rfind(c) for c in ",;:()")
-            chunk = chunk[cut + 1 :]
-        return chunk
+        key = (i, clause)
+        if key not in self._before:
+            sent_start, _ = self.sentence_bounds(i)
+            chunk = fold_snippet(self.text[sent_start : self.starts[i]])
+            if clause:
+                cut = max(chunk.rfind(c) for c in ",;:()")
+                chunk = chunk[cut + 1 :]
+            self._before[key] = chunk
+        return self._before[key]
 
     def after(self, i: int) -> str:
-        _, sent_end = self.sentence_bounds(i)
-        return fold(self.text[self.ends[i] : min(sent_end, self.ends[i] + _WINDOW)]).text
+        if i not in self._after:
+            _, sent_end = self.sentence_bounds(i)
+            self._after[i] = fold_snippet(self.text[self.ends[i] : sent_end])
+        return self._after[i]
 
     def written(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
 
-    def same_sentence(self, i: int, j: int) -> bool:
-        return self.sentence_of(i) == self.sentence_of(j)
+    def sentence_hits(self, i: int) -> range:
+        """Indexes of the hits in hit i's sentence."""
+        lo = i
+        while lo > 0 and self.same_sentence(lo - 1, i):
+            lo -= 1
+        hi = i
+        while hi + 1 < len(self.hits) and self.same_sentence(i, hi + 1):
+            hi += 1
+        return range(lo, hi + 1)
 
     def add(
         self,
@@ -140,20 +162,23 @@ class Context:
 
 
 def build_context(
-    text: str,
-    folded: Folded,
-    hits: list[Hit],
-    knowledge: Knowledge,
-    cues: Cues,
-    sentence_starts: list[int],
-    shield: Spans,
+    text: str, folded: Folded, hits: list[Hit], knowledge: Knowledge, cues: Cues, shield: Spans
 ) -> Context:
     starts = [folded.original(h.start) for h in hits]
     ends = [folded.original_end(h.end) for h in hits]
-    ctx = Context(text, folded, hits, starts, ends, sentence_starts, [], knowledge, cues)
+    ctx = Context(text, folded, hits, starts, ends, [], knowledge, cues)
+    regions: list[list[int]] = []
+    for start, end in zip(starts, ends, strict=True):
+        lo, hi = start - _WINDOW - 2, end + _WINDOW + 2
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], hi)
+        else:
+            regions.append([lo, hi])
+    for lo, hi in regions:
+        ctx.breaks.extend(boundaries(text, lo, hi, cues.abbreviations))
     for i, hit in enumerate(hits):
         shielded = shield.covers(starts[i], ends[i])
-        if not shielded and hit.kind == "term":
+        if not shielded and hit.kind == "term" and text[starts[i] : starts[i] + 1].isupper():
             sent_start, _ = ctx.sentence_bounds(i)
             shielded = in_proper_name(text, starts[i], ends[i], sent_start)
         ctx.shielded.append(shielded)
@@ -389,13 +414,7 @@ def _names_the_model(ctx: Context, i: int) -> bool:
     """Another hit in the sentence names a narrower concept (or an organisation that is one)."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
-    s = ctx.sentence_of(i)
-    j = i - 1
-    while j >= 0 and ctx.sentence_of(j) == s:
-        j -= 1
-    for other in range(j + 1, len(ctx.hits)):
-        if ctx.sentence_of(other) != s:
-            break
+    for other in ctx.sentence_hits(i):
         hit = ctx.hits[other]
         if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
             return True
@@ -438,33 +457,39 @@ def misuse_rule(ctx: Context) -> None:
 
 def _near(words, before: str, after: str) -> str | None:
     """The text between the hit and the nearest of `words` in its sentence, or None."""
+    if not words:
+        return None
+    pattern = _words_pattern(tuple(words))
     best: str | None = None
-    for word in words:
-        pattern = _word_pattern(word)
-        for m in pattern.finditer(before):
-            between = before[m.end() :]
-            if best is None or len(between) < len(best):
-                best = between
-        m = pattern.search(after)
-        if m and (best is None or m.start() < len(best)):
-            best = after[: m.start()]
+    last = None
+    for last in pattern.finditer(before):  # noqa: B007 - the last match is the nearest
+        pass
+    if last is not None:
+        best = before[last.end() :]
+    m = pattern.search(after)
+    if m and (best is None or m.start() < len(best)):
+        best = after[: m.start()]
     return best
 
 
-_WORD_PATTERNS: dict[str, re.Pattern] = {}
+_WORD_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
 
 
-def _word_pattern(word: str) -> re.Pattern:
-    if word not in _WORD_PATTERNS:
-        body = r"\s+".join(re.escape(p) for p in fold(word.strip()).text.split())
-        _WORD_PATTERNS[word] = re.compile(rf"(?<![\w-]){body}(?:s|es)?(?![\w-])")
-    return _WORD_PATTERNS[word]
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    if words not in _WORD_PATTERNS:
+        bodies = sorted(
+            (r"\s+".join(re.escape(p) for p in fold_snippet(w.strip()).split()) for w in words),
+            key=len,
+            reverse=True,
+        )
+        _WORD_PATTERNS[words] = re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es)?(?![\w-])")
+    return _WORD_PATTERNS[words]
 
 
 # --- definition coverage ---------------------------------------------------------------------
 
 
-_HEADING_MARKS = re.compile(r"^[\s#*_>\d.)-]*|[\s#*_:.]*$")
+_HEADING_LINE = r"(?im)^[ \t#*_>\d.)-]*(?:{})[ \t#*_:.]*$"
 
 
 def coverage_rules(ctx: Context) -> None:
@@ -510,22 +535,24 @@ def coverage_rules(ctx: Context) -> None:
 
 
 def _glossary_span(ctx: Context) -> tuple[int, int] | None:
-    start = None
-    offset = 0
-    for line in ctx.text.splitlines(keepends=True):
-        label = _HEADING_MARKS.sub("", line).strip().lower()
-        if start is None and label in ctx.cues.glossary_headings:
-            start = offset + len(line)
-        elif start is not None and label in ctx.cues.glossary_end_headings:
-            return start, offset
-        offset += len(line)
-    return (start, len(ctx.text)) if start is not None else None
+    """From the glossary heading to the heading after it (sources), or to the end."""
+    c = ctx.cues
+    opener = re.compile(_HEADING_LINE.format("|".join(map(re.escape, c.glossary_headings))))
+    m = opener.search(ctx.text)
+    if m is None:
+        return None
+    closer = re.compile(_HEADING_LINE.format("|".join(map(re.escape, c.glossary_end_headings))))
+    end = closer.search(ctx.text, m.end())
+    return m.end(), end.start() if end else len(ctx.text)
 
 
 def _defined_in_text(ctx: Context, concept: str) -> bool:
     """Some sentence opens with the term and a defining cue ('A mutual means ...', 'X:')."""
     for i, hit in enumerate(ctx.hits):
         if hit.entry_id != concept:
+            continue
+        sent_start, _ = ctx.sentence_bounds(i)
+        if ctx.starts[i] - sent_start > 12:
             continue
         before = ctx.before(i).strip(" *_\"'-#")
         if before and before not in ("a", "an", "the", "by", "by a", "by an", "by the"):

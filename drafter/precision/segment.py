@@ -20,24 +20,41 @@ _WORD_BEFORE = re.compile(r"([\w]+)[.!?\u2026]$")
 _DOUBLE = re.compile(
     r"[\"\u201c\u201d\u201e]([^\"\u201c\u201d\u201e]{1,400})[\"\u201c\u201d\u201e]"
 )
-_SINGLE = re.compile(r"(?<![\w])[\u2018']([^\u2018\u2019'\n]{1,200}?)[\u2019'](?![\w])")
+_SINGLE = re.compile(r"[\u2018'](?<!\w[\u2018'])([^\u2018\u2019'\n]{1,200}?)[\u2019'](?![\w])")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'\u2019&.-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"^[ \t]+([^\W\d_][\w'\u2019&-]*)")
 
 
-def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
-    """Sorted offsets at which sentences begin (always including 0)."""
-    starts = {0}
-    for m in _END.finditer(text):
+def boundaries(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> list[int]:
+    """Offsets in [lo, hi] at which a sentence begins (not counting lo itself)."""
+    lo, hi = max(0, lo), min(len(text), hi)
+    found = []
+    for m in _END.finditer(text, lo, hi):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start() + 1)
         if before:
             word = before.group(1)
             if word.lower() in abbreviations or (len(word) == 1 and word.isupper()):
                 continue
-        starts.add(m.end())
-    for m in _BREAK.finditer(text):
-        starts.add(m.end())
-    return sorted(starts)
+        found.append(m.end())
+    found += [m.end() for m in _BREAK.finditer(text, lo, hi)]
+    return sorted(b for b in found if lo < b <= hi)
+
+
+def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
+    """Sorted offsets at which sentences begin (always including 0)."""
+    return [0, *boundaries(text, 0, len(text), abbreviations)]
+
+
+def sentence_around(
+    text: str, start: int, end: int, abbreviations: frozenset[str], window: int = 300
+) -> tuple[int, int]:
+    """The sentence holding [start, end), looking at most `window` characters either way."""
+    before = boundaries(text, start - window, start, abbreviations)
+    s = before[-1] if before else max(0, start - window)
+    after = boundaries(text, end, end + window, abbreviations)
+    # a boundary found at `end` itself starts the next sentence only after whitespace
+    e = after[0] if after else min(len(text), end + window)
+    return s, e
 
 
 class Spans:
