@@ -20,6 +20,8 @@ _ONE_FOR_ONE = {
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02", '"'),
     **dict.fromkeys("\t\n\r\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005", " "),
     **dict.fromkeys("\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\x85", " "),
+    # other control characters are noise from pasting: they separate words like a space
+    **{chr(c): " " for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r"},
     "\u2044": "/",
     "\u2215": "/",
     "\uff0f": "/",
