@@ -109,7 +109,7 @@ def rule_ids_shielded(text, library, span):
     return {f.rule for f in check_text(text, library, shielded=[span])} - DOCUMENT_RULES
 
 
-# --- house spelling, deprecated and superseded -----------------------------------------------------
+# --- house spelling, deprecated and superseded ---------------------------------------------
 
 
 def test_house_spelling_keeps_case_and_plural_in_the_fix(lib):
