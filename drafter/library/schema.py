@@ -92,6 +92,9 @@ class MisuseContext(Strict):
     suggestion: str | None = None
     # words that make the use legitimate after all (co-produced *with service users*)
     unless_near: tuple[str, ...] = ()
+    # where the near words must be: before the term ("registered as a social enterprise"),
+    # after it, or either side; a near phrase that contains the term always counts
+    side: Literal["before", "after", "either"] = "either"
 
 
 class Examples(Strict):

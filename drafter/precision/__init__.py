@@ -43,8 +43,8 @@ def check_text(
         return []
     rules.designation_rules(ctx)
     rules.frame_rules(ctx)
-    rules.vague_rule(ctx)
     rules.misuse_rule(ctx)
+    rules.vague_rule(ctx)
     rules.coverage_rules(ctx)
     findings = sorted(ctx.findings, key=lambda f: (f.start, f.end, f.rule))
     return apply_markers(text, findings)

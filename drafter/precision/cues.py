@@ -23,7 +23,7 @@ def _alternation(cues: list[str]) -> str:
 
     The word-edge checks sit outside the alternation so the regex engine can scan fast.
     """
-    words = [c for c in cues if c[:1].isalnum() and c[-1:].isalnum()]
+    words = [c for c in cues if c[:1].isalnum() and c[-1:].isalnum() and "'" not in c]
     others = [c for c in cues if c not in words]
     parts = []
     if words:
@@ -31,7 +31,7 @@ def _alternation(cues: list[str]) -> str:
         parts.append(rf"(?<![\w-])(?:{body})(?!\w)")
     for cue in sorted(others, key=len, reverse=True):
         body = _phrase(cue)
-        if cue[:1].isalnum():
+        if cue[:1].isalnum() and not cue.startswith("n'"):  # "n't" ends a word: isn't
             body = r"(?<![\w-])" + body
         if cue[-1:].isalnum():
             body += r"(?!\w)"
@@ -55,6 +55,7 @@ class Cues:
     choice_before: re.Pattern
     quantifier_before: re.Pattern
     definition_after: re.Pattern
+    mention_before: re.Pattern
     function_words: frozenset[str]
     singular_determiners: frozenset[str]
     abbreviations: frozenset[str]
@@ -98,6 +99,7 @@ def cues() -> Cues:
         definition_after=re.compile(
             rf"^\s*(?:\)|,)?\s*(?:{_alternation(data['definition_cues'])}|:)"
         ),
+        mention_before=re.compile(rf"{_alternation(data['mention_cues'])}\s+(?:an?\s+|the\s+)?$"),
         function_words=frozenset(data["function_words"]),
         singular_determiners=frozenset(data["singular_determiners"]),
         abbreviations=frozenset(data["abbreviations"]),

@@ -57,6 +57,20 @@ class Knowledge:
     def contrasts(self, a: str, b: str) -> bool:
         return b in self.contrast.get(a, ()) or a in self.contrast.get(b, ())
 
+    def contrasts_inherited(self, a: str, b: str) -> bool:
+        """A contrast declared on either concept or on anything broader than it.
+
+        Credit unions are co-operatives, and co-operatives contrast with social enterprises,
+        so "social enterprises such as credit unions" runs two different models together.
+        """
+        if self.contrasts(a, b):
+            return True
+        if self.hierarchical(a, b):
+            return False
+        return any(self.contrasts(x, b) for x in self.ancestors(a)) or any(
+            self.contrasts(a, y) for y in self.ancestors(b)
+        )
+
     def hierarchical(self, a: str, b: str) -> bool:
         return self.is_narrower(a, b) or self.is_narrower(b, a)
 

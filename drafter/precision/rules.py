@@ -196,6 +196,8 @@ def designation_rules(ctx: Context) -> None:
             continue
         if term.status not in ("deprecated", "superseded"):
             continue
+        if ctx.cues.mention_before.search(ctx.before(i)):
+            continue  # the old name is mentioned, not used: "formerly known as ..."
         concept = ctx.knowledge.library.concepts[hit.entry_id]
         fix = term.use_instead or concept.preferred
         if fix.casefold() == term.text.casefold():
@@ -205,7 +207,7 @@ def designation_rules(ctx: Context) -> None:
         if term.status == "superseded":
             rule = "superseded-term"
             why = f"'{written}' is a superseded designation; the current one is '{fix}'."
-        elif term.kind == "variant":
+        elif _letters(term.text) == _letters(fix):
             rule = "house-spelling"
             why = f"'{written}' is not the house spelling; write '{replacement}'."
         else:
@@ -214,6 +216,10 @@ def designation_rules(ctx: Context) -> None:
         if term.note:
             why += " " + term.note.strip()
         ctx.add(rule, ctx.starts[i], ctx.ends[i], why, replacement, concept.id, (i,))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _shape_like(fix: str, written: str, plural: bool) -> str:
@@ -258,7 +264,7 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
     """The conflating frame between concept hits i and j, if there is one."""
     c, k = ctx.cues, ctx.knowledge
     x, y = ctx.hits[i].entry_id, ctx.hits[j].entry_id
-    apart = k.contrasts(x, y)
+    apart = k.contrasts_inherited(x, y)
     linked = apart or k.hierarchical(x, y)
     if c.slash_gap.match(gap):
         return "slash" if linked else None
@@ -269,7 +275,8 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
         return "style" if apart else None
     if c.equation_gap.match(gap):
         return "equation" if linked and not _negated(ctx, i, gap) else None
-    if c.concept_copula_gap.match(gap) and apart and not _negated(ctx, i, gap):
+    copula = c.concept_copula_gap.match(gap) and not k.is_narrower(x, y)
+    if copula and apart and not _negated(ctx, i, gap):
         return None if c.quantifier_before.search(ctx.before(i)) else "copula"
     return None
 
@@ -301,7 +308,7 @@ def _instances(ctx: Context, i: int, j: int) -> None:
             _claim(ctx, org=item, term=i, span=(i, item))
         elif hit.entry_id != x:
             y = hit.entry_id
-            if not k.is_narrower(y, x) and (k.contrasts(x, y) or k.is_narrower(x, y)):
+            if not k.is_narrower(y, x) and (k.contrasts_inherited(x, y) or k.is_narrower(x, y)):
                 _conflate(ctx, i, item, "instance")
         nxt = item + 1
         if nxt >= len(ctx.hits) or not ctx.same_sentence(item, nxt):
@@ -399,6 +406,8 @@ def vague_rule(ctx: Context) -> None:
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
         if nxt == "(" or _names_the_model(ctx, i):
             continue
+        if ctx.cues.negation.search(ctx.before(i, True)):
+            continue  # "is not a mutual": a denial names no model and needs none
         ctx.add(
             "vague-term",
             ctx.starts[i],
@@ -437,9 +446,12 @@ def misuse_rule(ctx: Context) -> None:
         if not concept.misuse_contexts:
             continue
         before, after = ctx.before(i), ctx.after(i)
+        middle = fold_snippet(ctx.written(i))
         for misuse in concept.misuse_contexts:
-            between = _near(misuse.near, before, after)
-            if between is None or _near(misuse.unless_near, before, after) is not None:
+            between = _near(misuse.near, before, middle, after, misuse.side)
+            if between is None:
+                continue
+            if _near(misuse.unless_near, before, middle, after, "either") is not None:
                 continue
             if ctx.cues.negation.search(between) or ctx.cues.negation.search(before[-12:]):
                 continue
@@ -455,20 +467,25 @@ def misuse_rule(ctx: Context) -> None:
             break
 
 
-def _near(words, before: str, after: str) -> str | None:
-    """The text between the hit and the nearest of `words` in its sentence, or None."""
+def _near(words, before: str, middle: str, after: str, side: str) -> str | None:
+    """The text between the hit and the nearest of `words` on the allowed side, or None.
+
+    A match that overlaps the hit ("social enterprise status") counts on either side.
+    """
     if not words:
         return None
-    pattern = _words_pattern(tuple(words))
+    window = before + middle + after
+    lo, hi = len(before), len(before) + len(middle)
     best: str | None = None
-    last = None
-    for last in pattern.finditer(before):  # noqa: B007 - the last match is the nearest
-        pass
-    if last is not None:
-        best = before[last.end() :]
-    m = pattern.search(after)
-    if m and (best is None or m.start() < len(best)):
-        best = after[: m.start()]
+    for m in _words_pattern(tuple(words)).finditer(window):
+        if m.end() <= lo:
+            between = window[m.end() : lo] if side != "after" else None
+        elif m.start() >= hi:
+            between = window[hi : m.start()] if side != "before" else None
+        else:
+            between = ""
+        if between is not None and (best is None or len(between) < len(best)):
+            best = between
     return best
 
 
