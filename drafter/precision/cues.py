@@ -72,13 +72,12 @@ def cues() -> Cues:
     cop = _alternation(data["copulas"])
     word = r"[\w'-]+"
     # "is a large worker co-operative": copula, optional determiner, up to two modifiers
-    copula_gap = (
-        rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+(?:{word}\s+){{0,2}})?$"
-    )
+    fill = rf"(?P<fill>(?:{word}\s+){{0,2}})"
+    copula_gap = rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
     return Cues(
         negation=re.compile(_alternation(data["negation"])),
         copula_gap=re.compile(copula_gap),
-        apposition_gap=re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?:{word}\s+){{0,2}}$"),
+        apposition_gap=re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{word}\s+){{0,2}})$"),
         instance_gap=re.compile(
             rf"^\s*,?\s*(?:{_alternation(data['instance_frames'])})\s*,?\s*"
             r"(?:the\s+)?$"

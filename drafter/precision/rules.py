@@ -248,8 +248,7 @@ def frame_rules(ctx: Context) -> None:
         gap = ctx.gap(i, j)
         a, b = hits[i], hits[j]
         if a.kind == "org" and b.kind == "term":
-            claims = (c.copula_gap, c.apposition_gap, c.other_gap, c.style_gap)
-            if any(p.match(gap) for p in claims) and not _negated(ctx, i, gap):
+            if _claims(ctx, gap) and not _negated(ctx, i, gap):
                 _claim(ctx, org=i, term=j, span=(i, j))
         elif a.kind == "term" and c.instance_gap.match(gap):
             if not _negated(ctx, i, gap):
@@ -258,6 +257,18 @@ def frame_rules(ctx: Context) -> None:
             frame = _pair_frame(ctx, i, j, gap)
             if frame:
                 _conflate(ctx, i, j, frame)
+
+
+def _claims(ctx: Context, gap: str) -> bool:
+    """The gap after an organisation name says what it is ("is a", ", a", "-style")."""
+    c = ctx.cues
+    for pattern in (c.copula_gap, c.apposition_gap):
+        m = pattern.match(gap)
+        if m:
+            filler = (m.groupdict().get("fill") or "").split()
+            # "is a partner of co-operatives" says something else
+            return not any(w in c.function_words for w in filler)
+    return bool(c.other_gap.match(gap) or c.style_gap.match(gap))
 
 
 def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
@@ -269,8 +280,9 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
     if c.slash_gap.match(gap):
         return "slash" if linked else None
     if c.or_gap.match(gap):
-        ok = linked and not _is_choice_or_list(ctx, i) and not _negated(ctx, i, gap)
-        return "or" if ok else None
+        # "X or Y models" offers two models to choose from; "Xs or Ys" makes one category
+        ok = linked and _is_noun_use(ctx, j) and not _is_choice_or_list(ctx, i)
+        return "or" if ok and not _negated(ctx, i, gap) else None
     if c.style_gap.match(gap):
         return "style" if apart else None
     if c.equation_gap.match(gap):
@@ -279,6 +291,12 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
     if copula and apart and not _negated(ctx, i, gap):
         return None if c.quantifier_before.search(ctx.before(i)) else "copula"
     return None
+
+
+def _is_noun_use(ctx: Context, i: int) -> bool:
+    """Hit i is not followed by an open-class word it modifies ("mutual respect")."""
+    nxt = _NEXT_TOKEN.match(ctx.after(i)).group(1)
+    return not (nxt and nxt[0].isalnum() and nxt not in ctx.cues.function_words)
 
 
 def _negated(ctx: Context, i: int, gap: str) -> bool:
@@ -401,10 +419,9 @@ def vague_rule(ctx: Context) -> None:
         last = _LAST_WORD.search(ctx.before(i))
         if not last or last.group(1) not in ctx.cues.singular_determiners:
             continue
-        nxt = _NEXT_TOKEN.match(ctx.after(i)).group(1)
-        if nxt and nxt[0].isalnum() and nxt not in ctx.cues.function_words:
+        if not _is_noun_use(ctx, i):
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
-        if nxt == "(" or _names_the_model(ctx, i):
+        if _NEXT_TOKEN.match(ctx.after(i)).group(1) == "(" or _names_the_model(ctx, i):
             continue
         if ctx.cues.negation.search(ctx.before(i, True)):
             continue  # "is not a mutual": a denial names no model and needs none

@@ -21,8 +21,10 @@ _DOUBLE = re.compile(
     r"[\"\u201c\u201d\u201e]([^\"\u201c\u201d\u201e]{1,400})[\"\u201c\u201d\u201e]"
 )
 _SINGLE = re.compile(r"[\u2018'](?<!\w[\u2018'])([^\u2018\u2019'\n]{1,200}?)[\u2019'](?![\w])")
-_PREV_WORD = re.compile(r"([^\W\d_][\w'\u2019&.-]*)[ \t]+$")
-_NEXT_WORD = re.compile(r"^[ \t]+([^\W\d_][\w'\u2019&-]*)")
+_PREV_WORD = re.compile(r"([^\W\d_][\w'\u2019&.-]*)(?:[ \t]+|[ \t]*\n[ \t]*)$")
+_NEXT_WORD = re.compile(r"^(?:[ \t]+|[ \t]*\n[ \t]*)([^\W\d_][\w'\u2019&-]*)")
+# web and mail addresses: their words are not prose
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"\u201d)\]]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
 
 
 def boundaries(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> list[int]:
@@ -76,9 +78,10 @@ class Spans:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The insides of double and single quotation marks."""
+    """The insides of double and single quotation marks, and web and mail addresses."""
     spans = [(m.start(1), m.end(1)) for m in _DOUBLE.finditer(text)]
     spans += [(m.start(1), m.end(1)) for m in _SINGLE.finditer(text)]
+    spans += [m.span() for m in _ADDRESS.finditer(text)]
     return spans
 
 
