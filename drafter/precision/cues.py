@@ -42,6 +42,7 @@ def _alternation(cues: list[str]) -> str:
 @dataclass(frozen=True)
 class Cues:
     negation: re.Pattern
+    reporting: re.Pattern
     copula_gap: re.Pattern
     apposition_gap: re.Pattern
     instance_gap: re.Pattern
@@ -76,6 +77,7 @@ def cues() -> Cues:
     copula_gap = rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
     return Cues(
         negation=re.compile(_alternation(data["negation"])),
+        reporting=re.compile(_alternation(data["reporting"])),
         copula_gap=re.compile(copula_gap),
         apposition_gap=re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{word}\s+){{0,2}})$"),
         instance_gap=re.compile(

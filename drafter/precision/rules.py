@@ -300,8 +300,14 @@ def _is_noun_use(ctx: Context, i: int) -> bool:
 
 
 def _negated(ctx: Context, i: int, gap: str) -> bool:
-    """A denial in the gap, or earlier in the same clause, turns the claim off."""
-    return bool(ctx.cues.negation.search(gap) or ctx.cues.negation.search(ctx.before(i, True)))
+    """A denial in the gap or earlier in the clause, or a reporting verb earlier in the
+    sentence, turns the claim off."""
+    c = ctx.cues
+    return bool(
+        c.negation.search(gap)
+        or c.negation.search(ctx.before(i, True))
+        or c.reporting.search(ctx.before(i))
+    )
 
 
 def _is_choice_or_list(ctx: Context, i: int) -> bool:

@@ -93,9 +93,20 @@ def in_proper_name(text: str, start: int, end: int, sentence_start: int) -> bool
     after = _NEXT_WORD.match(text[end : end + 40])
     if after and after.group(1)[:1].isupper() and after.group(1) != "I":
         return True
-    if start > sentence_start:
+    while start > sentence_start:
         before = _PREV_WORD.search(text[max(sentence_start, start - 40) : start])
-        if before and before.group(1)[:1].isupper():
-            word_start = start - (len(before.group(0)))
-            return word_start > sentence_start and not text[sentence_start:word_start].isspace()
+        if not before:
+            return False
+        word = before.group(1)
+        word_start = start - len(before.group(0))
+        if word in _NAME_JOINERS:  # "Center for Cooperatives": look one word further back
+            start = word_start
+            continue
+        if not word[:1].isupper():
+            return False
+        return word_start > sentence_start and not text[sentence_start:word_start].isspace()
     return False
+
+
+# small words inside multi-word names ("Promotion of Cooperatives Recommendation")
+_NAME_JOINERS = frozenset({"of", "for", "and", "on", "the", "de", "in", "&"})
