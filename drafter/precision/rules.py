@@ -559,7 +559,8 @@ def coverage_rules(ctx: Context) -> None:
                     concept,
                 )
         return
-    undefined = [c for c in used if not _defined_in_text(ctx, c)]
+    defined = _defined_in_text(ctx)
+    undefined = [c for c in used if c not in defined]
     if undefined:
         names = ", ".join(k.name(c) for c in undefined)
         first = used[undefined[0]]
@@ -586,10 +587,12 @@ def _glossary_span(ctx: Context) -> tuple[int, int] | None:
     return m.end(), end.start() if end else len(ctx.text)
 
 
-def _defined_in_text(ctx: Context, concept: str) -> bool:
-    """Some sentence opens with the term and a defining cue ('A mutual means ...', 'X:')."""
+def _defined_in_text(ctx: Context) -> set[str]:
+    """Concepts some sentence defines: it opens with the term and a defining cue
+    ('A mutual means ...', 'Co-production: ...')."""
+    defined: set[str] = set()
     for i, hit in enumerate(ctx.hits):
-        if hit.entry_id != concept:
+        if hit.kind != "term" or hit.entry_id in defined:
             continue
         sent_start, _ = ctx.sentence_bounds(i)
         if ctx.starts[i] - sent_start > 12:
@@ -598,5 +601,5 @@ def _defined_in_text(ctx: Context, concept: str) -> bool:
         if before and before not in ("a", "an", "the", "by", "by a", "by an", "by the"):
             continue
         if ctx.cues.definition_after.match(ctx.after(i).lstrip("*_\"'")):
-            return True
-    return False
+            defined.add(hit.entry_id)
+    return defined
