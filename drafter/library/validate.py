@@ -38,6 +38,7 @@ class Problem:
 class Report:
     library: Library
     problems: list[Problem] = field(default_factory=list)
+    layer_of: dict[str, int] = field(default_factory=dict)  # entry id -> layer index
 
     @property
     def errors(self) -> list[Problem]:
@@ -63,7 +64,7 @@ def validate(
     today = today or dt.date.today()
     library = Library(layers=tuple(Path(d) for d in dirs))
     report = Report(library)
-    layer_of: dict[str, int] = {}
+    layer_of = report.layer_of
     for index, directory in enumerate(dirs):
         entries, problems = read_layer(Path(directory))
         for exc in problems + duplicate_problems(entries):
@@ -80,7 +81,7 @@ def validate(
             layer_of[entry.id] = index
             library.add(entry, path)
             _check_entry(report, entry, path, today)
-    _check_references(report, library)
+    _check_references(report, library, layer_of)
     _check_designations(report, library)
     if examples:
         _check_examples(report, library)
@@ -139,7 +140,7 @@ _RELATIONS = ("broader", "narrower", "related", "contrast")
 _MIRROR = {"broader": "narrower", "narrower": "broader", "contrast": "contrast"}
 
 
-def _check_references(report: Report, library: Library) -> None:
+def _check_references(report: Report, library: Library, layer_of: dict[str, int]) -> None:
     concepts = library.concepts
     for cid, concept in concepts.items():
         path = library.paths[cid]
@@ -156,7 +157,14 @@ def _check_references(report: Report, library: Library) -> None:
                     )
                 elif kind in _MIRROR:
                     back = _MIRROR[kind]
-                    if cid not in getattr(concepts[target].relations, back):
+                    # broader/narrower must mirror within a layer; an organisation library may
+                    # hang a narrower concept under a bundled one without overriding it
+                    same_layer = layer_of.get(cid) == layer_of.get(target)
+                    if kind == "contrast" or same_layer:
+                        missing = cid not in getattr(concepts[target].relations, back)
+                    else:
+                        missing = False
+                    if missing:
                         report.add(
                             "error",
                             f"relations.{kind}: {target!r} is listed here but {target!r} does "
@@ -223,6 +231,9 @@ def _check_designations(report: Report, library: Library) -> None:
                 owner[key] = cid
 
 
+_DOCUMENT_RULES = ("undefined-terms", "glossary-missing")
+
+
 def engine_name() -> str:
     import drafter.precision as precision
 
@@ -240,14 +251,21 @@ def _check_examples(report: Report, library: Library) -> None:
             "(drafter.precision.ENGINE is 'placeholder')",
         )
         return
+    # rules about a whole document (is every term in the glossary?) say nothing about one
+    # example sentence; the engine may list them, else these are its names for them
+    document_rules = set(getattr(precision, "DOCUMENT_RULES", _DOCUMENT_RULES))
+
+    def findings(sentence: str) -> list:
+        found = precision.check_text(sentence, library)
+        return [f for f in found if not f.suppressed and f.rule not in document_rules]
+
     for entry in library.entries():
         examples = getattr(entry, "examples", None)
         if isinstance(entry, Passage) or examples is None:
             continue
         path = library.paths[entry.id]
         for number, sentence in enumerate(examples.must_flag):
-            found = [f for f in precision.check_text(sentence, library) if not f.suppressed]
-            if not found:
+            if not findings(sentence):
                 report.add(
                     "error",
                     f"examples.must_flag.{number}: the precision check finds nothing in "
@@ -256,7 +274,7 @@ def _check_examples(report: Report, library: Library) -> None:
                     _line(path, "examples", "must_flag", number),
                 )
         for number, sentence in enumerate(examples.must_pass):
-            found = [f for f in precision.check_text(sentence, library) if not f.suppressed]
+            found = findings(sentence)
             if found:
                 rules = ", ".join(sorted({f"{f.rule} ({f.text!r})" for f in found}))
                 report.add(
