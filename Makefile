@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: demo test bench lint format clean
+.PHONY: demo test bench lint format clean eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# precision and recall of the precision check on eval/corpus.yaml (issue 5)
+eval: $(STAMP)
+	$(PY) eval/score.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
