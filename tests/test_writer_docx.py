@@ -237,3 +237,13 @@ def test_a_reference_with_its_own_custom_properties_keeps_them(tmp_path, example
     document = docx.Document(io.BytesIO(data))
     assert document.paragraphs[0].text == sample_consultation().title
     assert sum(p.text == "Sources" for p in document.paragraphs) == 1  # old body replaced
+
+
+def test_long_titles_and_names_fit_the_core_property_limit():
+    long_title = "A consultation on " + "co-operative commissioning " * 15
+    consultation = sample_consultation().model_copy(update={"title": long_title.strip()})
+    answers = make_answers(organisation="The " + "Very Long Named " * 20 + "Co-operative")
+    data, _ = write_docx(compose_answers(answers, consultation=consultation))
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert core.title.startswith("Response to A consultation") and core.title.endswith("…")
+    assert len(core.title) <= 255 and len(core.author) <= 255 and len(core.subject) <= 255
