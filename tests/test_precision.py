@@ -316,6 +316,16 @@ def test_glossary_must_cover_every_term_used(lib):
     assert not [f for f in findings if f.rule == "undefined-terms"]
 
 
+def test_glossary_and_cited_titles_are_not_judged(lib):
+    text = (
+        "We back worker co-operatives.\n\n## Terms used in this response\n\n"
+        "**worker co-operative**: a co-operative owned by its workers; a mutual.\n\n"
+        "## Sources\n\n1. Cooperatives and the run of a mutual, Some Press (2001).\n"
+        "2. A study of building societies.\n"
+    )
+    assert [(f.rule, f.text) for f in check_text(text, lib)] == []
+
+
 # --- suppression ---------------------------------------------------------------------------------
 
 

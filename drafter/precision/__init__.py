@@ -69,7 +69,7 @@ def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     from drafter.precision.cues import cues
     from drafter.precision.knowledge import knowledge_of
     from drafter.precision.normalise import fold
-    from drafter.precision.rules import build_context
+    from drafter.precision.rules import build_context, vetted_spans
     from drafter.precision.segment import Spans, quoted_spans
 
     if not text:
@@ -80,7 +80,7 @@ def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     if not hits:
         return None
     c = cues()
-    shield = Spans(quoted_spans(text) + list(shielded))
+    shield = Spans(quoted_spans(text) + vetted_spans(text, c) + list(shielded))
     return build_context(text, folded, hits, knowledge, c, shield)
 
 
