@@ -368,9 +368,8 @@ def test_text_without_a_full_stop_is_checked_in_linear_time(lib):
     chunk = filler + "co-operatives and mutuals "
     text = chunk * (50_000_000 // len(chunk) + 1) + "John Lewis is a co-operative"
     assert "." not in text and len(text) > 50_000_000
-    findings = check_text(text, lib)
-    assert findings[-1].rule == "misattribution"
-    assert findings[-1].end == len(text)
+    claims = [f for f in check_text(text, lib) if f.rule == "misattribution"]
+    assert len(claims) == 1 and claims[0].end == len(text)
 
 
 def test_library_with_single_letter_and_regex_metacharacter_designations(tmp_path):

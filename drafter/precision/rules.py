@@ -87,6 +87,8 @@ class Context:
     knowledge: Knowledge
     cues: Cues
     named: set[int] = field(default_factory=set)  # part of a proper name: not a use at all
+    glossary: tuple[int, int] | None = None  # the glossary of a rendered response
+    cited: list[tuple[int, int]] = field(default_factory=list)  # lists of cited works
     findings: list[Finding] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # hits already explained by a finding
     # where sentences begin, found only in the stretches of text around hits
@@ -537,8 +539,8 @@ _HEADING_LINE = r"(?im)^[ \t#*_>\d.)-]*(?:{})[ \t#*_:.]*$"
 
 def coverage_rules(ctx: Context) -> None:
     """Glossary coverage in a rendered response; a list of undefined terms in any draft."""
-    glossary = _glossary_span(ctx)
-    cited = Spans([s for s in vetted_spans(ctx.text, ctx.cues) if s != glossary])
+    glossary = ctx.glossary
+    cited = Spans(ctx.cited)
     used: dict[str, int] = {}
     in_glossary: set[str] = set()
     for i, hit in enumerate(ctx.hits):
@@ -579,11 +581,6 @@ def coverage_rules(ctx: Context) -> None:
         )
 
 
-def _glossary_span(ctx: Context) -> tuple[int, int] | None:
-    """From the glossary heading to the heading after it (sources), or to the end."""
-    return glossary_span(ctx.text, ctx.cues)
-
-
 def glossary_span(text: str, c: Cues) -> tuple[int, int] | None:
     opener = _heading(c.glossary_headings).search(text)
     if opener is None:
@@ -592,15 +589,9 @@ def glossary_span(text: str, c: Cues) -> tuple[int, int] | None:
     return opener.end(), end.start() if end else len(text)
 
 
-def vetted_spans(text: str, c: Cues) -> list[tuple[int, int]]:
-    """The glossary (vetted definitions) and lists of cited works: not judged.
-
-    A list of works runs from its heading to the next Markdown heading or the end.
-    """
+def cited_spans(text: str, c: Cues) -> list[tuple[int, int]]:
+    """Lists of cited works: from their heading to the next Markdown heading or the end."""
     spans = []
-    glossary = glossary_span(text, c)
-    if glossary:
-        spans.append(glossary)
     for m in _heading(c.reference_headings).finditer(text):
         nxt = _NEXT_MD_HEADING.search(text, m.end())
         spans.append((m.end(), nxt.start() if nxt else len(text)))
