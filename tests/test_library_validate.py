@@ -217,3 +217,11 @@ def test_document_level_rules_do_not_count_against_example_sentences(tmp_path, m
     monkeypatch.setattr(precision, "ENGINE", "fake", raising=False)
     monkeypatch.setattr(precision, "check_text", fake_check)
     assert validate([lib], today=dt.date(2026, 11, 26)).errors == []
+
+
+def test_the_skip_note_shows_whenever_the_engine_is_the_placeholder(capsys, monkeypatch):
+    """Runs with or without the real engine: pretend it is the placeholder."""
+    monkeypatch.setattr(precision, "ENGINE", "placeholder", raising=False)
+    code, out, _ = run(capsys, "snippets", "validate", "--today", "2026-11-26")
+    assert code == 0
+    assert "example sentences not checked" in out

@@ -150,7 +150,7 @@ def test_new_reports_every_missing_field_and_writes_nothing(tmp_path, capsys):
         capsys, "snippets", "new", "--dir", str(tmp_path), "--id", "x-y", "--no-interactive"
     )
     assert code == 2
-    for flag in ("--subject", "--short", "--definition", "--terms"):
+    for flag in ("--subject", "--short", "--definition", "--term"):
         assert flag in err, flag
     assert not list(tmp_path.rglob("*.yaml"))
 
@@ -323,3 +323,16 @@ def test_list_does_not_import_heavy_modules():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert "HEAVY []" in result.stderr, result.stderr
+
+
+def test_new_vetted_entry_needs_a_vetter_and_a_source(tmp_path, capsys):
+    base = ["snippets", "new", "--dir", str(tmp_path), "--kind", "passage", "--id", "p-one",
+            "--title", "A passage", "--text", "Some vetted text.", "--status", "vetted",
+            "--no-interactive"]  # fmt: skip
+    code, _, err = run(capsys, *base)
+    assert code == 2 and "a vetted entry needs --vetted-by and --source" in err
+    code, _, err = run(capsys, *base, "--vetted-by", "A. Editor", "--source", "A source",
+                       "--vetted-on", "2026-11-26")  # fmt: skip
+    assert code == 0, err
+    passage = load_library([tmp_path], use_cache=False).passages["p-one"]
+    assert passage.review_by.isoformat() == "2027-11-26"
