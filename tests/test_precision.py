@@ -157,6 +157,9 @@ def test_preferred_and_admitted_terms_pass(lib):
         "A social enterprise-style co-operative.",
         "Employee-owned businesses are worker co-operatives.",
         "Mutuals such as social enterprises can apply.",
+        "Social enterprises can take many forms, including co-operatives and charities.",
+        "Social enterprises include co-operatives and mutuals.",
+        "Co-operatives are a form of social enterprise.",
     ],
 )
 def test_conflation_positive(lib, text):
@@ -177,6 +180,8 @@ def test_conflation_positive(lib, text):
         "Some employee-owned businesses are worker co-operatives.",
         "Employee-owned businesses are not worker co-operatives.",
         "A worker co-operative is a co-operative.",
+        "Worker co-operatives are a type of co-operative.",
+        "Mutuals include building societies and co-operatives.",
         "The Co-operative and Mutuals Commission reported in 2014.",
         "\u201cCo-operatives/mutuals\u201d was the heading of the old report.",
     ],
@@ -202,6 +207,7 @@ def test_conflation_negative(lib, text):
         "Nationwide is a co-operative.",
         "The Co-operative Group is a worker co-operative.",
         "Unlike Suma, John Lewis is a co-operative.",
+        "The worker co-operative John Lewis pays a bonus.",
     ],
 )
 def test_misattribution_positive(lib, text):
@@ -224,6 +230,9 @@ def test_misattribution_positive(lib, text):
         "Co-operatives such as Suma are thriving.",
         "John Lewis is owned by co-operatives.",
         "John Lewis is not a co-operative but an employee-owned business.",
+        "John Lewis is a partner of co-operatives.",
+        "The FT described MyCSP as a John Lewis-style mutual.",
+        "We visited the worker co-operative Suma.",
     ],
 )
 def test_misattribution_negative(lib, text):

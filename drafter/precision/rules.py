@@ -258,6 +258,12 @@ def frame_rules(ctx: Context) -> None:
         elif a.kind == "term" and c.instance_gap.match(gap):
             if not _negated(ctx, i, gap):
                 _instances(ctx, i, j)
+        elif a.kind == "term" and b.kind == "org" and c.adjacent_gap.match(gap):
+            # "the worker-owned Co-op Group": the term describes the organisation
+            last = _LAST_WORD.search(ctx.before(i))
+            described = last and last.group(1) in c.singular_determiners
+            if described and not a.pattern.plural and not _negated(ctx, i, gap):
+                _claim(ctx, org=j, term=i, span=(i, j))
         elif a.kind == "term" and b.kind == "term" and a.entry_id != b.entry_id:
             frame = _pair_frame(ctx, i, j, gap)
             if frame:
