@@ -83,7 +83,7 @@ def cues() -> Cues:
         copula_gap=re.compile(copula_gap),
         apposition_gap=re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{word}\s+){{0,2}})$"),
         instance_gap=re.compile(
-            rf"^\s*(?:{_alternation(data['instance_leads'])}\s*)?,?\s*"
+            rf"^\s*(?:{_alternation(data['instance_leads'])}\s*)?[,(]?\s*"
             rf"(?:{_alternation(data['instance_frames'])})\s*,?\s*(?:the\s+)?$"
         ),
         list_gap=re.compile(r"^\s*(?:,|&|and|or|, and|, or|,\s*and|,\s*or)\s*(?:the\s+)?$"),
@@ -93,7 +93,7 @@ def cues() -> Cues:
         ),
         slash_gap=re.compile(rf"^\s*(?:{_alternation(data['slash_frames'])})\s*$"),
         or_gap=re.compile(r"^\s+or\s+$"),
-        style_gap=re.compile(rf"^(?:{_alternation(data['style_suffixes'])})\s+$"),
+        style_gap=re.compile(rf"^\s?(?:{_alternation(data['style_suffixes'])})\s+$"),
         concept_copula_gap=re.compile(
             rf"^\s+{cop}\s+(?:an?\s+|{_alternation(data['kind_of'])}\s+)?$"
         ),

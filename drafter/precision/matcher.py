@@ -9,6 +9,7 @@ leftmost-longest wins, so "Wales Co-operative Centre" hides the "co-operative" i
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -140,17 +141,39 @@ class Matcher:
         return hits
 
     def _choose(self, key: str, start: int, end: int, original: str, to_original):
+        """The first pattern for `key` whose case rules the written text satisfies."""
+        written = None
         for pattern in self.table[key]:
-            if not pattern.case_sensitive:
+            if not pattern.case_sensitive and pattern.kind != "org":
                 return pattern
-            o_start, o_end = to_original(start), to_original(end - 1) + 1
-            written = original[o_start:o_end]
-            wanted = pattern.written if not pattern.plural else None
-            if wanted is not None and _dash_fold(written) == _dash_fold(wanted):
-                return pattern
-            if wanted is None and _dash_fold(written).startswith(_dash_fold(pattern.written)):
+            if written is None:
+                written = original[to_original(start) : to_original(end - 1) + 1]
+            if pattern.kind == "org":
+                if _capitals_kept(pattern.written, written):
+                    return pattern
+                continue
+            wanted = _dash_fold(pattern.written)
+            got = _dash_fold(written)
+            if got == wanted or (pattern.plural and got.startswith(wanted)):
                 return pattern
         return None
+
+
+def _capitals_kept(name: str, written: str) -> bool:
+    """A name's capitalised words are capitalised as written ("the Co-op", not "the co-op")."""
+    if written.isupper():
+        return True
+    name_words = _WORDS.findall(name)
+    written_words = _WORDS.findall(written)
+    if len(name_words) != len(written_words):
+        return True
+    return all(
+        not n[:1].isupper() or w[:1].isupper()
+        for n, w in zip(name_words, written_words, strict=True)
+    )
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def _plural_phrase(spelling: str) -> str:

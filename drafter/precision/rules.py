@@ -232,6 +232,8 @@ def _shape_like(fix: str, written: str, plural: bool) -> str:
     if plural:
         head, _, last = fix.rpartition(" ")
         fix = (head + " " if head else "") + plural_of(last)
+    if written.isupper() and len(written) > 1:
+        return fix.upper()
     if written[:1].isupper() and fix[:1].islower():
         fix = fix[:1].upper() + fix[1:]
     return fix
