@@ -11,7 +11,6 @@ organisation name; the rules in rules.py then judge each hit in its sentence.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -90,7 +89,3 @@ def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     ctx = build_context(text, folded, hits, knowledge, c, shield)
     ctx.glossary, ctx.cited = glossary, cited
     return ctx
-
-
-def with_suppressed(finding: Finding) -> Finding:
-    return dataclasses.replace(finding, suppressed=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 
@@ -40,8 +40,7 @@ class Pattern:
         return (int(self.generated), int(not self.case_sensitive), int(self.kind != "org"))
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One occurrence: folded offsets [start, end) and the pattern it matched."""
 
     start: int
@@ -104,6 +103,11 @@ class Matcher:
                     add(spelling, Pattern("org", org.id, name, None, False, i > 0, False))
         self.table = {k: sorted(v, key=lambda p: p.rank) for k, v in table.items()}
         self.keys = list(self.table)
+        # the pattern to use without looking at the written text, where there is one
+        self.simple = [
+            p[0] if not p[0].case_sensitive and p[0].kind != "org" else None
+            for p in self.table.values()
+        ]
         self.automaton = ahocorasick.Automaton()
         for index, key in enumerate(self.keys):
             self.automaton.add_word(key, (index, len(key)))
@@ -115,23 +119,27 @@ class Matcher:
         if not self.keys:
             return []
         candidates: list[tuple[int, int, int]] = []
+        append = candidates.append
         n = len(folded)
         for end_index, (index, length) in self.automaton.iter(folded):
             start = end_index - length + 1
-            end = end_index + 1
-            if start > 0 and folded[start - 1].isalnum():
+            # whole words only: no letter or digit just before or just after
+            if (start and folded[start - 1].isalnum()) or (
+                end_index + 1 < n and folded[end_index + 1].isalnum()
+            ):
                 continue
-            if end < n and folded[end].isalnum():
-                continue
-            candidates.append((start, -end, index))
+            append((start, -end_index - 1, index))
         # leftmost first; of two that overlap the longer wins, so a name hides the terms in it
         candidates.sort()
+        simple = self.simple
         hits: list[Hit] = []
         for start, neg_end, index in candidates:
             end = -neg_end
             if hits and start < hits[-1].end and end - start <= hits[-1].end - hits[-1].start:
                 continue
-            pattern = self._choose(self.keys[index], start, end, original, to_original)
+            pattern = simple[index] or self._choose(
+                self.keys[index], start, end, original, to_original
+            )
             if pattern is None:
                 continue
             if hits and start < hits[-1].end:
