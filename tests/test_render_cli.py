@@ -132,17 +132,16 @@ def test_question_id_the_consultation_lacks(tmp_path):
 
 def test_control_characters_are_removed_with_a_warning_and_docx_is_valid(tmp_path):
     answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="x")})
-    # written by hand: YAML escapes put the characters into the loaded text (a lone surrogate
-    # cannot be in a UTF-8 file at all; compose's tests cover it in text from the interview)
-    answers.write_text(
-        answers.read_text().replace("response: x", 'response: "nul\\0 vt\\v ff\\f bel\\a end"')
-    )
+    # written by hand: YAML escapes put the characters into the loaded text (libyaml rejects
+    # the lone-surrogate escape; drafter.yamlio then asks ruamel's pure parser, which accepts)
+    escaped = 'response: "nul\\0 vt\\v ff\\f bel\\a lone\\uD800 end"'
+    answers.write_text(answers.read_text().replace("response: x", escaped))
     out = tmp_path / "a.docx"
     result = run_drafter("render", str(answers), "-o", str(out))
     no_traceback(result)
     assert result.returncode == 0, result.stderr
-    assert "warning: question 2: removed 4 control or invalid character(s)" in result.stderr
-    assert "nul vt ff bel end" in docx_text(out)
+    assert "warning: question 2: removed 5 control or invalid character(s)" in result.stderr
+    assert "nul vt ff bel lone end" in docx_text(out)
     with zipfile.ZipFile(out) as archive:
         assert archive.testzip() is None
         assert "\x00" not in archive.read("word/document.xml").decode()
@@ -204,7 +203,11 @@ def test_welsh_letters_emoji_and_markup_appear_literally(tmp_path):
 def test_txt_gives_number_and_character_count_per_question(tmp_path):
     answers = write_answers(
         tmp_path / "a.yaml",
-        {"1": Answer(stance="Agree", response="Twelve chars"), "11": Answer(no_response=True)},
+        {
+            "1": Answer(stance="Agree", response="Twelve chars"),
+            "2": Answer(response="Wrapped in the\nanswers file.\n\n- one\n- two"),
+            "11": Answer(no_response=True),
+        },
     )
     result = run_drafter("render", str(answers), "--format", "txt")
     assert result.returncode == 0
@@ -212,6 +215,11 @@ def test_txt_gives_number_and_character_count_per_question(tmp_path):
     block = text.split("Question 1\n", 1)[1].split("Question 2\n", 1)[0]
     assert "Answer: Agree" in block
     assert "Response (12 characters including spaces, 2 words):\nTwelve chars\n" in block
+    # a paragraph is one line for the portal's box; paragraphs and list lines are kept
+    assert (
+        "(41 characters including spaces, 9 words):\nWrapped in the answers file.\n\n- one\n- two\n"
+        in text
+    )
     assert "Question 11\n" in text and text.split("Question 11\n")[1].count("No response.") == 1
 
 

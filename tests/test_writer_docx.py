@@ -219,3 +219,17 @@ def test_control_characters_leave_a_valid_docx():
     document = docx.Document(io.BytesIO(data))
     texts = [" ".join(p.text.split()) for p in document.paragraphs]
     assert "abcd e f g ŵ ŷ â 🙂" in texts
+
+
+def test_a_reference_with_its_own_custom_properties_keeps_them(tmp_path, example_docx):
+    path, composed = example_docx
+    reference = tmp_path / "previous-response.docx"
+    shutil.copy(path, reference)
+    data, warnings = write_docx(composed, reference)
+    custom = zipfile.ZipFile(io.BytesIO(data)).read("docProps/custom.xml").decode()
+    assert custom.count('name="DrafterLibrary"') == 1
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").decode()
+    assert types.count("/docProps/custom.xml") == 1
+    document = docx.Document(io.BytesIO(data))
+    assert document.paragraphs[0].text == sample_consultation().title
+    assert sum(p.text == "Sources" for p in document.paragraphs) == 1  # old body replaced
