@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafter.errors import InputError
+from drafter.precision.context import RULES
 from drafter.precision.normalise import fold_term
-from drafter.precision.rules import RULES
 
 if TYPE_CHECKING:
     from drafter.library import Library
