@@ -56,7 +56,7 @@ class Interview:
         with _signals_interrupt():
             try:
                 return self._run()
-            except KeyboardInterrupt as exc:
+            except (KeyboardInterrupt, EOFError) as exc:  # Ctrl-C, SIGTERM, or input closed
                 return self._interrupted(exc)
 
     def _run(self) -> int:

@@ -166,7 +166,7 @@ def response_text(default: str = "") -> str:
         "Your response",
         default=default,
         multiline=True,
-        instruction=" ",
+        instruction="",
         style=STYLE,
         key_bindings=bindings,
     )
@@ -264,6 +264,20 @@ def glossary_terms(mentioned: Sequence[TermView], chosen: set[str]) -> tuple[lis
 def look_up_term(terms: Sequence[TermView]) -> str | None:
     """A searchable list of library terms with their short definitions; None when left empty."""
     by_term = {t.term: t.id for t in terms}
+
+    def resolve(typed: str) -> str | None:
+        """The term typed, or the only term that contains what was typed."""
+        wanted = typed.strip().lower()
+        exact = [term for term in by_term if term.lower() == wanted]
+        partial = [term for term in by_term if wanted in term.lower()]
+        found = exact or (partial if len(partial) == 1 else [])
+        return by_term[found[0]] if found else None
+
+    def validate(typed: str):
+        if not typed.strip() or resolve(typed):
+            return True
+        return "Pick a term from the list (type part of it to search)"
+
     answer = _ask(
         questionary.autocomplete(
             "Term to add (type to search, Enter on an empty line to stop)",
@@ -272,10 +286,10 @@ def look_up_term(terms: Sequence[TermView]) -> str | None:
             match_middle=True,
             ignore_case=True,
             style=STYLE,
-            validate=lambda v: (not v.strip() or v in by_term) or "Pick a term from the list",
+            validate=validate,
         )
     )
-    return by_term.get(answer.strip()) if answer and answer.strip() else None
+    return resolve(answer) if answer and answer.strip() else None
 
 
 def review(rows, total_answered: int) -> str:
