@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: demo test bench lint format clean
+.PHONY: demo test bench lint format clean draft
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,3 +34,13 @@ format: $(STAMP)
 
 clean:
 	rm -rf build dist $(VENV)
+
+# The interview on the bundled sample consultation (issue 4). Answers are saved to
+# build/draft/answers.yaml after every answer; run it again to go over them (they are offered
+# as defaults), or `make draft ARGS=--resume` to carry on where you stopped.
+DRAFT_DIR := build/draft
+draft: $(STAMP)
+	@mkdir -p $(DRAFT_DIR)
+	@$(PY) -m drafter draft --consultation sample-social-care \
+		--answers $(DRAFT_DIR)/answers.yaml -o $(DRAFT_DIR)/response.docx $(ARGS) \
+		|| [ $$? -eq 130 ]

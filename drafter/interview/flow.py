@@ -46,7 +46,8 @@ class Interview:
     def __init__(self, options: Options):
         self.options = options
         self.session: Session | None = None
-        self.library = None
+        self._library = None
+        self._library_loader: _Background | None = None
         # the answer being given (number, answer so far): saved if the interview is interrupted
         self.pending: tuple[str, Answer] | None = None
 
@@ -59,8 +60,15 @@ class Interview:
             except (KeyboardInterrupt, EOFError) as exc:  # Ctrl-C, SIGTERM, or input closed
                 return self._interrupted(exc)
 
+    @property
+    def library(self):
+        """The snippet library, loaded in the background while the first prompts are shown."""
+        if self._library is None and self._library_loader is not None:
+            self._library = self._library_loader.result()
+        return self._library
+
     def _run(self) -> int:
-        from drafter.library import load_library
+        from drafter import library as library_module
 
         consultation, consultation_file = self._choose_consultation()
         path = self.options.answers or default_answers_path(consultation.id)
@@ -74,7 +82,7 @@ class Interview:
             raise InputError(
                 "there are no answers to resume here; leave out --resume to start", path=path
             )
-        self.library = load_library()
+        self._library_loader = _Background(library_module.load_library)
 
         prompts.say(consultation.title, "heading")
         if consultation.deadline:
@@ -216,6 +224,7 @@ class Interview:
 
     def answer_question(self, number: str) -> None:
         session = self.session
+        _ = self.library  # a broken library stops us here, before anything is typed
         question = session.question(number)
         before = session.default_answer(number)
         answer = before.model_copy(deep=True)
@@ -412,7 +421,7 @@ class Interview:
         raise SystemExit(EXIT_INTERRUPTED)
 
     def _resume_hint(self, *, resume: bool) -> str:
-        command = f"drafter draft --answers {_shell_quote(str(self.session.path))}"
+        command = f"{_program()} draft --answers {_shell_quote(str(self.session.path))}"
         if resume:
             return f"To carry on where you stopped: {command} --resume"
         return f"To come back to it: {command}"
@@ -505,6 +514,31 @@ def _signals_interrupt():
             signal.signal(sig, old)
 
 
+class _Background:
+    """Run one function in a thread; result() waits for it and re-raises what it raised."""
+
+    def __init__(self, fn):
+        import threading
+
+        self._value = None
+        self._error: BaseException | None = None
+
+        def work() -> None:
+            try:
+                self._value = fn()
+            except BaseException as exc:  # handed to the caller of result()
+                self._error = exc
+
+        self._thread = threading.Thread(target=work, name="drafter-library", daemon=True)
+        self._thread.start()
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
 def _has_content(answer: Answer) -> bool:
     return bool(answer.stance or answer.response.strip() or answer.no_response)
 
@@ -526,6 +560,22 @@ def _long_date(day) -> str:
 
 def _short(text: str, size: int = 70) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _program() -> str:
+    """How to run drafter again from here: `drafter` if that is on PATH, else this Python."""
+    import os
+    import shutil
+    import sys
+
+    found = shutil.which("drafter")
+    if found and Path(found).parent == Path(sys.executable).parent:
+        return "drafter"
+    python = sys.executable
+    relative = os.path.relpath(python)
+    if not relative.startswith(".."):
+        python = relative
+    return f"{_shell_quote(python)} -m drafter"
 
 
 def _shell_quote(text: str) -> str:
