@@ -147,7 +147,8 @@ def test_ctrl_c_halfway_then_resume(tmp_path):
     term.send("People know what")
     term.wait("People know what")
     term.send(CTRL_C)
-    term.wait("To carry on where you stopped: drafter draft --answers answers.yaml --resume")
+    term.wait("To carry on where you stopped: ")
+    term.wait("drafter draft --answers answers.yaml --resume")
     assert term.exit_code() == 130
 
     saved = load_answers(tmp_path / "answers.yaml")
