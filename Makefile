@@ -41,6 +41,6 @@ clean:
 DRAFT_DIR := build/draft
 draft: $(STAMP)
 	@mkdir -p $(DRAFT_DIR)
-	@$(PY) -m drafter draft --consultation sample-social-care \
+	@DRAFTER_RESUME_COMMAND="make draft ARGS=--resume" $(PY) -m drafter draft --consultation sample-social-care \
 		--answers $(DRAFT_DIR)/answers.yaml -o $(DRAFT_DIR)/response.docx $(ARGS) \
 		|| [ $$? -eq 130 ]

@@ -66,6 +66,8 @@ def test_queue_resume_and_ask(consultation, tmp_path):
     assert reopened.queue(resume=True) == ["3a", "5", "6", "7", "8", "9", "10", "11"]
     # the question that was interrupted comes first, then the unanswered ones
     assert reopened.queue(resume=True, resume_at="2")[:2] == ["2", "3a"]
+    # questions left for later before the interrupted one come after the rest
+    assert reopened.queue(resume=True, resume_at="8") == ["8", "9", "10", "11", "3a", "5", "6", "7"]
     assert reopened.queue(resume=True, resume_at="no-such") == reopened.queue(resume=True)
     assert reopened.queue(ask=["7", "3"]) == ["7", "3"]
 

@@ -90,6 +90,7 @@ class Interview:
         for notice in session.notices:
             prompts.say(notice, "warning")
         prompts.say(f"Your answers are saved to {session.path} after every answer.")
+        prompts.say("Press Ctrl-C at any time to stop; what you have typed is kept.", "muted")
         if session.existed and not self.options.resume and not ask:
             prompts.say("Your earlier answers are offered as defaults: press Enter to keep one.")
 
@@ -421,6 +422,11 @@ class Interview:
         raise SystemExit(EXIT_INTERRUPTED)
 
     def _resume_hint(self, *, resume: bool) -> str:
+        import os
+
+        custom = os.environ.get("DRAFTER_RESUME_COMMAND")  # e.g. `make draft ARGS=--resume`
+        if resume and custom:
+            return f"To carry on where you stopped: {custom}"
         command = f"{_program()} draft --answers {_shell_quote(str(self.session.path))}"
         if resume:
             return f"To carry on where you stopped: {command} --resume"

@@ -301,7 +301,7 @@ def review(rows, total_answered: int) -> str:
     stance_width = max([len(r.stance) for r in rows] + [6])
     stance_width = min(stance_width, 26)
     words_width = max(20, width() - stance_width - 34)
-    header = f"   {'No.':<5} {'Stance':<{stance_width}}  {'Response':<{words_width}}  Status"
+    header = f"{'No.':<5} {'Stance':<{stance_width}}  {'Response':<{words_width}}  Status"
     choices: list = [Separator(header)]
     for r in rows:
         status = r.status + (f", {r.findings_kept} kept" if r.findings_kept else "")

@@ -115,16 +115,20 @@ class Session:
     ) -> list[str]:
         """The questions to ask, in order.
 
-        --ask: exactly those. --resume: the question that was interrupted (if known), then every
-        unanswered one. Otherwise: every question, with the previous answers as defaults.
+        --ask: exactly those. --resume: the question that was interrupted (if known), the
+        unanswered ones after it, then those left for later before it. Otherwise: every
+        question, with the previous answers as defaults.
         """
         if ask:
             return list(ask)
         if resume:
             rest = self.unanswered()
-            if resume_at in self.numbers:
-                return [resume_at] + [n for n in rest if n != resume_at]
-            return rest
+            if resume_at not in self.numbers:
+                return rest
+            at = self.numbers.index(resume_at)
+            after = [n for n in rest if self.numbers.index(n) > at]
+            before = [n for n in rest if self.numbers.index(n) < at]
+            return [resume_at] + after + before
         return self.numbers
 
     def resolve_numbers(self, spec: str) -> list[str]:
