@@ -1,4 +1,8 @@
-"""Run every bench/bench_*.py in turn (each prints its own figures); `make bench` calls this."""
+#!/usr/bin/env python3
+"""Run every bench/bench_*.py (each prints its own figures). `make bench` runs this.
+
+Usage: python bench/run.py [NAME ...]   (e.g. `render` runs only bench_render.py)
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    wanted = set(argv[1:])
+    scripts = sorted(HERE.glob("bench_*.py"))
+    if wanted:
+        scripts = [s for s in scripts if s.stem.removeprefix("bench_") in wanted]
     failed = 0
-    for script in sorted(HERE.glob("bench_*.py")):
-        print(f"== {script.name}", flush=True)
-        failed |= subprocess.run([sys.executable, str(script)], cwd=HERE.parent).returncode != 0
+    for script in scripts:
+        print(f"== {script.stem}", flush=True)
+        result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent)
+        failed += result.returncode != 0
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main(sys.argv))

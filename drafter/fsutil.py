@@ -26,6 +26,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
     except OSError as exc:
         raise InputError(f"cannot write here ({exc.strerror})", path=path) from None
     try:
+        # mkstemp makes the file private (0600); give it the mode a normal write would
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -44,6 +46,16 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
 
 def atomic_write_text(path: Path, text: str, *, force: bool = False) -> Path:
     return atomic_write_bytes(path, text.encode("utf-8"), force=force)
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's permissions, else the default for a new file under the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -8,10 +8,115 @@ Interface used by `drafter render` and by the interview (`drafter draft`):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import InputError, OutputExistsError
+
+FORMATS = ("docx", "md", "txt")
 
 
-def render_answers(answers_path: Path, out_path: Path, fmt: str = "docx", **options):
-    raise DrafterError("rendering is not available yet (issue 2)")
+@dataclass
+class RenderResult:
+    out_path: Path
+    fmt: str
+    concepts: list[str]  # the glossary: library concept ids the document uses or defines
+    library_versions: dict[str, int]  # every library entry the document used, and its version
+    warnings: list[str] = field(default_factory=list)
+    findings: list = field(default_factory=list)  # drafter.precision.Finding, rendered text
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "suggestion": 0}
+        for finding in self.findings:
+            if not getattr(finding, "suppressed", False):
+                out[finding.severity] = out.get(finding.severity, 0) + 1
+        return out
+
+
+def load_inputs(answers_path: Path, library_dirs: Sequence[Path] = ()):
+    """The answers, the consultation they answer (checked against it) and the library."""
+    from drafter.answers import load_answers
+    from drafter.consultation import find_consultation, load_consultation
+    from drafter.library import load_library, resolve_library_dirs
+
+    answers_path = Path(answers_path)
+    answers = load_answers(answers_path)
+    if answers.consultation_file:
+        consultation_path = answers_path.parent / answers.consultation_file
+        if not consultation_path.is_file():
+            raise InputError(
+                f"consultation_file {answers.consultation_file!r} not found "
+                f"(looked in {answers_path.parent or '.'})",
+                path=answers_path,
+            )
+    else:
+        try:
+            consultation_path = find_consultation(answers.consultation, near=answers_path)
+        except InputError as exc:
+            raise InputError(exc.message, path=answers_path) from None
+    consultation = load_consultation(consultation_path)
+    answers.check_against(consultation, answers_path)
+    library = load_library(resolve_library_dirs(library_dirs))
+    return answers, consultation, library
+
+
+def render_answers(
+    answers_path: Path,
+    out_path: Path,
+    fmt: str = "docx",
+    *,
+    force: bool = False,
+    library_dirs: Sequence[Path] = (),
+    reference_doc: Path | None = None,
+) -> RenderResult:
+    """Render an answers file to `out_path` (docx, md or txt), atomically, never clobbering."""
+    from drafter.compose import compose
+    from drafter.fsutil import atomic_write_bytes
+    from drafter.precision import check_text
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    out_path = Path(out_path)
+    if out_path.exists() and not force:  # say so before doing any work
+        raise OutputExistsError("already exists; use --force to replace it", path=out_path)
+    if out_path.is_dir():
+        raise InputError("is a folder; give a file name for the output", path=out_path)
+
+    answers, consultation, library = load_inputs(answers_path, library_dirs)
+    composed = compose(answers, consultation, library)
+    warnings = list(composed.warnings)
+
+    if fmt == "docx":
+        from drafter.writer.docx import write_docx
+
+        data, writer_warnings = write_docx(composed, reference_doc)
+        warnings += writer_warnings
+    else:
+        from drafter.writer.text import markdown_output, text_output
+
+        if reference_doc is not None:
+            warnings.append("--reference-doc only applies to .docx output; ignored")
+        text = markdown_output(composed) if fmt == "md" else text_output(composed)
+        data = text.encode("utf-8")
+
+    findings = check_text(composed.text, library)
+    _make_parent(out_path)
+    atomic_write_bytes(out_path, data, force=force)
+    return RenderResult(
+        out_path=out_path,
+        fmt=fmt,
+        concepts=list(composed.concepts),
+        library_versions=dict(composed.library_versions),
+        warnings=warnings,
+        findings=list(findings),
+    )
+
+
+def _make_parent(out_path: Path) -> None:
+    parent = out_path.parent
+    if str(parent) and not parent.exists():
+        try:
+            parent.mkdir(parents=True)
+        except OSError as exc:
+            raise InputError(f"cannot create the folder ({exc.strerror})", path=parent) from None

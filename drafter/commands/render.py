@@ -1,3 +1,125 @@
-from drafter.commands._stub import not_yet
+"""`drafter render`: write the response from an answers file (.docx, .md or .txt)."""
 
-render = not_yet("render", 2)
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from drafter.errors import FindingsError
+
+SUFFIXES = {"docx": ".docx", "md": ".md", "txt": ".txt"}
+
+
+@click.command(name="render")
+@click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Output file. Default: beside ANSWERS, with the format's suffix.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["docx", "md", "txt"]),
+    default=None,
+    help="docx (Word), md (the composed Markdown) or txt (per question, with character "
+    "counts, for pasting into online portals). Default: from -o's suffix, else docx.",
+)
+@click.option(
+    "--reference-doc",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Your organisation's own .docx whose styles give the look (default: drafter's).",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option(
+    "--library",
+    "library_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="An extra library folder layered over the bundled one (repeatable).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 if the precision check finds errors in the rendered text.",
+)
+@click.option(
+    "--into",
+    "form",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Fill the consultation's own response form (.docx) instead of writing a new document.",
+)
+def render(
+    answers: Path,
+    out: Path | None,
+    fmt: str | None,
+    reference_doc: Path | None,
+    force: bool,
+    library_dirs: tuple[Path, ...],
+    strict: bool,
+    form: Path | None,
+) -> None:
+    """Write the consultation response for the answers file ANSWERS.
+
+    The response has a cover block, respondent information and publication consent, the key
+    points, every question with its number, exact wording, the answer and the response, and
+    "Terms used in this response": the library terms the document uses, each with its
+    vetted definition and numbered sources. User text is printed exactly as typed.
+
+    \b
+    Examples:
+      drafter render answers.yaml                      writes answers.docx
+      drafter render answers.yaml -o response.docx --force
+      drafter render answers.yaml --format txt         per-question text for portals
+      drafter render answers.yaml --reference-doc our-style.docx
+      drafter render answers.yaml --into form.docx -o filled.docx
+
+    Exit codes: 0 written; 1 with --strict when the rendered text has precision errors;
+    2 bad input (the message names the file and line).
+    """
+    if form is not None:
+        _fill_form(answers, form, out, force)
+        return
+    from drafter.render import render_answers
+
+    if fmt is None:
+        suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+        fmt = suffix if suffix in SUFFIXES else "docx"
+    if out is None:
+        out = answers.with_suffix(SUFFIXES[fmt])
+    result = render_answers(
+        answers,
+        out,
+        fmt,
+        force=force,
+        library_dirs=library_dirs,
+        reference_doc=reference_doc,
+    )
+    click.echo(f"wrote {result.out_path}")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    counts = result.counts()
+    if any(counts.values()):
+        summary = ", ".join(f"{n} {kind}(s)" for kind, n in counts.items())
+        click.echo(f"precision check: {summary} (details: drafter lint {result.out_path})")
+    else:
+        click.echo("precision check: no findings")
+    if strict and counts["error"]:
+        raise FindingsError(
+            f"--strict: the rendered text has {counts['error']} precision error(s)",
+            path=result.out_path,
+        )
+
+
+def _fill_form(answers: Path, form: Path, out: Path | None, force: bool) -> None:
+    from drafter.formfill import fill_form
+
+    if out is None:
+        out = answers.with_name(f"{answers.stem}-form.docx")
+    report = fill_form(answers, form, out, force=force)
+    click.echo(f"wrote {out}")
+    if report is not None:
+        click.echo(str(report))

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Benchmark: `drafter render` to .docx against pandoc converting drafter's own .md to .docx.
+
+Generates a 40-question consultation and answers of about 6,800 words in a temporary folder,
+renders the Markdown once, then times whole processes in alternating pairs (drafter first on
+even pairs, pandoc first on odd ones) and prints both medians, their ratio and each one's peak
+memory (os.wait4 gives the rusage of exactly that child). Target ratio <= 1.5; goal <= 1.0.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+PAIRS = int(os.environ.get("BENCH_PAIRS", "12"))
+QUESTIONS = 40
+WORDS_PER_ANSWER = 170  # 40 x 170 = 6,800 words
+
+SENTENCES = [
+    "A worker co-operative is owned and democratically controlled by the people who work in it.",
+    "Commissioners should ask how a provider is owned and governed, not rely on a label.",
+    "A social enterprise reinvests most of its profits in its social purpose.",
+    "Co-production means people who use services design and deliver them as equal partners.",
+    "The third sector is wider than charities and includes co-operatives and mutuals.",
+    "Smaller providers struggle with contract size, tender costs and payment terms.",
+    "An asset lock protects assets built up with public money for their purpose.",
+    "People who use care and support know what works for them and their families.",
+]
+KINDS = ["agree-scale", "free-text", "yes-no", "free-text", "choice"]
+
+
+def generate(folder: Path) -> Path:
+    from drafter.answers import Answer, AnswersFile, Respondent, save_answers
+    from drafter.consultation import load_consultation
+
+    lines = [
+        "schema: 1",
+        "id: bench-consultation",
+        'title: "Benchmark consultation on commissioning care"',
+        'consulting_body: "Benchmark body (illustrative)"',
+        'reference: "BENCH-1"',
+        "source: {illustrative: true, note: Generated for the benchmark.}",
+        "questions:",
+    ]
+    for i in range(1, QUESTIONS + 1):
+        kind = KINDS[i % len(KINDS)]
+        lines.append(f'  - number: "{i}"')
+        lines.append(f"    section: Section {1 + (i - 1) // 8}")
+        lines.append(f'    text: "Question {i}: how should co-operatives and social enterprises '
+                     'be supported in commissioning care?"')  # fmt: skip
+        lines.append(f"    kind: {kind}")
+        if kind == "choice":
+            lines.append("    options: [First option, Second option, Third option]")
+    path = folder / "consultation.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    consultation = load_consultation(path)
+    answers = AnswersFile(
+        consultation=consultation.id,
+        consultation_file="consultation.yaml",
+        respondent=Respondent(name="Bench Person", organisation="Bench Co-operative (fictional)"),
+    )
+    answers.stamp(consultation)
+    for q in consultation.questions:
+        words: list[str] = []
+        paragraphs: list[str] = []
+        k = int(q.number)
+        while len(words) < WORDS_PER_ANSWER:
+            sentence = SENTENCES[(k + len(words)) % len(SENTENCES)]
+            words += sentence.split()
+            paragraphs.append(sentence)
+        text = " ".join(paragraphs[:3]) + "\n\n" + " ".join(paragraphs[3:])
+        if k % 4 == 0:
+            text += "\n\n- contract size\n- tender costs\n- payment terms"
+        stance = q.stances[k % len(q.stances)] if q.stances else None
+        answers.answers[q.number] = Answer(stance=stance, response=text, key_point=f"Point {k}.")
+    out = folder / "answers.yaml"
+    save_answers(answers, out)
+    return out
+
+
+def timed(cmd: list[str]) -> tuple[float, int]:
+    """Wall time and peak resident memory (KiB) of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}: {child.stderr.read().decode()}")
+    child.stderr.close()
+    return elapsed, usage.ru_maxrss
+
+
+def main() -> int:
+    if not shutil.which("pandoc"):
+        print("pandoc not installed; skipping")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        answers = generate(folder)
+        md = folder / "response.md"
+        drafter = [sys.executable, "-m", "drafter", "render", str(answers)]
+        subprocess.run([*drafter, "--format", "md", "-o", str(md)], check=True,
+                       capture_output=True)  # fmt: skip
+        print(f"document: {QUESTIONS} questions, {len(md.read_text().split())} words of Markdown")
+        ours_cmd = [*drafter, "-o", str(folder / "drafter.docx"), "--force"]
+        pandoc_cmd = ["pandoc", str(md), "-o", str(folder / "pandoc.docx")]
+        timed(ours_cmd), timed(pandoc_cmd)  # warm the file cache
+        ours, theirs, ours_mem, theirs_mem = [], [], 0, 0
+        for i in range(PAIRS):
+            order = [(ours_cmd, ours), (pandoc_cmd, theirs)]
+            for cmd, bucket in order if i % 2 == 0 else order[::-1]:
+                seconds, peak = timed(cmd)
+                bucket.append(seconds)
+                if cmd is ours_cmd:
+                    ours_mem = max(ours_mem, peak)
+                else:
+                    theirs_mem = max(theirs_mem, peak)
+        a, b = statistics.median(ours), statistics.median(theirs)
+        print(f"pairs: {PAIRS} (alternating)")
+        print(f"drafter render -> .docx: median {a * 1000:.0f} ms, peak {ours_mem / 1024:.0f} MiB")
+        print(
+            f"pandoc .md -> .docx:     median {b * 1000:.0f} ms, peak {theirs_mem / 1024:.0f} MiB"
+        )
+        print(f"ratio drafter/pandoc: {a / b:.2f} (target <= 1.5, goal <= 1.0)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

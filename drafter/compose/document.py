@@ -1,0 +1,256 @@
+"""Compose one Markdown response from an answers file, its consultation and the library.
+
+The template is rendered twice: first without the glossary, to learn which library
+concepts the document's own text uses, then with the glossary of exactly those concepts
+(plus the ones the respondent asked to define, plus the concepts their definitions use).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.compose.env import Snippets, make_environment, render_template
+from drafter.compose.escape import user_blocks
+from drafter.compose.markdown import parse, plain_text
+from drafter.textclean import clean_text
+
+if TYPE_CHECKING:
+    from drafter.answers import AnswersFile
+    from drafter.consultation import Consultation
+    from drafter.library import Library
+
+TEMPLATE = "response.md.j2"
+
+CONSENT_LABELS = {
+    "publish-with-name": "Yes: the response may be published with the respondent's name",
+    "publish-anonymously": "Yes, anonymously: publish the response without the name",
+    "do-not-publish": "No: this response is confidential and should not be published",
+}
+
+
+@dataclass
+class QuestionAnswer:
+    """One question with its (cleaned) answer, as the .txt writer and the template see it."""
+
+    number: str
+    text: str
+    section: str | None
+    stance: str | None
+    response: str  # cleaned user text, Markdown as typed
+    no_response: bool
+    key_point: str
+    define: tuple[str, ...] = ()
+
+    @property
+    def answered(self) -> bool:
+        return not self.no_response and bool(self.stance or self.response.strip())
+
+
+@dataclass
+class Composed:
+    markdown: str
+    tokens: list
+    text: str  # the visible text, for the precision check
+    title: str
+    author: str
+    subject: str
+    keywords: str
+    header: str
+    language: str
+    questions: list[QuestionAnswer]
+    concepts: list[str]  # the glossary, in order
+    library_versions: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
+
+
+def compose(
+    answers: AnswersFile,
+    consultation: Consultation,
+    library: Library,
+    *,
+    templates_dir: Path | None = None,
+    today: dt.date | None = None,
+) -> Composed:
+    from drafter.precision import concepts_used
+    from drafter.resources import bundled
+
+    warnings: list[str] = []
+    questions = _questions(answers, consultation, warnings)
+    respondent = _clean_respondent(answers, warnings)
+    date = answers.date or today or dt.date.today()
+    organisation = respondent["organisation"] or respondent["name"] or "Respondent"
+
+    env = make_environment(templates_dir or bundled("templates"))
+    context = {
+        "consultation": {
+            "id": consultation.id,
+            "title": consultation.title,
+            "consulting_body": consultation.consulting_body,
+            "reference": consultation.reference or "",
+            "deadline": _long_date(consultation.deadline) if consultation.deadline else "",
+            "language": consultation.language,
+            "illustrative": consultation.source.illustrative,
+        },
+        "respondent": respondent,
+        "organisation": organisation,
+        "contact": ", ".join(
+            v for v in (respondent["name"], respondent["role"], respondent["email"]) if v
+        ),
+        "consent": CONSENT_LABELS[answers.respondent.consent],
+        "date": _long_date(date),
+        "questions": [_question_context(q) for q in questions],
+        "key_points": [
+            {"number": q.number, "text": q.key_point} for q in questions if q.key_point.strip()
+        ],
+        "language": consultation.language,
+    }
+
+    # pass 1: the document without its glossary, to see which terms it uses
+    snippets = Snippets(library)
+    body = render_template(env, TEMPLATE, {**context, **snippets.functions(), "glossary": None})
+    glossary = _glossary(concepts_used(_rough_text(body), library), questions, library, warnings)
+    if consultation.language.startswith("cy"):
+        for concept_id in glossary:
+            if not snippets.translation(concept_id, "cy"):
+                warnings.append(
+                    f"no verified Welsh term for {library.concepts[concept_id].preferred!r}; "
+                    "the glossary gives the English term only"
+                )
+
+    # pass 2: the whole document
+    snippets = Snippets(library)
+    markdown = render_template(
+        env, TEMPLATE, {**context, **snippets.functions(), "glossary": glossary}
+    )
+    tokens = parse(markdown)
+    keywords = ["consultation response", *(library.concepts[c].preferred for c in glossary)]
+    reference = consultation.reference or consultation.id
+    return Composed(
+        markdown=markdown,
+        tokens=tokens,
+        text=plain_text(tokens),
+        title=f"Response to {consultation.title}",
+        author=organisation,
+        subject=f"{consultation.title} ({reference})",
+        keywords=", ".join(keywords),
+        header=f"{organisation} \u2013 response to {reference}",
+        language=consultation.language,
+        questions=questions,
+        concepts=glossary,
+        library_versions=dict(sorted(snippets.used.items())),
+        warnings=warnings,
+    )
+
+
+def _questions(
+    answers: AnswersFile, consultation: Consultation, warnings: list[str]
+) -> list[QuestionAnswer]:
+    out = []
+    for question in consultation.questions:
+        answer = answers.answers.get(question.number)
+        response, removed = clean_text(answer.response) if answer else ("", 0)
+        key_point, removed_kp = clean_text(answer.key_point) if answer else ("", 0)
+        if removed or removed_kp:
+            warnings.append(
+                f"question {question.number}: removed {removed + removed_kp} control or "
+                "invalid character(s) from the answer"
+            )
+        out.append(
+            QuestionAnswer(
+                number=question.number,
+                text=question.text,
+                section=question.section,
+                stance=answer.stance if answer else None,
+                response=response.strip(),
+                no_response=bool(answer and answer.no_response),
+                key_point=" ".join(key_point.split()),
+                define=tuple(answer.define) if answer else (),
+            )
+        )
+    return out
+
+
+def _clean_respondent(answers: AnswersFile, warnings: list[str]) -> dict[str, str]:
+    data = answers.respondent.model_dump()
+    out = {}
+    for key, value in data.items():
+        cleaned, removed = clean_text(str(value))
+        if removed:
+            warnings.append(f"respondent {key}: removed {removed} control or invalid character(s)")
+        out[key] = cleaned.strip()
+    return out
+
+
+def _question_context(q: QuestionAnswer) -> dict:
+    return {
+        "number": q.number,
+        "text": q.text,
+        "section": q.section,
+        "stance": q.stance,
+        "response": user_blocks(q.response) if q.response else None,
+        "no_response": q.no_response,
+        "answered": q.answered,
+        "key_point": q.key_point,
+    }
+
+
+def _glossary(
+    found: list[str], questions: list[QuestionAnswer], library: Library, warnings: list[str]
+) -> list[str]:
+    """Concepts used in the text, then those asked for, then those their definitions use."""
+    from drafter.precision import concepts_used
+
+    wanted: list[str] = list(found)
+    for concept_id in _defines(questions, library, warnings):
+        if concept_id not in wanted:
+            wanted.append(concept_id)
+    glossary: list[str] = []
+    queue = list(wanted)
+    while queue:
+        concept_id = queue.pop(0)
+        if concept_id in glossary:
+            continue
+        concept = library.concepts[concept_id]
+        if concept.status != "vetted":
+            warnings.append(
+                f"{concept.preferred!r} is used but its library entry is {concept.status}, "
+                "so the glossary does not define it"
+            )
+            continue
+        glossary.append(concept_id)
+        queue.extend(c for c in concepts_used(concept.definition, library) if c not in glossary)
+    return glossary
+
+
+def _defines(questions: list[QuestionAnswer], library: Library, warnings: list[str]) -> list[str]:
+    """The concept ids respondents listed under `define`, unknown ones warned about."""
+    out = []
+    for q in questions:
+        for concept_id in q.define:
+            if concept_id in library.concepts:
+                out.append(concept_id)
+            else:
+                warnings.append(
+                    f"question {q.number}: define lists {concept_id!r}, which the library "
+                    "does not have; left out of the glossary"
+                )
+    return out
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _rough_text(markdown: str) -> str:
+    """Markdown with its backslash escapes undone: enough to find the terms it uses.
+
+    (The full parse happens once, on the finished document.)
+    """
+    return _ESCAPED.sub(r"\1", markdown)
+
+
+def _long_date(date: dt.date) -> str:
+    return f"{date.day} {date:%B %Y}"

@@ -1,0 +1,205 @@
+"""The sandboxed Jinja environment and the functions templates use to pull vetted snippets.
+
+Templates run in an ImmutableSandboxedEnvironment with StrictUndefined. Every value a
+template prints is escaped as Markdown (`finalize`) unless it is SafeMarkdown, so user text
+cannot become structure even if a template forgets a filter. Errors become TemplateError
+naming the template file and line.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from drafter.compose.escape import SafeMarkdown, escape_line, escape_markdown, user_blocks
+from drafter.errors import TemplateError
+
+if TYPE_CHECKING:
+    from drafter.library import Library
+    from drafter.library.schema import Concept, Source
+
+# Welsh (or other) translations printed as vetted: the ones a statute or an official
+# publication uses. Sector usage and unverified renderings are never presented as vetted.
+VERIFIED_TRANSLATION = ("legislation", "official-usage")
+
+
+class SnippetError(Exception):
+    """Raised inside a template function; compose turns it into a located TemplateError."""
+
+
+def _finalize(value: object) -> str:
+    if isinstance(value, SafeMarkdown):
+        return value
+    if value is None:
+        return ""
+    return escape_markdown(str(value))
+
+
+def make_environment(templates_dir: Path):
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader(str(templates_dir)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
+    )
+    env.filters["user"] = user_blocks
+    env.filters["oneline"] = lambda text: SafeMarkdown(escape_line(text))
+    return env
+
+
+def _bytecode_cache():
+    """Compiled templates cached per user (keyed by template source), or None if unwritable.
+
+    Compiling the templates is a fifth of a render's own work; the cache skips it next time.
+    """
+    import os
+
+    from jinja2 import FileSystemBytecodeCache
+
+    if os.environ.get("DRAFTER_NO_TEMPLATE_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "drafter", "templates")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return None
+    return FileSystemBytecodeCache(folder)
+
+
+class Snippets:
+    """Template functions over the library; records every entry (and version) used."""
+
+    def __init__(self, library: Library):
+        self.library = library
+        self.used: dict[str, int] = {}
+        self.sources: list[Source] = []
+        self._source_numbers: dict[tuple, int] = {}
+
+    def _entry(self, entry_id: str, table: dict, what: str):
+        entry = table.get(entry_id)
+        if entry is None:
+            raise SnippetError(f"unknown {what} id {entry_id!r} (not in the library)")
+        if entry.status != "vetted":
+            raise SnippetError(f"{what} {entry_id!r} is {entry.status}, not vetted")
+        self.used[entry_id] = entry.version
+        return entry
+
+    def concept(self, entry_id: str) -> Concept:
+        return self._entry(entry_id, self.library.concepts, "concept")
+
+    # --- the functions templates call -------------------------------------------------
+    def term(self, entry_id: str) -> str:
+        """The preferred designation, e.g. 'worker co-operative'."""
+        return self.concept(entry_id).preferred
+
+    def short(self, entry_id: str) -> str:
+        return self.concept(entry_id).short
+
+    def definition(self, entry_id: str) -> SafeMarkdown:
+        """The vetted definition (library Markdown, printed as written)."""
+        return SafeMarkdown(self.concept(entry_id).definition.strip())
+
+    def quotation(self, entry_id: str) -> str:
+        """A statutory or official definition quoted word for word, or ''."""
+        return self.concept(entry_id).quotation or ""
+
+    def passage(self, entry_id: str) -> SafeMarkdown:
+        return SafeMarkdown(self._entry(entry_id, self.library.passages, "passage").text.strip())
+
+    def translation(self, entry_id: str, language: str = "cy") -> str:
+        """A verified translation of the term (legislation or official usage), or ''."""
+        for candidate in self.concept(entry_id).translations.get(language, ()):
+            if candidate.status in VERIFIED_TRANSLATION:
+                return candidate.text
+        return ""
+
+    def cite(self, entry_id: str) -> SafeMarkdown:
+        """Register the entry's sources in the numbered list; return e.g. '[1], [4]'."""
+        in_concepts = entry_id in self.library.concepts
+        table = self.library.concepts if in_concepts else self.library.passages
+        entry = self._entry(entry_id, table, "concept" if in_concepts else "snippet")
+        numbers = []
+        sources = list(entry.sources)
+        if getattr(entry, "quotation_source", None) is not None:
+            sources.append(entry.quotation_source)
+        for source in sources:
+            key = (source.title, source.publisher, source.year, source.url, source.section)
+            if key not in self._source_numbers:
+                self.sources.append(source)
+                self._source_numbers[key] = len(self.sources)
+            numbers.append(self._source_numbers[key])
+        return SafeMarkdown(", ".join(f"\\[{n}\\]" for n in sorted(set(numbers))))
+
+    @staticmethod
+    def link(url: str) -> SafeMarkdown:
+        """A source's URL as an autolink, or as plain text if it could break out of one."""
+        if url.startswith(("http://", "https://")) and not any(c in url for c in " <>\n"):
+            return SafeMarkdown(f"<{url}>")
+        return SafeMarkdown(escape_markdown(url))
+
+    def cited_sources(self) -> list[Source]:
+        return list(self.sources)
+
+    def functions(self) -> dict:
+        return {
+            "term": self.term,
+            "short": self.short,
+            "definition": self.definition,
+            "quotation": self.quotation,
+            "passage": self.passage,
+            "translation": self.translation,
+            "cite": self.cite,
+            "cited_sources": self.cited_sources,
+            "link": self.link,
+        }
+
+
+def render_template(env, name: str, context: dict) -> str:
+    """Render `name`; any error becomes a TemplateError naming the template file and line."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+    try:
+        template = env.get_template(name)
+    except TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
+        ) from None
+    except TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name}", path=name) from None
+    try:
+        return template.render(context)
+    except TemplateSyntaxError as exc:  # an include with a syntax error
+        raise TemplateError(
+            f"template syntax error: {exc.message}", path=exc.filename or name, line=exc.lineno
+        ) from None
+    except TemplateNotFound as exc:
+        path, line = _template_location(sys.exc_info()[2], env)
+        raise TemplateError(f"template not found: {exc.name}", path=path, line=line) from None
+    except Exception as exc:  # SnippetError, UndefinedError, SecurityError, TypeError...
+        path, line = _template_location(exc.__traceback__, env)
+        message = str(exc) if isinstance(exc, SnippetError) else f"{type(exc).__name__}: {exc}"
+        raise TemplateError(message, path=path or name, line=line) from None
+
+
+def _template_location(tb, env) -> tuple[str | None, int | None]:
+    """The innermost traceback frame that belongs to a template file."""
+    roots = [str(Path(p).resolve()) for p in getattr(env.loader, "searchpath", [])]
+    found: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if any(str(Path(filename).resolve()).startswith(root) for root in roots):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

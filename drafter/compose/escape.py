@@ -1,0 +1,80 @@
+"""User text is data: the one place that makes it safe to put into Markdown.
+
+Everything a template prints passes through `escape_markdown` unless it is `SafeMarkdown`
+(Markdown the template itself or the vetted library produced). So a response that contains
+`# Heading`, `[link](http://x)`, `<b>`, a table row or `{{ 7*7 }}` prints exactly as typed.
+
+The one structure we keep from user text (docs/formats.md, "What a response may contain"):
+paragraphs separated by blank lines, and a simple list typed as a block in which EVERY line
+starts with "- ", "* " or "• " (bullets) or with "1. ", "2. ", ... counting up from 1 (a
+numbered list of two or more items). Anything else that Markdown would turn into structure
+(a lone "2014. was the year" line, "---", "> quote", indented code) is printed literally.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+class SafeMarkdown(str):
+    """Markdown produced by a template or the vetted library: printed without escaping."""
+
+    __slots__ = ()
+
+
+# Characters that can start inline structure anywhere in a line: emphasis, code, links,
+# images, autolinks/HTML, tables, strikethrough and backslash escapes themselves.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+# An HTML entity or numeric character reference, which Markdown would decode.
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Line starts that Markdown reads as block structure.
+_LINE_START = re.compile(r"^([#>+=-])")
+# "2014. was a good year" would start a numbered list: escape the dot, not the digits.
+_LINE_NUMBER = re.compile(r"^(\d+)([.)])")
+_BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
+_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(.*)$")
+
+
+def escape_markdown(text: str) -> str:
+    """Return `text` as Markdown that displays exactly these characters and no structure.
+
+    Tabs become spaces and each line loses its leading and trailing whitespace (which would
+    otherwise make code blocks or hard line breaks).
+    """
+    text = str(text).replace("\t", " ")
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub(r"\\&", text)
+    lines = []
+    for line in text.split("\n"):
+        line = line.strip()
+        line = _LINE_START.sub(r"\\\1", line)
+        lines.append(_LINE_NUMBER.sub(r"\1\\\2", line))
+    return "\n".join(lines)
+
+
+def escape_line(text: str) -> str:
+    """Escape text that must stay on one line (a table cell, a heading): newlines collapse."""
+    return escape_markdown(" ".join(str(text).split()))
+
+
+def user_blocks(text: str) -> SafeMarkdown:
+    """A respondent's text as Markdown blocks: paragraphs and simple lists kept, nothing else."""
+    blocks = [b for b in re.split(r"\n[ \t]*\n", text.strip()) if b.strip()]
+    out = []
+    for block in blocks:
+        lines = [line for line in block.split("\n") if line.strip()]
+        bullets = [_BULLET.match(line) for line in lines]
+        numbers = [_NUMBERED.match(line) for line in lines]
+        if all(bullets):
+            out.append("\n".join("- " + escape_line(m.group(1)) for m in bullets))
+        elif (
+            len(lines) >= 2
+            and all(numbers)
+            and [int(m.group(1)) for m in numbers] == list(range(1, len(lines) + 1))
+        ):
+            out.append(
+                "\n".join(f"{i}. " + escape_line(m.group(2)) for i, m in enumerate(numbers, 1))
+            )
+        else:
+            out.append(escape_markdown(block))
+    return SafeMarkdown("\n\n".join(out))

@@ -1,0 +1,583 @@
+"""Composed Markdown -> .docx. The only module that imports python-docx for writing.
+
+markdown-it tokens are turned straight into WordprocessingML elements (lxml), with every
+style id looked up once. python-docx handles the package: the reference document (the look),
+header and footer parts, core properties, and the custom properties part we add.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+
+from drafter.errors import InputError
+from drafter.writer.numbering import (
+    BULLET_ABSTRACT_ID,
+    DECIMAL_ABSTRACT_ID,
+    add_num,
+    ensure_abstract_nums,
+)
+
+if TYPE_CHECKING:
+    from drafter.compose import Composed
+
+CUSTOM_PROPERTIES_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+LIBRARY_PROPERTY = "DrafterLibrary"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+# style names the writer uses, and what it does when a reference document lacks one
+PARAGRAPH_STYLES = (
+    "Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Quote",
+    "List Bullet", "List Number", "List Continue", "Header", "Footer",
+)  # fmt: skip
+HEADING_SIZES = {1: 40, 2: 30, 3: 25, 4: 22}  # half-points, for the fallback only
+
+
+def bundled_reference() -> Path:
+    from drafter.resources import bundled
+
+    return bundled("templates") / "reference.docx"
+
+
+def open_reference(path: Path | None):
+    """The reference document, or a one-line InputError if it is not a usable .docx."""
+    path = Path(path) if path is not None else bundled_reference()
+    if not path.is_file():
+        raise InputError("reference document not found", path=path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "word/document.xml" not in archive.namelist():
+                raise InputError("is not a Word .docx file (no word/document.xml)", path=path)
+    except zipfile.BadZipFile:
+        raise InputError("is not a Word .docx file (not a zip archive)", path=path) from None
+    try:
+        return Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds for a broken package
+        raise InputError(f"is not a usable Word .docx file ({exc})", path=path) from None
+
+
+class DocxWriter:
+    """Writes one Composed document into a copy of a reference .docx."""
+
+    def __init__(self, reference: Path | None = None):
+        self.doc = open_reference(reference)
+        self.warnings: list[str] = []
+        self._missing: list[str] = []
+        self._style_ids = self._read_style_ids()
+        self._numbering = None
+        self._bullet_num: int | None = None
+
+    # --- styles --------------------------------------------------------------------
+    def _read_style_ids(self) -> dict[str, str]:
+        """name -> styleId for every style, read once (python-docx would search per use)."""
+        ids = {}
+        for style in self.doc.styles.element.findall(qn("w:style")):
+            name = style.find(qn("w:name"))
+            if name is not None:
+                ids[name.get(qn("w:val"))] = style.get(qn("w:styleId"))
+        # Word's built-in names are case-insensitive ("heading 1" in files, "Heading 1" in UI)
+        ids.update({k.lower(): v for k, v in list(ids.items())})
+        return ids
+
+    def style_id(self, name: str) -> str | None:
+        found = self._style_ids.get(name) or self._style_ids.get(name.lower())
+        if found is None and name not in self._missing:
+            self._missing.append(name)
+        return found
+
+    # --- document ------------------------------------------------------------------
+    def write(self, composed: Composed, *, now: dt.datetime | None = None) -> bytes:
+        body = self.doc.element.body
+        sect_pr = body.find(qn("w:sectPr"))
+        for child in list(body):
+            if child is not sect_pr:
+                body.remove(child)
+        blocks = _Blocks(self)
+        for element in blocks.convert(composed.tokens):
+            if sect_pr is not None:
+                sect_pr.addprevious(element)
+            else:
+                body.append(element)
+        self._header_footer(composed)
+        self._language(composed.language)
+        self._properties(composed, now or dt.datetime.now(dt.timezone.utc))
+        if self._missing:
+            self.warnings.append(
+                "the reference document has no style named "
+                + ", ".join(repr(m) for m in self._missing)
+                + "; used Normal with direct formatting instead"
+            )
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+    def numbering(self):
+        if self._numbering is None:
+            self._numbering = self.doc.part.numbering_part.element
+            ensure_abstract_nums(self._numbering)
+        return self._numbering
+
+    def new_list(self, ordered: bool, start: int = 1) -> int:
+        """A num id for a new list: each numbered list restarts; bullets share one."""
+        if ordered:
+            return add_num(self.numbering(), DECIMAL_ABSTRACT_ID, start=start)
+        if self._bullet_num is None:
+            self._bullet_num = add_num(self.numbering(), BULLET_ABSTRACT_ID)
+        return self._bullet_num
+
+    def _header_footer(self, composed: Composed) -> None:
+        section = self.doc.sections[0]
+        header, footer = section.header, section.footer
+        header.is_linked_to_previous = False
+        footer.is_linked_to_previous = False
+        for part in (header, footer):
+            element = part._element
+            for child in list(element):
+                element.remove(child)
+        header_style = self.style_id("Header")
+        footer_style = self.style_id("Footer")
+        p = _paragraph(header_style)
+        p.append(_run(composed.header))
+        header._element.append(p)
+        p = _paragraph(footer_style, jc="center")
+        p.append(_run("Page "))
+        p.extend(_field("PAGE"))
+        p.append(_run(" of "))
+        p.extend(_field("NUMPAGES"))
+        footer._element.append(p)
+
+    def _language(self, language: str) -> None:
+        """Set the document language in styles.xml docDefaults (en-GB or cy-GB)."""
+        styles = self.doc.styles.element
+        defaults = styles.find(qn("w:docDefaults"))
+        if defaults is None:
+            defaults = OxmlElement("w:docDefaults")
+            styles.insert(0, defaults)
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is None:
+            rpr_default = OxmlElement("w:rPrDefault")
+            defaults.insert(0, rpr_default)
+        rpr = rpr_default.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            rpr_default.append(rpr)
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            # w:lang comes after most rPr children and before eastAsianLayout/specVanish/oMath
+            later = [rpr.find(qn(t)) for t in ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
+            later = [e for e in later if e is not None]
+            if later:
+                later[0].addprevious(lang)
+            else:
+                rpr.append(lang)
+        lang.set(qn("w:val"), language)
+
+    def _properties(self, composed: Composed, now: dt.datetime) -> None:
+        core = self.doc.core_properties
+        core.title = composed.title
+        core.author = composed.author
+        core.subject = composed.subject
+        core.keywords = composed.keywords
+        core.last_modified_by = "drafter"
+        core.comments = "Written with drafter from vetted library entries."
+        core.language = composed.language
+        now = now.replace(microsecond=0, tzinfo=None)
+        core.created = core.modified = now
+        core.revision = 1
+        listing = "; ".join(f"{k}={v}" for k, v in composed.library_versions.items())
+        set_custom_property(self.doc, LIBRARY_PROPERTY, listing or "(none)")
+
+
+def xml_escape(text: str) -> str:
+    """Escape text for an XML attribute or element (saxutils would import urllib and http)."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def set_custom_property(doc, name: str, value: str) -> None:
+    """Set a text custom property (docProps/custom.xml), adding the part if needed."""
+    package = doc.part.package
+    part = None
+    for rel in package.rels.values():
+        if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
+            part = rel.target_part
+    if part is None:
+        root = parse_xml(f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}"/>')
+    else:
+        root = parse_xml(part.blob)
+    props = [p for p in root if p.get("name") != name]
+    pids = [int(p.get("pid", "1")) for p in props]
+    for child in list(root):
+        root.remove(child)
+    root.extend(props)
+    prop = parse_xml(
+        f'<property xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}" fmtid="{PROPERTY_FMTID}" '
+        f'pid="{max(pids, default=1) + 1}" name="{xml_escape(name)}">'
+        f"<vt:lpwstr>{xml_escape(value)}</vt:lpwstr></property>"
+    )
+    root.append(prop)
+    from lxml import etree
+
+    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if part is None:
+        part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES_CT, blob, package)
+        package.relate_to(part, RT.CUSTOM_PROPERTIES)
+    else:
+        part._blob = blob
+
+
+# --- element builders ------------------------------------------------------------------
+def _paragraph(style_id: str | None, *, jc: str | None = None, outline: int | None = None):
+    p = OxmlElement("w:p")
+    if style_id or jc or outline is not None:
+        ppr = OxmlElement("w:pPr")
+        if style_id:
+            ppr.append(_val("w:pStyle", style_id))
+        if jc:
+            ppr.append(_val("w:jc", jc))
+        if outline is not None:
+            ppr.append(_val("w:outlineLvl", str(outline)))
+        p.append(ppr)
+    return p
+
+
+def _ppr(p):
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = OxmlElement("w:pPr")
+        p.insert(0, ppr)
+    return ppr
+
+
+def _set_spacing(p, *, after: int) -> None:
+    """Space after a paragraph, in twentieths of a point (w:spacing goes after w:numPr)."""
+    ppr = _ppr(p)
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:after"), str(after))
+    anchor = ppr.find(qn("w:numPr"))
+    if anchor is None:
+        anchor = ppr.find(qn("w:pStyle"))
+    if anchor is not None:
+        anchor.addnext(spacing)
+    else:
+        ppr.insert(0, spacing)
+
+
+def _val(tag: str, value: str):
+    element = OxmlElement(tag)
+    element.set(qn("w:val"), value)
+    return element
+
+
+def _run(text: str, *, bold=False, italic=False, code=False, size: int | None = None):
+    r = OxmlElement("w:r")
+    if bold or italic or code or size:
+        rpr = OxmlElement("w:rPr")
+        if code:
+            fonts = OxmlElement("w:rFonts")
+            for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(attr), "Courier New")
+            rpr.append(fonts)
+        if bold:
+            rpr.append(OxmlElement("w:b"))
+        if italic:
+            rpr.append(OxmlElement("w:i"))
+        if size:
+            rpr.append(_val("w:sz", str(size)))
+        r.append(rpr)
+    parts = text.split("\t")
+    for i, part in enumerate(parts):
+        if i:
+            r.append(OxmlElement("w:tab"))
+        if part:
+            t = OxmlElement("w:t")
+            t.text = part
+            if part[0] == " " or part[-1] == " ":
+                t.set(XML_SPACE, "preserve")
+            r.append(t)
+    return r
+
+
+def _field(instruction: str) -> list:
+    """A complex field (fldChar begin / instrText / separate / result / end)."""
+    runs = []
+    for kind in ("begin", None, "separate", "result", "end"):
+        r = OxmlElement("w:r")
+        if kind in ("begin", "separate", "end"):
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            r.append(fld)
+        elif kind is None:
+            instr = OxmlElement("w:instrText")
+            instr.set(XML_SPACE, "preserve")
+            instr.text = f" {instruction} "
+            r.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = "1"
+            r.append(t)
+        runs.append(r)
+    return runs
+
+
+class _Blocks:
+    """Walks markdown-it block tokens and yields body elements (w:p, w:tbl)."""
+
+    def __init__(self, writer: DocxWriter):
+        self.w = writer
+        self.ids = {name: writer.style_id(name) for name in PARAGRAPH_STYLES if name != "Title"}
+        self.list_stack: list[dict] = []  # {"num": id, "first": bool}
+        self.quote_depth = 0
+        self.table = None
+        self.row = None
+        self.in_head = False
+        self.cell_header = False
+        self.pending_item = False
+
+    def convert(self, tokens: list):
+        out = []
+        heading_level = None
+        for token in tokens:
+            kind = token.type
+            if kind == "heading_open":
+                heading_level = int(token.tag[1])
+            elif kind == "heading_close":
+                heading_level = None
+            elif kind == "inline":
+                element = self._inline_block(token, heading_level)
+                if element is not None:
+                    out.append(element)
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                ordered = kind == "ordered_list_open"
+                start = int(token.attrGet("start") or 1) if ordered else 1
+                self.list_stack.append({"num": self.w.new_list(ordered, start), "ordered": ordered})
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.list_stack.pop()
+                if not self.list_stack and out and out[-1].tag == qn("w:p"):
+                    _set_spacing(out[-1], after=160)  # breathing space before the next text
+            elif kind == "list_item_open":
+                self.pending_item = True
+            elif kind == "blockquote_open":
+                self.quote_depth += 1
+            elif kind == "blockquote_close":
+                self.quote_depth -= 1
+            elif kind == "table_open":
+                self.table = self._table_start()
+                out.append(self.table)
+            elif kind == "table_close":
+                self._table_finish()
+                self.table = None
+            elif kind == "thead_open":
+                self.in_head = True
+            elif kind == "thead_close":
+                self.in_head = False
+            elif kind == "tr_open":
+                self.row = self._row()
+            elif kind in ("th_open", "td_open"):
+                self.cell_header = kind == "th_open"
+            elif kind in ("code_block", "fence"):
+                for line in token.content.rstrip("\n").split("\n"):
+                    p = _paragraph(self.ids["Normal"])
+                    p.append(_run(line, code=True))
+                    out.append(p)
+            elif kind == "hr":
+                out.append(_paragraph(self.ids["Normal"]))
+        return out
+
+    # --- paragraphs ----------------------------------------------------------------
+    def _inline_block(self, token, heading_level: int | None):
+        if self.table is not None and self.row is not None:
+            self._cell(token)
+            return None
+        if heading_level is not None:
+            name = f"Heading {min(heading_level, 4)}"
+            style = self.ids.get(name) or self.w.style_id(name)
+            p = _paragraph(style, outline=None if style else heading_level - 1)
+            self._inlines(p, token.children or [], bold=style is None,
+                          size=None if style else HEADING_SIZES[min(heading_level, 4)])  # fmt: skip
+            return p
+        if self.list_stack:
+            current = self.list_stack[-1]
+            if self.pending_item:
+                self.pending_item = False
+                name = "List Number" if current["ordered"] else "List Bullet"
+                p = _paragraph(self.ids[name])
+                ppr = _ppr(p)
+                numpr = OxmlElement("w:numPr")
+                numpr.append(_val("w:ilvl", str(min(len(self.list_stack) - 1, 2))))
+                numpr.append(_val("w:numId", str(current["num"])))
+                style = ppr.find(qn("w:pStyle"))
+                if style is not None:
+                    style.addnext(numpr)
+                else:
+                    ppr.insert(0, numpr)
+            else:  # a second paragraph in the same item: indented, no number
+                p = _paragraph(self.ids["List Continue"])
+        elif self.quote_depth:
+            p = _paragraph(self.ids["Quote"])
+        else:
+            p = _paragraph(self.ids["Normal"])
+            children = token.children or []
+            kinds = [c.type for c in children]
+            if kinds and kinds[0] == "strong_open" and kinds[-1] == "strong_close":
+                # a bold lead-in line ("Answer: Agree") stays with what follows it
+                _ppr(p).insert(1 if self.ids["Normal"] else 0, OxmlElement("w:keepNext"))
+        self._inlines(p, token.children or [])
+        return p
+
+    def _inlines(self, p, children, *, bold=False, size=None) -> None:
+        strong = 1 if bold else 0
+        em = 0
+        link = None
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                run = _run(child.content, bold=strong > 0, italic=em > 0, size=size)
+                (link if link is not None else p).append(run)
+            elif kind == "strong_open":
+                strong += 1
+            elif kind == "strong_close":
+                strong -= 1
+            elif kind == "em_open":
+                em += 1
+            elif kind == "em_close":
+                em -= 1
+            elif kind == "code_inline":
+                p.append(_run(child.content, code=True))
+            elif kind == "softbreak":
+                (link if link is not None else p).append(_run(" "))
+            elif kind == "hardbreak":
+                r = OxmlElement("w:r")
+                r.append(OxmlElement("w:br"))
+                p.append(r)
+            elif kind == "link_open":
+                link = self._hyperlink(child.attrGet("href") or "")
+            elif kind == "link_close":
+                if link is not None:
+                    p.append(link.element)
+                link = None
+            elif kind == "image":
+                p.append(_run(child.content or "", italic=True))
+
+    def _hyperlink(self, href: str):
+        r_id = self.w.doc.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), r_id)
+        return _StyledLink(link, self.w.style_id("Hyperlink"))
+
+    # --- tables --------------------------------------------------------------------
+    def _table_start(self):
+        tbl = OxmlElement("w:tbl")
+        tblpr = OxmlElement("w:tblPr")
+        style = self.w.style_id("Table Grid")
+        if style:
+            tblpr.append(_val("w:tblStyle", style))
+        width = OxmlElement("w:tblW")
+        width.set(qn("w:w"), "5000")
+        width.set(qn("w:type"), "pct")
+        tblpr.append(width)
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tblpr.append(layout)
+        look = OxmlElement("w:tblLook")
+        for attr, value in (("w:val", "04A0"), ("w:firstRow", "1"), ("w:lastRow", "0"),
+                            ("w:firstColumn", "1"), ("w:lastColumn", "0"),
+                            ("w:noHBand", "0"), ("w:noVBand", "1")):  # fmt: skip
+            look.set(qn(attr), value)
+        tblpr.append(look)
+        tbl.append(tblpr)
+        tbl.append(OxmlElement("w:tblGrid"))
+        return tbl
+
+    def _row(self):
+        tr = OxmlElement("w:tr")
+        trpr = OxmlElement("w:trPr")
+        trpr.append(OxmlElement("w:cantSplit"))
+        if self.in_head:  # the header row repeats at the top of each page
+            trpr.append(OxmlElement("w:tblHeader"))
+        tr.append(trpr)
+        self.table.append(tr)
+        return tr
+
+    def _cell(self, token):
+        tc = OxmlElement("w:tc")
+        tcpr = OxmlElement("w:tcPr")
+        tc.append(tcpr)
+        if self.cell_header:
+            shade = OxmlElement("w:shd")
+            shade.set(qn("w:val"), "clear")
+            shade.set(qn("w:color"), "auto")
+            shade.set(qn("w:fill"), "E3E8F0")
+            tcpr.append(shade)
+        p = _paragraph(self.ids["Normal"])
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:before"), "40")
+        spacing.set(qn("w:after"), "40")
+        _ppr(p).append(spacing)
+        self._inlines(p, token.children or [], bold=self.cell_header)
+        tc.append(p)
+        self.row.append(tc)
+
+    def _table_finish(self):
+        """Column widths: a narrow label column when there are two, else equal shares."""
+        rows = self.table.findall(qn("w:tr"))
+        columns = max((len(r.findall(qn("w:tc"))) for r in rows), default=1)
+        section = self.w.doc.sections[0]
+        text_width = int(
+            (section.page_width - section.left_margin - section.right_margin) / 635
+        )  # EMU -> twips
+        if columns == 2:
+            widths = [int(text_width * 0.34), text_width - int(text_width * 0.34)]
+        else:
+            widths = [text_width // columns] * columns
+        grid = self.table.find(qn("w:tblGrid"))
+        for width in widths:
+            col = OxmlElement("w:gridCol")
+            col.set(qn("w:w"), str(width))
+            grid.append(col)
+        for row in rows:
+            for tc, width in zip(row.findall(qn("w:tc")), widths, strict=False):
+                tcw = OxmlElement("w:tcW")
+                tcw.set(qn("w:w"), str(width))
+                tcw.set(qn("w:type"), "dxa")
+                tc.find(qn("w:tcPr")).insert(0, tcw)
+        self.row = None
+
+
+class _StyledLink:
+    """A w:hyperlink that gives each run appended to it the Hyperlink character style."""
+
+    def __init__(self, element, style_id: str | None):
+        self.element = element
+        self.style_id = style_id
+
+    def append(self, run) -> None:
+        if self.style_id:
+            rpr = run.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                run.insert(0, rpr)
+            rpr.insert(0, _val("w:rStyle", self.style_id))
+        self.element.append(run)
+
+
+def write_docx(composed: Composed, reference: Path | None = None) -> tuple[bytes, list[str]]:
+    """The .docx bytes for `composed`, and any warnings (e.g. a style the reference lacks)."""
+    writer = DocxWriter(reference)
+    data = writer.write(composed)
+    return data, writer.warnings

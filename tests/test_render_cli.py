@@ -1,0 +1,279 @@
+"""`drafter render` as a user runs it: outputs, exit codes, and every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from drafter.answers import Answer
+from drafter.cli import main
+from drafter.precision import Finding
+from tests.conftest import SAMPLE_CONSULTATION, run_drafter
+from tests.render_helpers import EXAMPLE_ANSWERS, FIXTURE_LIBRARY, write_answers
+
+
+def in_process(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return info.value.code, out, err
+
+
+def no_traceback(result) -> None:
+    assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
+
+
+def docx_text(path) -> str:
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_help_explains_usage_with_examples():
+    result = run_drafter("render", "--help")
+    assert result.returncode == 0
+    for text in ("ANSWERS", "--format", "--reference-doc", "--force", "--library", "--strict",
+                 "--into", "Examples:", "drafter render answers.yaml", "portals"):  # fmt: skip
+        assert text in result.stdout, text
+
+
+def test_renders_beside_the_answers_by_default(tmp_path):
+    answers = write_answers(tmp_path / "ours.yaml", {"1": Answer(stance="Agree", response="Yes.")})
+    result = run_drafter("render", str(answers), "--library", str(FIXTURE_LIBRARY))
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "ours.docx"
+    assert result.stdout.splitlines()[0] == f"wrote {out}"
+    assert "precision check:" in result.stdout
+    assert "Question 1" in docx_text(out)
+
+
+def test_existing_output_needs_force(tmp_path):
+    answers = write_answers(tmp_path / "a.yaml")
+    out = tmp_path / "a.md"
+    out.write_text("precious")
+    result = run_drafter("render", str(answers), "-o", str(out))
+    no_traceback(result)
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip() == f"drafter: error: {out}: already exists; use --force to replace it"
+    )
+    assert out.read_text() == "precious"
+    result = run_drafter("render", str(answers), "-o", str(out), "--force")
+    assert result.returncode == 0 and out.read_text().startswith("# ")
+
+
+def test_unwritable_output_path_is_a_clean_error(tmp_path):
+    answers = write_answers(tmp_path / "a.yaml")
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file")
+    result = run_drafter("render", str(answers), "-o", str(blocker / "out.docx"))
+    no_traceback(result)
+    assert result.returncode == 2
+    assert str(blocker) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    result = run_drafter("render", str(answers), "-o", str(tmp_path))
+    assert result.returncode == 2 and "is a directory" in result.stderr
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    bad = tmp_path / "answers.yaml"
+    bad.write_text("schema: 1\nconsultation: sample-social-care\nanswers: [unclosed\n  x: 1\n")
+    result = run_drafter("render", str(bad))
+    no_traceback(result)
+    assert result.returncode == 2
+    assert f"{bad}:4: malformed YAML" in result.stderr
+
+
+def _consultation_copy(tmp_path, old: str, new: str):
+    text = SAMPLE_CONSULTATION.read_text()
+    assert old in text
+    path = tmp_path / "consultation.yaml"
+    path.write_text(text.replace(old, new, 1))
+    return path
+
+
+def test_answers_for_a_changed_consultation_say_which_questions(tmp_path):
+    _consultation_copy(tmp_path, "How should commissioners", "How could commissioners")
+    answers = write_answers(tmp_path / "a.yaml", consultation_file="consultation.yaml")
+    result = run_drafter("render", str(answers))
+    no_traceback(result)
+    assert result.returncode == 2
+    assert "changed wording or kind: 4)" in result.stderr and str(answers) in result.stderr
+
+
+def test_answers_for_a_different_consultation(tmp_path):
+    _consultation_copy(tmp_path, "id: sample-social-care", "id: another-consultation")
+    answers = write_answers(tmp_path / "a.yaml", consultation_file="consultation.yaml")
+    result = run_drafter("render", str(answers))
+    assert result.returncode == 2
+    assert "answers are for consultation 'sample-social-care', not 'another-consultation'" in (
+        result.stderr
+    )
+
+
+def test_unknown_consultation_id(tmp_path):
+    answers = write_answers(tmp_path / "a.yaml")
+    answers.write_text(
+        answers.read_text().replace("consultation: sample-social-care", "consultation: nope")
+    )
+    result = run_drafter("render", str(answers))
+    no_traceback(result)
+    assert result.returncode == 2 and f"{answers}: no consultation 'nope'" in result.stderr
+
+
+def test_question_id_the_consultation_lacks(tmp_path):
+    answers = write_answers(tmp_path / "a.yaml", {"99": Answer(response="Orphan.")})
+    result = run_drafter("render", str(answers))
+    no_traceback(result)
+    assert result.returncode == 2
+    assert "answers questions the consultation does not have: 99" in result.stderr
+
+
+def test_control_characters_are_removed_with_a_warning_and_docx_is_valid(tmp_path):
+    answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="x")})
+    # written by hand: YAML escapes put the characters into the loaded text (a lone surrogate
+    # cannot be in a UTF-8 file at all; compose's tests cover it in text from the interview)
+    answers.write_text(
+        answers.read_text().replace("response: x", 'response: "nul\\0 vt\\v ff\\f bel\\a end"')
+    )
+    out = tmp_path / "a.docx"
+    result = run_drafter("render", str(answers), "-o", str(out))
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    assert "warning: question 2: removed 4 control or invalid character(s)" in result.stderr
+    assert "nul vt ff bel end" in docx_text(out)
+    with zipfile.ZipFile(out) as archive:
+        assert archive.testzip() is None
+        assert "\x00" not in archive.read("word/document.xml").decode()
+
+
+def test_crlf_and_tabs(tmp_path):
+    answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="x")})
+    answers.write_text(
+        answers.read_text().replace(
+            "response: x", 'response: "one\\r\\ntwo\\tthree\\r\\n\\r\\nfour"'
+        )
+    )
+    answers.write_bytes(answers.read_bytes().replace(b"\n", b"\r\n"))  # a Windows-edited file
+    for fmt in ("md", "txt", "docx"):
+        result = run_drafter("render", str(answers), "--format", fmt)
+        no_traceback(result)
+        assert result.returncode == 0, result.stderr
+    md = (tmp_path / "a.md").read_text()
+    assert "\r" not in md and "one\ntwo three\n\nfour" in md
+    assert "\r" not in (tmp_path / "a.txt").read_text()
+    assert "one two three" in docx_text(tmp_path / "a.docx")
+
+
+def test_one_megabyte_of_response_text(tmp_path):
+    paragraph = "A worker co-operative is owned by the people who work in it. " * 16
+    big = "\n\n".join([paragraph] * (1_000_000 // len(paragraph) + 1))
+    assert len(big) > 1_000_000
+    answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response=big)})
+    result = run_drafter("render", str(answers))
+    no_traceback(result)
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(tmp_path / "a.docx"))
+    total = sum(len(p.text) for p in document.paragraphs if p.text.startswith("A worker"))
+    assert total >= 1_000_000 - len(big) // 100
+
+
+def test_welsh_letters_emoji_and_markup_appear_literally(tmp_path):
+    typed = "Gŵyl ŷd â 🙂\n\n{{ 7*7 }}\n\n# Heading\n\n[link](http://x)\n\n<b>bold</b>"
+    answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response=typed)})
+    for fmt in ("docx", "md", "txt"):
+        assert run_drafter("render", str(answers), "--format", fmt).returncode == 0
+    text = docx_text(tmp_path / "a.docx")
+    paragraphs = text.split("\n")
+    for literal in ("Gŵyl ŷd â 🙂", "{{ 7*7 }}", "# Heading", "[link](http://x)", "<b>bold</b>"):
+        assert literal in paragraphs
+    document = docx.Document(str(tmp_path / "a.docx"))
+    assert not [p for p in document.paragraphs if p.text == "Heading"]
+    assert (
+        "w:hyperlink"
+        not in zipfile.ZipFile(tmp_path / "a.docx")
+        .read("word/document.xml")
+        .decode()
+        .split("Question 3")[0]
+    )
+    assert "{{ 7*7 }}" in (tmp_path / "a.txt").read_text()
+    assert "\\# Heading" in (tmp_path / "a.md").read_text()
+
+
+def test_txt_gives_number_and_character_count_per_question(tmp_path):
+    answers = write_answers(
+        tmp_path / "a.yaml",
+        {"1": Answer(stance="Agree", response="Twelve chars"), "11": Answer(no_response=True)},
+    )
+    result = run_drafter("render", str(answers), "--format", "txt")
+    assert result.returncode == 0
+    text = (tmp_path / "a.txt").read_text()
+    block = text.split("Question 1\n", 1)[1].split("Question 2\n", 1)[0]
+    assert "Answer: Agree" in block
+    assert "Response (12 characters including spaces, 2 words):\nTwelve chars\n" in block
+    assert "Question 11\n" in text and text.split("Question 11\n")[1].count("No response.") == 1
+
+
+def test_format_follows_the_output_suffix(tmp_path):
+    answers = write_answers(tmp_path / "a.yaml")
+    assert run_drafter("render", str(answers), "-o", str(tmp_path / "r.md")).returncode == 0
+    assert (tmp_path / "r.md").read_text().startswith("# Sample consultation")
+
+
+def test_reference_doc_that_is_not_a_docx(tmp_path):
+    answers = write_answers(tmp_path / "a.yaml")
+    fake = tmp_path / "style.docx"
+    fake.write_text("hello")
+    result = run_drafter("render", str(answers), "--reference-doc", str(fake))
+    no_traceback(result)
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == f"drafter: error: {fake}: is not a Word .docx file (not a zip archive)"
+    )
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_strict_exits_1_when_the_rendered_text_has_errors(tmp_path, capsys, monkeypatch):
+    answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="Loose words.")})
+
+    def fake_check(text, library):
+        start = text.index("Loose")
+        return [Finding("test-rule", "error", start, start + 5, "Loose", "too loose")]
+
+    monkeypatch.setattr("drafter.precision.check_text", fake_check)
+    code, out, err = in_process(capsys, "render", str(answers))
+    assert code == 0 and "precision check: 1 error(s), 0 warning(s), 0 suggestion(s)" in out
+    code, out, err = in_process(capsys, "render", str(answers), "--strict", "--force")
+    assert code == 1 and "--strict" in err
+    assert (tmp_path / "a.docx").exists()
+
+
+def test_into_calls_the_form_filler(tmp_path, capsys, monkeypatch):
+    calls = []
+
+    def fake_fill(answers_path, form_path, out_path, *, force=False):
+        calls.append((answers_path, form_path, out_path, force))
+        return "filled 3 of 12 answers"
+
+    monkeypatch.setattr("drafter.formfill.fill_form", fake_fill)
+    answers = write_answers(tmp_path / "a.yaml")
+    form = tmp_path / "form.docx"
+    code, out, err = in_process(capsys, "render", str(answers), "--into", str(form), "--force")
+    assert code == 0
+    assert calls == [(answers, form, tmp_path / "a-form.docx", True)]
+    assert "filled 3 of 12 answers" in out
+
+
+def test_the_example_renders_in_every_format(tmp_path):
+    for fmt in ("docx", "md", "txt"):
+        out = tmp_path / f"response.{fmt}"
+        result = run_drafter("render", str(EXAMPLE_ANSWERS), "-o", str(out))
+        no_traceback(result)
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 1000
+    assert (
+        b"Example Care Co-operative Network"
+        in io.BytesIO((tmp_path / "response.md").read_bytes()).read()
+    )

@@ -1,0 +1,221 @@
+"""The .docx writer: read the document back and check its structure, fields and properties."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from drafter.answers import Answer
+from drafter.errors import InputError
+from drafter.writer.docx import bundled_reference, write_docx
+from tests.render_helpers import (
+    compose_answers,
+    compose_example,
+    fixture_library,
+    make_answers,
+    sample_consultation,
+)
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def example_docx(tmp_path_factory):
+    composed = compose_example()
+    data, warnings = write_docx(composed)
+    assert warnings == []
+    path = tmp_path_factory.mktemp("docx") / "response.docx"
+    path.write_bytes(data)
+    return path, composed
+
+
+def part(path, name: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name).decode("utf-8")
+
+
+def test_every_question_number_and_wording_with_heading_styles(example_docx):
+    path, _ = example_docx
+    document = docx.Document(str(path))
+    headings = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert headings[0] == ("Heading 1", sample_consultation().title)
+    assert ("Heading 2", "Respondent information and publication consent") in headings
+    assert ("Heading 2", "Key points") in headings
+    assert ("Heading 2", "Terms used in this response") in headings
+    assert ("Heading 2", "Sources") in headings
+    texts = [p.text for p in document.paragraphs]
+    for question in sample_consultation().questions:
+        assert ("Heading 3", f"Question {question.number}") in headings
+        assert " ".join(question.text.split()) in texts
+    quotes = [p for p in document.paragraphs if p.style.name == "Quote"]
+    assert len(quotes) == len(sample_consultation().questions)
+
+
+def test_pandoc_reads_back_numbers_wording_and_glossary(example_docx):
+    if not shutil.which("pandoc"):
+        pytest.skip("pandoc not installed")
+    path, _ = example_docx
+    text = subprocess.run(
+        ["pandoc", "-f", "docx", "-t", "plain", "--wrap=none", str(path)],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    for question in sample_consultation().questions:
+        assert f"Question {question.number}\n" in text
+        assert " ".join(question.text.split()) in text
+    assert "Terms used in this response" in text
+    assert "social enterprise (Welsh: menter gymdeithasol):" in text
+
+
+def test_header_and_page_x_of_y_footer(example_docx):
+    path, composed = example_docx
+    document = docx.Document(str(path))
+    section = document.sections[0]
+    assert section.header.paragraphs[0].text == composed.header
+    assert "Example Care Co-operative Network (fictional)" in composed.header
+    assert "SAMPLE-2026-01" in composed.header
+    footer = part(path, "word/footer1.xml")
+    assert footer.index(">Page <") < footer.index(" PAGE ") < footer.index(" of ")
+    assert footer.index(" of ") < footer.index(" NUMPAGES ")
+    assert footer.count('w:fldCharType="begin"') == 2
+
+
+def test_table_header_row_repeats(example_docx):
+    path, _ = example_docx
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Item", "Response"]
+    first, second = table.rows[0]._tr, table.rows[1]._tr
+    assert first.find(f"{W}trPr/{W}tblHeader") is not None
+    assert second.find(f"{W}trPr/{W}tblHeader") is None
+    cells = {r.cells[0].text: r.cells[1].text for r in table.rows[1:]}
+    assert cells["Organisation"] == "Example Care Co-operative Network (fictional)"
+    assert cells["May the response be published?"].startswith("Yes")
+
+
+def test_document_language_is_british_english(example_docx):
+    path, _ = example_docx
+    styles = part(path, "word/styles.xml")
+    defaults = styles[styles.index("<w:docDefaults") : styles.index("</w:docDefaults>")]
+    assert 'w:lang w:val="en-GB"' in defaults
+
+
+def test_welsh_consultation_sets_cy_gb():
+    welsh = sample_consultation().model_copy(update={"language": "cy-GB"})
+    data, _ = write_docx(compose_answers(make_answers(), consultation=welsh))
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
+    assert 'w:lang w:val="cy-GB"' in styles
+
+
+def test_core_and_custom_properties(example_docx):
+    path, composed = example_docx
+    core = docx.Document(str(path)).core_properties
+    assert core.title == "Response to " + sample_consultation().title
+    assert core.author == "Example Care Co-operative Network (fictional)"
+    assert "SAMPLE-2026-01" in core.subject
+    assert "social enterprise" in core.keywords
+    custom = part(path, "docProps/custom.xml")
+    for entry, version in composed.library_versions.items():
+        assert f"{entry}={version}" in custom
+    assert 'name="DrafterLibrary"' in custom
+    types = part(path, "[Content_Types].xml")
+    assert 'PartName="/docProps/custom.xml"' in types
+    assert "custom-properties+xml" in types
+    assert "relationships/custom-properties" in part(path, "_rels/.rels")
+
+
+def test_glossary_lists_exactly_the_terms_used(example_docx):
+    path, composed = example_docx
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("Terms used in this response")
+    end = texts.index("Sources")
+    entries = [t.split(":")[0].split(" (Welsh")[0] for t in texts[start + 1 : end]]
+    library = fixture_library()
+    assert entries == [library.concepts[c].preferred for c in composed.concepts]
+    assert "credit union" not in entries
+    sources = [p for p in document.paragraphs[end + 1 :] if p.style.name == "List Number"]
+    assert len(sources) >= len(entries)
+
+
+def _num_ids(document, style):
+    out = []
+    for p in document.paragraphs:
+        if p.style.name == style:
+            out.append(p._p.find(f"{W}pPr/{W}numPr/{W}numId").get(qn("w:val")))
+    return out
+
+
+def test_numbered_lists_restart():
+    answers = make_answers(
+        {
+            "2": Answer(response="1. first\n2. second\n\nBetween.\n\n1. again\n2. more"),
+            "4": Answer(response="- a bullet\n- another"),
+        }
+    )
+    data, _ = write_docx(compose_answers(answers))
+    document = docx.Document(io.BytesIO(data))
+    ids = _num_ids(document, "List Number")
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+    numbering = document.part.numbering_part.element
+    for num_id in {ids[0], ids[2]}:
+        num = [n for n in numbering.findall(f"{W}num") if n.get(qn("w:numId")) == num_id][0]
+        start = num.find(f"{W}lvlOverride/{W}startOverride")
+        assert start is not None and start.get(qn("w:val")) == "1"
+    assert len(_num_ids(document, "List Bullet")) >= 2
+
+
+def test_a_reference_doc_without_the_styles_warns_once_and_falls_back(tmp_path):
+    bare = docx.Document()
+    styles = bare.styles.element
+    for style in list(styles.findall(f"{W}style")):
+        name = style.find(f"{W}name").get(qn("w:val")).lower()
+        if name.startswith("heading") or name in {"quote", "table grid"}:
+            styles.remove(style)
+    reference = tmp_path / "ours.docx"
+    bare.save(str(reference))
+    data, warnings = write_docx(compose_example(), reference)
+    assert len(warnings) == 1
+    assert "'Heading 1'" in warnings[0] and "'Quote'" in warnings[0]
+    document = docx.Document(io.BytesIO(data))
+    title = document.paragraphs[0]
+    assert title.text == sample_consultation().title
+    assert title._p.find(f"{W}pPr/{W}outlineLvl").get(qn("w:val")) == "0"
+
+
+def test_the_organisations_own_styles_are_used(tmp_path):
+    own = docx.Document(str(bundled_reference()))
+    own.styles["Heading 3"].font.name = "Georgia"
+    reference = tmp_path / "house.docx"
+    own.save(str(reference))
+    data, warnings = write_docx(compose_example(), reference)
+    assert warnings == []
+    assert docx.Document(io.BytesIO(data)).styles["Heading 3"].font.name == "Georgia"
+
+
+@pytest.mark.parametrize("content", [b"not a zip at all", None])
+def test_a_reference_that_is_not_a_docx_is_a_one_line_error(tmp_path, content):
+    reference = tmp_path / "fake.docx"
+    if content is None:
+        with zipfile.ZipFile(reference, "w") as archive:
+            archive.writestr("hello.txt", "a zip, but not Word")
+    else:
+        reference.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        write_docx(compose_example(), reference)
+    assert str(reference) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_control_characters_leave_a_valid_docx():
+    answers = make_answers({"2": Answer(response="a\x00b\x0bc\x0cd \ud83d e\r\nf\tg ŵ ŷ â 🙂")})
+    data, _ = write_docx(compose_answers(answers))
+    document = docx.Document(io.BytesIO(data))
+    texts = [" ".join(p.text.split()) for p in document.paragraphs]
+    assert "abcd e f g ŵ ŷ â 🙂" in texts
