@@ -58,6 +58,24 @@ def parse_yaml(raw: bytes | str, path: Path) -> Any:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"malformed YAML: {problem}", path=path, line=line) from None
+    except ValueError as exc:  # the safe loader builds dates itself: 2026-13-45 lands here
+        line, value = _bad_date(raw)
+        shown = f" {value}" if value else ""
+        raise InputError(f"invalid date{shown} ({exc})", path=path, line=line) from None
+
+
+def _bad_date(text: str) -> tuple[int | None, str | None]:
+    """Line and text of the first date-shaped value that is not a real date."""
+    import datetime as dt
+    import re
+
+    for number, row in enumerate(text.splitlines(), start=1):
+        for found in re.finditer(r"(?<![\w.-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w.:-])", row):
+            try:
+                dt.date(*(int(part) for part in found.groups()))
+            except ValueError:
+                return number, found.group(0)
+    return None, None
 
 
 def line_of(path: Path, location: tuple[str | int, ...]) -> int | None:

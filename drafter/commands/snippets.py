@@ -1,3 +1,469 @@
-from drafter.commands._stub import not_yet
+"""`drafter snippets`: list, show, search, write, validate, review and exchange library entries.
 
-snippets = not_yet("snippets", 3)
+Thin: each command parses its options and calls drafter.library; heavy modules (lxml, docx,
+questionary) are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from drafter.errors import DrafterError, InputError
+
+HELP = """Maintain the vetted snippet library.
+
+\b
+Layers, later ones overriding earlier ones by id:
+  the bundled library, DRAFTER_LIBRARY (folders separated by ':'),
+  `library:` in the user config file, then each --library DIR.
+
+\b
+Examples:
+  drafter snippets list --status draft
+  drafter snippets show worker-co-operative
+  drafter snippets validate --library ./our-library
+  drafter snippets review mutual --by "A. Editor" --library ./our-library
+  drafter snippets export --format tbx -o terms.tbx
+"""
+
+
+def library_option(func):
+    return click.option(
+        "--library",
+        "libraries",
+        multiple=True,
+        type=click.Path(path_type=Path, file_okay=False),
+        metavar="DIR",
+        help="An organisation library layered on top (repeatable; later wins).",
+    )(func)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _dirs(libraries: tuple[Path, ...]) -> list[Path]:
+    from drafter.library import resolve_library_dirs
+
+    return resolve_library_dirs(libraries)
+
+
+def _load(libraries: tuple[Path, ...]):
+    from drafter.library import load_library
+
+    return load_library(_dirs(libraries))
+
+
+def _console(err: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=err, highlight=False, soft_wrap=False)
+
+
+@click.group(name="snippets", help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
+def snippets() -> None:
+    pass
+
+
+# --- init ----------------------------------------------------------------------------------
+@snippets.command("init")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Write into a folder that already has files.")
+def init_cmd(directory: Path, force: bool) -> None:
+    """Start an organisation library in DIRECTORY: a README for its maintainers, an example
+    entry and a pre-commit configuration that runs `drafter snippets validate`."""
+    from drafter.library.scaffold import scaffold
+
+    written = scaffold(directory, force=force)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"next: cd {directory} && git init && pre-commit install")
+
+
+# --- list ----------------------------------------------------------------------------------
+@snippets.command("list")
+@library_option
+@click.option(
+    "--status", type=click.Choice(["draft", "vetted", "retired"]), help="Only this status."
+)
+@click.option("--subject", help="Only this subject (organisations: 'organisation').")
+@click.option("--kind", type=click.Choice(["concept", "organisation", "passage"]))
+@click.option("--due", is_flag=True, help="Only entries whose review date has passed.")
+@click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def list_cmd(libraries, status, subject, kind, due, today, fmt) -> None:
+    """List library entries, with filters; `--format json` gives every field."""
+    from drafter.library import views
+
+    library = _load(libraries)
+    day = _date(today, "--today") or dt.date.today()
+    entries = views.select(library, status=status, subject=subject, kind=kind, due=due, today=day)
+    if fmt == "json":
+        click.echo(
+            json.dumps([views.as_json(e, library) for e in entries], indent=2, ensure_ascii=False)
+        )
+        return
+    _console().print(views.list_table(entries, library, day))
+
+
+# --- show ----------------------------------------------------------------------------------
+@snippets.command("show")
+@click.argument("entry_id", metavar="ID")
+@library_option
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text")
+def show_cmd(entry_id: str, libraries, fmt: str) -> None:
+    """Show one entry as a reader wants it: definition, terms, relations, sources."""
+    from drafter.library import views
+
+    library = _load(libraries)
+    entry = _get(library, entry_id)
+    if fmt == "json":
+        click.echo(json.dumps(views.as_json(entry, library), indent=2, ensure_ascii=False))
+        return
+    text = views.show_markdown(entry, library)
+    if fmt == "markdown":
+        click.echo(text)
+        return
+    from rich.markdown import Markdown
+
+    _console().print(Markdown(text))
+
+
+def _get(library, entry_id: str):
+    try:
+        return library.get(entry_id)
+    except KeyError:
+        import difflib
+
+        ids = [e.id for e in library.entries()]
+        close = difflib.get_close_matches(entry_id, ids, n=3)
+        hint = f" (did you mean: {', '.join(close)}?)" if close else ""
+        raise InputError(f"no library entry with id {entry_id!r}{hint}") from None
+
+
+# --- search --------------------------------------------------------------------------------
+@snippets.command("search")
+@click.argument("words", nargs=-1, required=True)
+@library_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def search_cmd(words, libraries, fmt) -> None:
+    """Find entries whose id, terms, names or definitions contain all WORDS."""
+    from drafter.library import views
+
+    library = _load(libraries)
+    found = views.search(library, list(words))
+    if fmt == "json":
+        rows = [
+            {"id": e.id, "kind": e.kind, "label": views.label(e), "matched": w} for e, w in found
+        ]
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo(f"no entry mentions {' '.join(words)!r}")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(found)} entries match", title_justify="left")
+    for name in ("id", "kind", "name / preferred term", "matched in", "summary"):
+        table.add_column(name, overflow="fold")
+    for entry, where in found:
+        table.add_row(entry.id, entry.kind, views.label(entry), where, views.summary(entry))
+    _console().print(table)
+
+
+# --- validate ------------------------------------------------------------------------------
+@snippets.command("validate")
+@library_option
+@click.option("--strict", is_flag=True, help="Treat warnings (review dates passed) as errors.")
+@click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
+@click.option("--no-examples", is_flag=True, help="Skip running the example sentences.")
+@click.option("--quiet", "-q", is_flag=True, help="Print problems only.")
+def validate_cmd(libraries, strict, today, no_examples, quiet) -> None:
+    """Check every layer: schema, ids, relations, designations, sources, review dates and
+    the must_flag / must_pass examples. Every problem is reported, one line each; exit 2."""
+    from drafter.library.validate import validate
+    from drafter.library.views import display_path
+
+    dirs = _dirs(libraries)
+    report = validate(dirs, today=_date(today, "--today"), examples=not no_examples)
+    for problem in report.problems:
+        if quiet and problem.level == "note":
+            continue
+        where = ""
+        if problem.path is not None:
+            where = display_path(problem.path) + (f":{problem.line}" if problem.line else "") + ": "
+        click.echo(f"{where}{problem.level}: {problem.message}", err=problem.level != "note")
+    failing = report.errors + (report.warnings if strict else [])
+    if failing:
+        raise DrafterError(
+            f"{len(failing)} problem(s) in the library ({len(report.errors)} error(s), "
+            f"{len(report.warnings)} warning(s))"
+        )
+    lib = report.library
+    if not quiet:
+        click.echo(
+            f"library OK: {len(lib.concepts)} concepts, {len(lib.organisations)} organisations, "
+            f"{len(lib.passages)} passages in {len(dirs)} layer(s); "
+            f"{len(report.warnings)} warning(s)"
+        )
+
+
+# --- review / due --------------------------------------------------------------------------
+@snippets.command("review")
+@click.argument("entry_id", metavar="ID")
+@click.option("--by", "by", required=True, metavar="NAME", help="Who checked the entry.")
+@click.option("--on", "on", metavar="DATE", help="Date vetted (default today).")
+@click.option("--review-by", metavar="DATE", help="Next review date (default: --months later).")
+@click.option("--months", default=12, show_default=True, type=click.IntRange(1, 120))
+@library_option
+def review_cmd(entry_id, by, on, review_by, months, libraries) -> None:
+    """Mark ID vetted by NAME: bumps its version and sets vetted_on and review_by, changing
+    only those lines of its file (comments, order and layout are kept)."""
+    from drafter.library.edit import add_months, review_entry
+    from drafter.library.views import display_path
+
+    if not by.strip():
+        raise InputError("--by: give the name of the person who checked the entry")
+    library = _load(libraries)
+    entry = _get(library, entry_id)
+    day = _date(on, "--on") or dt.date.today()
+    due = _date(review_by, "--review-by") or add_months(day, months)
+    if due <= day:
+        raise InputError("--review-by must be after the vetting date")
+    path = library.paths[entry.id]
+    old, new = review_entry(path, by=by.strip(), on=day, review_by=due, expected_id=entry.id)
+    click.echo(
+        f"{entry.id}: vetted by {by.strip()} on {day.isoformat()}, version {old} -> {new}, "
+        f"review by {due.isoformat()} ({display_path(path)})"
+    )
+
+
+@snippets.command("due")
+@library_option
+@click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def due_cmd(libraries, today, fmt) -> None:
+    """List entries whose review date has passed (exit 1 if there are any)."""
+    from drafter.errors import FindingsError
+    from drafter.library import views
+
+    library = _load(libraries)
+    day = _date(today, "--today") or dt.date.today()
+    entries = views.select(library, due=True, today=day)
+    if fmt == "json":
+        click.echo(
+            json.dumps([views.as_json(e, library) for e in entries], indent=2, ensure_ascii=False)
+        )
+    elif entries:
+        _console().print(views.list_table(entries, library, day))
+    else:
+        click.echo(f"no entry is due for review on {day.isoformat()}")
+    if entries:
+        raise FindingsError(
+            f"{len(entries)} entr{'y is' if len(entries) == 1 else 'ies are'} due for review"
+        )
+
+
+# --- new -----------------------------------------------------------------------------------
+@snippets.command("new")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=".",
+    show_default=True,
+    help="Library folder to write into.",
+)
+@click.option(
+    "--kind",
+    type=click.Choice(["concept", "organisation", "passage"]),
+    default="concept",
+    show_default=True,
+)
+@click.option("--id", "entry_id", help="Lower-case id, e.g. housing-co-operative.")
+@click.option(
+    "--status",
+    type=click.Choice(["draft", "vetted", "retired"]),
+    default="draft",
+    show_default=True,
+)
+@click.option("--version", type=int, default=1, show_default=True)
+@click.option("--vetted-by")
+@click.option("--vetted-on", metavar="DATE")
+@click.option("--review-by", metavar="DATE")
+@click.option("--subject", help="Concept: subject, e.g. co-operatives.")
+@click.option("--short", help="Concept: one-line definition.")
+@click.option("--definition", help="Concept: definition in your own words.")
+@click.option("--quotation", help="Concept: a statutory definition quoted word for word.")
+@click.option(
+    "--quotation-source", metavar="SOURCE", help="Source of the quotation (see --source)."
+)
+@click.option(
+    "--term",
+    "terms",
+    multiple=True,
+    metavar="TEXT[=STATUS[=KIND[=USE_INSTEAD]]]",
+    help="Concept: a designation (repeatable; first is preferred unless a status is given).",
+)
+@click.option("--broader", multiple=True, metavar="ID")
+@click.option("--narrower", multiple=True, metavar="ID")
+@click.option("--related", multiple=True, metavar="ID")
+@click.option("--contrast", multiple=True, metavar="ID")
+@click.option("--needs-qualifier", help="Concept: why a bare use is vague.")
+@click.option(
+    "--misuse",
+    "misuse_contexts",
+    multiple=True,
+    metavar="NEAR1|NEAR2=MESSAGE",
+    help="Concept: misuse context.",
+)
+@click.option("--distinguish", multiple=True)
+@click.option("--misuse-note", "misuses", multiple=True, help="Concept: a common misuse, in words.")
+@click.option(
+    "--translation",
+    "translations",
+    multiple=True,
+    metavar="LANG=TEXT=STATUS",
+    help="e.g. cy=undeb credyd=legislation",
+)
+@click.option("--must-flag", multiple=True, help="A sentence the precision check must flag.")
+@click.option("--must-pass", multiple=True, help="A sentence the precision check must pass.")
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    metavar="SOURCE",
+    help="title=...;publisher=...;year=...;url=...;section=...;ref=N",
+)
+@click.option("--name", help="Organisation: name.")
+@click.option("--alias", "aliases", multiple=True, help="Organisation: another name.")
+@click.option("--is", "is_", multiple=True, metavar="ID", help="Organisation: a concept it is.")
+@click.option("--is-not", multiple=True, metavar="ID", help="Organisation: a concept it is not.")
+@click.option(
+    "--not-verified", multiple=True, metavar="ID", help="Organisation: an unverified claim."
+)
+@click.option("--description", help="Organisation: what it is, with facts from its sources.")
+@click.option("--checked-on", metavar="DATE")
+@click.option("--title", help="Passage: title.")
+@click.option("--text", help="Passage: the vetted paragraph.")
+@click.option("--uses", multiple=True, metavar="ID", help="Passage: a concept it uses.")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@click.option(
+    "--interactive/--no-interactive",
+    default=None,
+    help="Ask with a form (default: when no --id is given in a terminal).",
+)
+def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) -> None:
+    """Write a new entry file (a form in a terminal, or flags for every field in scripts)."""
+    from drafter.library.edit import write_new_entry
+    from drafter.library.newentry import build_entry
+
+    if interactive is None:
+        interactive = fields["entry_id"] is None and sys.stdin.isatty() and sys.stdout.isatty()
+    if interactive:
+        from drafter.library.form import ask_fields
+
+        fields = ask_fields(fields)
+    entry = build_entry(fields)
+    path = write_new_entry(entry, directory, force=force)
+    click.echo(f"wrote {path} ({entry.kind} {entry.id}, {entry.status})")
+
+
+# --- export / import -----------------------------------------------------------------------
+@snippets.command("export")
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "md", "docx"]), required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File to write (default: stdout for tbx/csv/md).",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["draft", "vetted", "retired"]),
+    help="Only entries with this status.",
+)
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@library_option
+def export_cmd(fmt, output, status, force, libraries) -> None:
+    """Export concepts as TBX-Basic (ISO 30042) or CSV for terminology tools, or as a
+    Markdown / Word glossary."""
+    from drafter.fsutil import atomic_write_bytes
+
+    library = _load(libraries)
+    if fmt == "tbx":
+        from drafter.library.tbx import export_tbx
+
+        data = export_tbx(library, status=status)
+    elif fmt == "csv":
+        from drafter.library.csvio import export_csv
+
+        data = export_csv(library, status=status).encode("utf-8")
+    elif fmt == "md":
+        from drafter.library.glossary import glossary_markdown
+
+        data = glossary_markdown(library, status=status).encode("utf-8")
+    else:
+        if output is None:
+            raise InputError("--format docx needs -o FILE.docx")
+        from drafter.library.glossary import glossary_docx
+
+        data = glossary_docx(library, status=status)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    atomic_write_bytes(output, data, force=force)
+    click.echo(f"wrote {output}", err=True)
+
+
+@snippets.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["tbx", "csv"]), help="Default: from the file's extension."
+)
+@click.option(
+    "--into",
+    "directory",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Library folder to write the entries into.",
+)
+@click.option("--force", is_flag=True, help="Replace existing entry files.")
+def import_cmd(file: Path, fmt, directory: Path, force: bool) -> None:
+    """Import concepts from TBX or CSV into a library folder, one file per concept. Nothing
+    is written unless every entry is valid."""
+    from drafter.library.edit import FOLDERS, write_new_entry
+
+    fmt = fmt or file.suffix.lstrip(".").lower()
+    if fmt == "tbx":
+        from drafter.library.tbx import import_tbx
+
+        entries = import_tbx(file)
+    elif fmt == "csv":
+        from drafter.library.csvio import import_csv
+
+        entries = import_csv(file)
+    else:
+        raise InputError("cannot tell the format; give --format tbx or --format csv", path=file)
+    if not force:
+        clashes = [e for e in entries if (directory / FOLDERS[e.kind] / f"{e.id}.yaml").exists()]
+        if clashes:
+            raise InputError(
+                f"{len(clashes)} entr{'y' if len(clashes) == 1 else 'ies'} already exist "
+                f"(e.g. {clashes[0].id}); use --force to replace them",
+                path=directory,
+            )
+    for entry in entries:
+        write_new_entry(entry, directory, force=force)
+    click.echo(f"imported {len(entries)} entries into {directory}")

@@ -1,4 +1,8 @@
-"""Load library folders into a Library. Later folders override earlier ones by id."""
+"""Load library folders into a Library. Later folders override earlier ones by id.
+
+The layers, in order (docs/library-format.md, "Layers"): the bundled library, then each folder
+in DRAFTER_LIBRARY, then the folders named in the user config file, then each `--library DIR`.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from drafter.errors import InputError
-from drafter.library.schema import Concept, Organisation, Passage
+from drafter.errors import DrafterError, InputError, MultipleErrors
+from drafter.library.schema import Concept, Entry, Organisation, Passage
 from drafter.resources import bundled
-from drafter.yamlio import load_yaml, schema_error
+from drafter.yamlio import load_yaml, schema_errors
 
 _KINDS = {"concept": Concept, "organisation": Organisation, "passage": Passage}
+CONFIG_NAME = "config.yaml"
 
 
 @dataclass
@@ -25,6 +30,8 @@ class Library:
     # where each entry came from, for messages and for `snippets review`
     paths: dict[str, Path] = field(default_factory=dict)
     layers: tuple[Path, ...] = ()
+    # ids replaced by a later layer: id -> the files, earliest first
+    overridden: dict[str, list[Path]] = field(default_factory=dict)
 
     def get(self, entry_id: str) -> Concept | Organisation | Passage:
         for table in (self.concepts, self.organisations, self.passages):
@@ -35,50 +42,207 @@ class Library:
     def versions(self, ids: Iterable[str]) -> dict[str, int]:
         return {i: self.get(i).version for i in sorted(set(ids))}
 
+    def entries(self) -> list[Entry]:
+        """Every entry: concepts, then organisations, then passages, each sorted by id."""
+        out: list[Entry] = []
+        for table in (self.concepts, self.organisations, self.passages):
+            out += [table[key] for key in sorted(table)]
+        return out
+
+    def add(self, entry: Entry, path: Path) -> None:
+        """Add an entry, replacing any earlier one with the same id."""
+        for table in (self.concepts, self.organisations, self.passages):
+            table.pop(entry.id, None)
+        if isinstance(entry, Concept):
+            self.concepts[entry.id] = entry
+        elif isinstance(entry, Organisation):
+            self.organisations[entry.id] = entry
+        else:
+            self.passages[entry.id] = entry
+        self.paths[entry.id] = path
+
+
+def user_config_path() -> Path:
+    """The per-user config file (platformdirs), e.g. ~/.config/drafter/config.yaml."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("drafter", appauthor=False)) / CONFIG_NAME
+
+
+def config_library_dirs(path: Path | None = None) -> list[Path]:
+    """Library folders listed under `library:` in the user config file (relative to it)."""
+    path = path or user_config_path()
+    if not path.is_file():
+        return []
+    data = load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise InputError("the config file must be a mapping (e.g. `library: [DIR]`)", path=path)
+    value = data.get("library", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError("`library` must be a folder or a list of folders", path=path)
+    return [(path.parent / Path(v).expanduser()) for v in value]
+
 
 def resolve_library_dirs(cli_dirs: Sequence[Path] = ()) -> list[Path]:
-    """The bundled library first, then DRAFTER_LIBRARY (os.pathsep-separated), then --library."""
+    """Bundled first, then DRAFTER_LIBRARY (os.pathsep-separated), the config file, --library."""
     dirs = [bundled("snippets")]
     env = os.environ.get("DRAFTER_LIBRARY", "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    dirs += [Path(p).expanduser() for p in env.split(os.pathsep) if p]
+    dirs += config_library_dirs()
     dirs += [Path(p) for p in cli_dirs]
     return dirs
 
 
-def parse_entry(path: Path) -> Concept | Organisation | Passage:
-    data = load_yaml(path)
+def entry_from_data(data: object, path: Path) -> Entry:
+    """Validate parsed YAML as an entry; raise one error listing every problem in the file."""
+    problems = entry_problems(data, path)
+    if isinstance(problems, list):
+        raise problems[0] if len(problems) == 1 else MultipleErrors(list(problems))
+    return problems
+
+
+def entry_problems(data: object, path: Path) -> Entry | list[DrafterError]:
+    """The entry, or every problem with it (one error per field, with its line)."""
     if not isinstance(data, dict):
-        raise InputError("a library entry must be a mapping of fields", path=path, line=1)
+        return [InputError("a library entry must be a mapping of fields", path=path, line=1)]
     kind = data.get("kind", "concept")
-    model = _KINDS.get(kind)
+    model = _KINDS.get(kind) if isinstance(kind, str) else None
     if model is None:
-        raise InputError(f"unknown kind {kind!r} (allowed: {', '.join(_KINDS)})", path=path)
+        allowed = ", ".join(_KINDS)
+        return [InputError(f"kind: unknown kind {kind!r} (allowed: {allowed})", path=path)]
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise schema_error(path, exc) from None
+        return _with_allowed_fields(schema_errors(path, exc), exc, model)
+
+
+def _with_allowed_fields(errors: list[InputError], exc: ValidationError, model) -> list[InputError]:
+    """Add the allowed field names to each "unknown field" message."""
+    out = []
+    for err, raw in zip(errors, exc.errors(), strict=False):
+        if raw.get("type") == "extra_forbidden" and "allowed" not in err.message:
+            allowed = _fields_at(model, tuple(raw.get("loc", ()))[:-1])
+            if allowed:
+                err = InputError(
+                    f"{err.message} (allowed: {', '.join(allowed)})", path=err.path, line=err.line
+                )
+        out.append(err)
+    return out
+
+
+def _fields_at(model, loc: tuple) -> list[str]:
+    """Field names (as written in YAML) of the model found at `loc` inside `model`."""
+    import typing
+
+    from pydantic import BaseModel
+
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) or next(
+            (f for f in current.model_fields.values() if f.alias == part), None
+        )
+        if info is None:
+            return []
+        found = None
+        for candidate in [info.annotation, *typing.get_args(info.annotation)]:
+            for inner in [candidate, *typing.get_args(candidate)]:
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    found = inner
+        if found is None:
+            return []
+        current = found
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def parse_entry(path: Path) -> Entry:
+    return entry_from_data(load_yaml(path), path)
 
 
 def entry_files(directory: Path) -> list[Path]:
-    return sorted(p for p in Path(directory).rglob("*.yaml") if not p.name.startswith("."))
+    """Every entry file in a library folder: *.yaml / *.yml, skipping hidden files and folders
+    and the top-level config files a library repository may hold."""
+    root = Path(directory)
+    out = []
+    for path in root.rglob("*"):
+        rel = path.relative_to(root)
+        if path.suffix not in (".yaml", ".yml") or any(p.startswith(".") for p in rel.parts):
+            continue
+        if len(rel.parts) == 1 and rel.name in NOT_ENTRIES:
+            continue
+        if path.is_file():
+            out.append(path)
+    return sorted(out)
 
 
-def load_library(dirs: Sequence[Path] | None = None) -> Library:
-    """Load every entry from each folder in order; a later folder's entry replaces by id."""
+# files at the top of a library repository that are not entries
+NOT_ENTRIES = {"config.yaml", "drafter.yaml"}
+
+
+def read_layer(directory: Path) -> tuple[list[tuple[Path, Entry]], list[DrafterError]]:
+    """Parse every file of one layer, collecting every problem instead of stopping."""
+    entries: list[tuple[Path, Entry]] = []
+    problems: list[DrafterError] = []
+    if not Path(directory).is_dir():
+        return [], [InputError("library folder not found", path=directory)]
+    for path in entry_files(directory):
+        try:
+            data = load_yaml(path)
+        except DrafterError as exc:
+            problems.append(exc)
+            continue
+        result = entry_problems(data, path)
+        if isinstance(result, list):
+            problems += result
+        else:
+            entries.append((path, result))
+    return entries, problems
+
+
+def duplicate_problems(entries: list[tuple[Path, Entry]]) -> list[DrafterError]:
+    """An id used by two files of the same layer is ambiguous: one problem per extra file."""
+    seen: dict[str, Path] = {}
+    out: list[DrafterError] = []
+    for path, entry in entries:
+        if entry.id in seen:
+            out.append(
+                InputError(f"id: duplicate id {entry.id!r} (also in {seen[entry.id]})", path=path)
+            )
+        else:
+            seen[entry.id] = path
+    return out
+
+
+def load_library(dirs: Sequence[Path] | None = None, *, use_cache: bool = True) -> Library:
+    """Load every entry from each folder in order; a later folder's entry replaces by id.
+
+    Raises one MultipleErrors (or InputError) listing every problem found, so a user fixes
+    them all in one go.
+    """
     dirs = list(dirs) if dirs is not None else resolve_library_dirs()
-    library = Library(layers=tuple(dirs))
-    for directory in dirs:
-        if not Path(directory).is_dir():
-            raise InputError("library folder not found", path=directory)
-        for path in entry_files(directory):
-            entry = parse_entry(path)
-            for table in (library.concepts, library.organisations, library.passages):
-                table.pop(entry.id, None)
-            if isinstance(entry, Concept):
-                library.concepts[entry.id] = entry
-            elif isinstance(entry, Organisation):
-                library.organisations[entry.id] = entry
-            else:
-                library.passages[entry.id] = entry
-            library.paths[entry.id] = path
+    if use_cache:
+        from drafter.library import cache
+
+        return cache.cached_load(dirs, _load_uncached)
+    return _load_uncached(dirs)
+
+
+def _load_uncached(dirs: Sequence[Path]) -> Library:
+    library = Library(layers=tuple(Path(d) for d in dirs))
+    problems: list[DrafterError] = []
+    layer_of: dict[str, int] = {}
+    for index, directory in enumerate(dirs):
+        entries, layer_problems = read_layer(Path(directory))
+        problems += layer_problems + duplicate_problems(entries)
+        for path, entry in entries:
+            if layer_of.get(entry.id, index) != index:
+                earlier = library.overridden.setdefault(entry.id, [library.paths[entry.id]])
+                earlier.append(path)
+            layer_of[entry.id] = index
+            library.add(entry, path)
+    if problems:
+        raise problems[0] if len(problems) == 1 else MultipleErrors(problems)
     return library

@@ -8,14 +8,18 @@ from these fields; no word lists live in Python.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 EntryStatus = Literal["draft", "vetted", "retired"]
 TermStatus = Literal["preferred", "admitted", "deprecated", "superseded"]
 TermKind = Literal["full-form", "short-form", "abbreviation", "variant"]
 WelshStatus = Literal["legislation", "official-usage", "sector-usage", "unverified"]
+
+
+# text that must say something: surrounding blanks are dropped, an empty or blank value is an error
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Strict(BaseModel):
@@ -25,12 +29,18 @@ class Strict(BaseModel):
 class Source(Strict):
     """A citation. `ref` is the number in the reference fact sheet, kept for traceability."""
 
-    title: str
+    title: Text
     publisher: str | None = None
     year: str | None = None
     url: str | None = None
     section: str | None = None
     ref: int | None = None
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year_as_text(cls, value: object) -> object:
+        # `year: 2014` in hand-written YAML is an int; keep it as the text it means
+        return str(value) if isinstance(value, int) else value
 
 
 class Match(Strict):
@@ -77,8 +87,8 @@ class Translation(Strict):
 class MisuseContext(Strict):
     """Using the concept near these words is a misuse (e.g. co-production of a survey)."""
 
-    near: tuple[str, ...] = Field(min_length=1)
-    message: str
+    near: tuple[Text, ...] = Field(min_length=1)
+    message: Text
     suggestion: str | None = None
 
 
@@ -100,8 +110,8 @@ class EntryBase(Strict):
 class Concept(EntryBase):
     kind: Literal["concept"] = "concept"
     subject: str
-    short: str = Field(min_length=1)
-    definition: str = Field(min_length=1)
+    short: Text
+    definition: Text
     # a statutory or official definition quoted word for word, with its source
     quotation: str | None = None
     quotation_source: Source | None = None
@@ -125,11 +135,13 @@ class Concept(EntryBase):
 
 class Organisation(EntryBase):
     kind: Literal["organisation"]
-    name: str = Field(min_length=1)
-    aliases: tuple[str, ...] = ()
-    description: str = Field(min_length=1)
+    name: Text
+    aliases: tuple[Text, ...] = ()
+    description: Text
     is_: tuple[str, ...] = Field(default=(), alias="is")
     is_not: tuple[str, ...] = ()
+    # concept ids the sources neither confirm nor rule out: a claim using one is unverified
+    not_verified: tuple[str, ...] = ()
     checked_on: dt.date | None = None
     examples: Examples = Examples()
 
@@ -138,8 +150,8 @@ class Organisation(EntryBase):
 
 class Passage(EntryBase):
     kind: Literal["passage"]
-    title: str
-    text: str = Field(min_length=1)
+    title: Text
+    text: Text
     uses: tuple[str, ...] = ()
 
 

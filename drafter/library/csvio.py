@@ -1,0 +1,115 @@
+"""CSV export and import of concept entries (one row per concept) for spreadsheets and
+terminology tools.
+
+Simple fields are plain columns; the preferred term and Welsh terms get readable columns too.
+Structured fields (terms, relations, sources, translations, examples, ...) are JSON in their
+own columns, so a CSV exported here imports back to the same library.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from drafter.errors import DrafterError, InputError, MultipleErrors
+from drafter.library.loader import Library, entry_from_data
+from drafter.library.schema import Concept
+
+SIMPLE = [
+    "id",
+    "status",
+    "version",
+    "subject",
+    "short",
+    "definition",
+    "quotation",
+    "needs_qualifier",
+    "vetted_by",
+    "vetted_on",
+    "review_by",
+]
+STRUCTURED = [
+    "terms",
+    "relations",
+    "sources",
+    "quotation_source",
+    "misuse_contexts",
+    "distinguish",
+    "misuses",
+    "translations",
+    "examples",
+]
+READABLE = ["preferred_term", "welsh_terms"]  # for people; ignored on import
+COLUMNS = SIMPLE[:1] + READABLE + SIMPLE[1:] + STRUCTURED
+
+
+def export_csv(library: Library, *, status: str | None = None) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for cid in sorted(library.concepts):
+        concept = library.concepts[cid]
+        if status and concept.status != status:
+            continue
+        data = concept.model_dump(mode="json", by_alias=True)
+        row = {k: "" if data.get(k) is None else data[k] for k in SIMPLE}
+        for key in STRUCTURED:
+            value = data.get(key)
+            row[key] = "" if value in (None, [], {}, ()) else json.dumps(value, ensure_ascii=False)
+        row["preferred_term"] = concept.preferred
+        row["welsh_terms"] = "; ".join(
+            f"{t.text} [{t.status}]" for t in concept.translations.get("cy", ())
+        )
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def import_csv(path: Path) -> list[Concept]:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
+    except UnicodeDecodeError:
+        raise InputError("is not UTF-8 text", path=path) from None
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    missing = [c for c in ("id", "subject", "short", "definition", "terms") if c not in header]
+    if missing:
+        raise InputError(
+            f"is not a drafter CSV: missing column(s) {', '.join(missing)}", path=path, line=1
+        )
+    unknown = [c for c in header if c not in COLUMNS]
+    if unknown:
+        raise InputError(
+            f"unknown column(s) {', '.join(unknown)} (allowed: {', '.join(COLUMNS)})",
+            path=path,
+            line=1,
+        )
+    concepts: list[Concept] = []
+    problems: list[DrafterError] = []
+    for row in reader:
+        line = reader.line_num
+        data: dict = {"kind": "concept"}
+        try:
+            for key in SIMPLE:
+                if row.get(key):
+                    data[key] = row[key]
+            for key in STRUCTURED:
+                if row.get(key):
+                    try:
+                        data[key] = json.loads(row[key])
+                    except json.JSONDecodeError as exc:
+                        raise InputError(
+                            f"{key}: not valid JSON ({exc.msg})", path=path, line=line
+                        ) from None
+            concepts.append(entry_from_data(data, path))
+        except MultipleErrors as exc:
+            problems += [InputError(e.message, path=path, line=line) for e in exc.errors]
+        except DrafterError as exc:
+            problems.append(InputError(exc.message, path=path, line=line))
+    if problems:
+        raise problems[0] if len(problems) == 1 else MultipleErrors(problems)
+    return concepts

@@ -1,0 +1,130 @@
+"""Change entry files without disturbing them: round-trip YAML keeps comments, order, layout.
+
+`review` touches only status, version, vetted_by, vetted_on and review_by, so `git diff` shows
+just those lines. `write_new_entry` writes a fresh, valid file atomically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from drafter.errors import InputError
+from drafter.fsutil import atomic_write_text
+from drafter.library.loader import entry_from_data
+from drafter.library.schema import Entry
+
+# where an entry's fields go when we write a new file: the order maintainers read them in
+FIELD_ORDER = [
+    *("id", "kind", "version", "status", "vetted_by", "vetted_on", "review_by", "checked_on"),
+    *("subject", "name", "title", "short", "definition", "quotation", "quotation_source"),
+    *("aliases", "is", "is_not", "not_verified", "description", "text", "uses", "sources"),
+    *("terms", "relations", "needs_qualifier", "misuse_contexts", "distinguish", "misuses"),
+    *("translations", "examples"),
+]
+FOLDERS = {"concept": "terms", "organisation": "organisations", "passage": "passages"}
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a maintainer's lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def review_entry(
+    path: Path, *, by: str, on: dt.date, review_by: dt.date, expected_id: str
+) -> tuple[int, int]:
+    """Mark the entry in `path` vetted; returns (old version, new version)."""
+    yaml = _yaml()
+    source = path.read_text(encoding="utf-8")
+    data = yaml.load(source)
+    if not isinstance(data, dict) or data.get("id") != expected_id:
+        raise InputError(f"does not hold entry {expected_id!r}", path=path)
+    old = int(data.get("version", 0) or 0)
+    updates = {  # in file order: new keys go after the previous one
+        "version": old + 1,
+        "status": "vetted",
+        "vetted_by": by,
+        "vetted_on": on,
+        "review_by": review_by,
+    }
+    anchor = "kind"
+    for key, value in updates.items():
+        if key in data:
+            data[key] = value
+        else:  # insert after the previous of our keys, so new lines sit together
+            keys = list(data.keys())
+            position = keys.index(anchor) + 1 if anchor in keys else len(keys)
+            data.insert(position, key, value)
+        anchor = key
+    out = io.StringIO()
+    yaml.dump(data, out)
+    text = out.getvalue()
+    # the edited file must still be a valid entry before it replaces the old one
+    from drafter.yamlio import parse_yaml
+
+    entry_from_data(parse_yaml(text, path), path)
+    atomic_write_text(path, text, force=True)
+    return old, old + 1
+
+
+def entry_yaml(entry: Entry, comment: str | None = None) -> str:
+    """A new entry as YAML, fields in the documented order, defaults left out."""
+    from ruamel.yaml.comments import CommentedMap
+
+    data = entry.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    data["id"], data["kind"] = entry.id, entry.kind
+    data["version"], data["status"] = entry.version, entry.status
+    ordered = CommentedMap()
+    for key in FIELD_ORDER:
+        if key in data:
+            ordered[key] = _plain(data[key])
+    for key in data:
+        if key not in ordered:
+            ordered[key] = _plain(data[key])
+    if comment:
+        ordered.yaml_set_start_comment(comment)
+    out = io.StringIO()
+    _yaml().dump(ordered, out)
+    return out.getvalue()
+
+
+def _plain(value):
+    """Tuples to lists and multi-line text to literal blocks, so the file reads naturally."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, str) and "\n" in value.rstrip("\n"):
+        return LiteralScalarString(value)
+    return value
+
+
+def write_new_entry(entry: Entry, library_dir: Path, *, force: bool = False) -> Path:
+    """Write `entry` to LIBRARY/<folder>/<id>.yaml atomically; refuse to overwrite."""
+    folder = Path(library_dir) / FOLDERS[entry.kind]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{entry.id}.yaml"
+    text = entry_yaml(entry, comment=f"{entry.kind} {entry.id}: written by drafter snippets new")
+    from drafter.yamlio import parse_yaml
+
+    entry_from_data(parse_yaml(text, path), path)  # what we write must load back
+    return atomic_write_text(path, text, force=force)

@@ -1,0 +1,142 @@
+"""The library as a glossary document: Markdown, and .docx through the response writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from drafter.library.loader import Library
+from drafter.library.schema import Concept
+
+
+def _escape(text: str) -> str:
+    """Library text is vetted, but keep Markdown punctuation in it literal."""
+    out = text.strip()
+    for ch in ("\\", "*", "_", "`", "[", "]", "<", ">", "#", "|"):
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def _concepts(library: Library, status: str | None) -> list[Concept]:
+    chosen = [c for c in library.concepts.values() if not status or c.status == status]
+    return sorted(chosen, key=lambda c: c.preferred.casefold())
+
+
+def glossary_markdown(library: Library, *, status: str | None = None) -> str:
+    concepts = _concepts(library, status)
+    lines = ["# Glossary of terms", ""]
+    lines += [
+        f"{len(concepts)} terms from the drafter library. Welsh terms marked *unverified* must be "
+        "checked by a Welsh-language editor before use.",
+        "",
+    ]
+    numbered: dict[tuple, int] = {}
+    for concept in concepts:
+        lines += [f"## {_escape(concept.preferred)}", ""]
+        lines += [f"*{_escape(concept.short)}*", ""]
+        lines += [_escape(p) for p in concept.definition.strip().split("\n\n")]
+        lines.append("")
+        if concept.quotation and concept.quotation_source:
+            lines += [
+                f"> “{_escape(concept.quotation)}” ({_escape(concept.quotation_source.title)})",
+                "",
+            ]
+        others = [t for t in concept.terms if t.status != "preferred"]
+        admitted = [t.text for t in others if t.status == "admitted"]
+        avoid = [t for t in others if t.status in ("deprecated", "superseded")]
+        if admitted:
+            lines += ["Also: " + ", ".join(_escape(a) for a in admitted), ""]
+        if avoid:
+            lines += [
+                "Avoid: "
+                + "; ".join(
+                    f"{_escape(t.text)} ({t.status}"
+                    + (f", write “{_escape(t.use_instead)}”" if t.use_instead else "")
+                    + ")"
+                    for t in avoid
+                ),
+                "",
+            ]
+        contrast = [
+            library.concepts[c].preferred
+            for c in concept.relations.contrast
+            if c in library.concepts
+        ]
+        if contrast:
+            lines += ["Not the same as: " + ", ".join(_escape(c) for c in contrast), ""]
+        for item in concept.translations.get("cy", ()):
+            status = item.status
+            if status == "unverified":
+                status = "unverified: check with a Welsh-language editor before use"
+            lines += [f"Welsh: *{_escape(item.text)}* ({status})", ""]
+        refs = []
+        for source in concept.sources:
+            key = (source.title, source.url)
+            numbered.setdefault(key, len(numbered) + 1)
+            refs.append(f"[{numbered[key]}]")
+        if refs:
+            lines += ["Sources: " + " ".join(_escape(r) for r in refs), ""]
+    lines += ["## Sources", ""]
+    sources = {}
+    for concept in concepts:
+        for source in concept.sources:
+            sources.setdefault((source.title, source.url), source)
+    for (title, url), number in sorted(numbered.items(), key=lambda kv: kv[1]):
+        source = sources[(title, url)]
+        parts = [p for p in (source.title, source.publisher, source.year, source.section) if p]
+        text = _escape(", ".join(parts))
+        if url:
+            text += f". <{url}>"
+        lines.append(f"{number}. {text}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def glossary_docx(library: Library, *, status: str | None = None) -> bytes:
+    """The glossary as .docx, written by the same writer as responses when it is present."""
+    markdown = glossary_markdown(library, status=status)
+    try:
+        from drafter.compose import Composed
+        from drafter.compose.markdown import parse, plain_text
+        from drafter.writer.docx import write_docx
+    except ImportError:  # the render room's writer is not in this build
+        return _minimal_docx(markdown)
+    tokens = parse(markdown)
+    concepts = _concepts(library, status)
+    composed = Composed(
+        markdown=markdown,
+        tokens=tokens,
+        text=plain_text(tokens),
+        title="Glossary of terms",
+        author="drafter",
+        subject="Vetted definitions from the drafter library",
+        keywords="glossary; co-operatives; terminology",
+        header="Glossary of terms",
+        language="en-GB",
+        questions=[],
+        concepts=[c.id for c in concepts],
+        library_versions={c.id: c.version for c in concepts},
+    )
+    data, _warnings = write_docx(composed)
+    return data
+
+
+def _minimal_docx(markdown: str) -> bytes:
+    """Fallback: headings and paragraphs with python-docx, when the writer is absent."""
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    doc.core_properties.title = "Glossary of terms"
+    doc.core_properties.created = dt.datetime.now(dt.timezone.utc)
+    for block in markdown.split("\n\n"):
+        block = block.strip()
+        if block.startswith("## "):
+            doc.add_heading(block[3:], level=2)
+        elif block.startswith("# "):
+            doc.add_heading(block[2:], level=1)
+        elif block:
+            doc.add_paragraph(block.replace("\\", ""))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

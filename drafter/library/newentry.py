@@ -1,0 +1,139 @@
+"""Turn the flat answers of `snippets new` (flags or the form) into a validated entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import ValidationError
+
+from drafter.errors import InputError, MultipleErrors
+from drafter.library.schema import Concept, Entry, Organisation, Passage
+
+SOURCE_KEYS = ("title", "publisher", "year", "url", "section", "ref")
+
+
+def parse_source(text: str) -> dict:
+    """`title=...;publisher=...;year=...` -> a Source mapping. A bare text is the title."""
+    if "=" not in text:
+        return {"title": text.strip()}
+    out: dict = {}
+    for part in text.split(";"):
+        if not part.strip():
+            continue
+        key, sep, value = part.partition("=")
+        key = key.strip()
+        if not sep or key not in SOURCE_KEYS:
+            raise InputError(
+                f"--source: {part.strip()!r} is not KEY=VALUE (KEY one of {', '.join(SOURCE_KEYS)})"
+            )
+        out[key] = int(value) if key == "ref" and value.strip().isdigit() else value.strip()
+    return out
+
+
+def parse_term(text: str, first: bool) -> dict:
+    """TEXT[=STATUS[=KIND[=USE_INSTEAD]]]"""
+    parts = [p.strip() for p in text.split("=")]
+    term: dict = {"text": parts[0], "status": "preferred" if first else "admitted"}
+    for key, value in zip(("status", "kind", "use_instead"), parts[1:], strict=False):
+        if value:
+            term[key] = value
+    return term
+
+
+def parse_translation(text: str) -> tuple[str, dict]:
+    parts = [p.strip() for p in text.split("=")]
+    if len(parts) != 3 or not all(parts):
+        raise InputError(f"--translation: {text!r} is not LANG=TEXT=STATUS")
+    return parts[0], {"text": parts[1], "status": parts[2]}
+
+
+def parse_misuse(text: str) -> dict:
+    near, sep, message = text.partition("=")
+    if not sep:
+        raise InputError(f"--misuse: {text!r} is not NEAR1|NEAR2=MESSAGE")
+    return {"near": [n.strip() for n in near.split("|") if n.strip()], "message": message.strip()}
+
+
+def _date(value, name: str):
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"--{name}: {value!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def build_entry(fields: dict) -> Entry:
+    """Validate the answers as an entry of their kind; every problem is reported at once."""
+    kind = fields.get("kind") or "concept"
+    if not fields.get("entry_id"):
+        raise InputError("--id is required (or run in a terminal for the form)")
+    data: dict = {
+        "id": fields["entry_id"],
+        "kind": kind,
+        "version": fields.get("version") or 1,
+        "status": fields.get("status") or "draft",
+        "vetted_by": fields.get("vetted_by") or None,
+        "vetted_on": _date(fields.get("vetted_on"), "vetted-on"),
+        "review_by": _date(fields.get("review_by"), "review-by"),
+        "sources": [parse_source(s) for s in fields.get("sources") or ()],
+    }
+    examples = {
+        "must_flag": list(fields.get("must_flag") or ()),
+        "must_pass": list(fields.get("must_pass") or ()),
+    }
+    if kind == "concept":
+        translations: dict[str, list] = {}
+        for item in fields.get("translations") or ():
+            lang, value = parse_translation(item)
+            translations.setdefault(lang, []).append(value)
+        data.update(
+            subject=fields.get("subject"),
+            short=fields.get("short"),
+            definition=fields.get("definition"),
+            quotation=fields.get("quotation") or None,
+            quotation_source=parse_source(fields["quotation_source"])
+            if fields.get("quotation_source")
+            else None,
+            terms=[parse_term(t, i == 0) for i, t in enumerate(fields.get("terms") or ())],
+            relations={
+                k: list(fields.get(k) or ()) for k in ("broader", "narrower", "related", "contrast")
+            },
+            needs_qualifier=fields.get("needs_qualifier") or None,
+            misuse_contexts=[parse_misuse(m) for m in fields.get("misuse_contexts") or ()],
+            distinguish=list(fields.get("distinguish") or ()),
+            misuses=list(fields.get("misuses") or ()),
+            translations=translations,
+            examples=examples,
+        )
+        model = Concept
+    elif kind == "organisation":
+        data.update(
+            name=fields.get("name"),
+            aliases=list(fields.get("aliases") or ()),
+            description=fields.get("description"),
+            is_=list(fields.get("is_") or ()),
+            is_not=list(fields.get("is_not") or ()),
+            not_verified=list(fields.get("not_verified") or ()),
+            checked_on=_date(fields.get("checked_on"), "checked-on"),
+            examples=examples,
+        )
+        model = Organisation
+    else:
+        data.update(
+            title=fields.get("title"), text=fields.get("text"), uses=list(fields.get("uses") or ())
+        )
+        model = Passage
+    data = {k: v for k, v in data.items() if v is not None}
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err.get("loc", ())) or "(entry)"
+            flag = "--" + str(err.get("loc", ("",))[0]).replace("_", "-").rstrip("-")
+            message = "required" if err.get("type") == "missing" else err.get("msg", "invalid")
+            problems.append(InputError(f"{flag} ({loc}): {message}"))
+        raise problems[0] if len(problems) == 1 else MultipleErrors(problems) from None

@@ -1,0 +1,240 @@
+"""What `drafter snippets list / show / search / due` print: plain data first, rich for people."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from drafter.library.loader import Library
+from drafter.library.schema import Concept, Entry, Organisation, Passage
+
+
+def label(entry: Entry) -> str:
+    """The name a reader knows the entry by."""
+    if isinstance(entry, Concept):
+        return entry.preferred
+    if isinstance(entry, Organisation):
+        return entry.name
+    return entry.title
+
+
+def summary(entry: Entry, width: int = 80) -> str:
+    """One short line: the short definition, or the start of the description or text."""
+    if isinstance(entry, Concept):
+        text = entry.short
+    elif isinstance(entry, Organisation):
+        text = entry.description
+    else:
+        text = entry.text
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def subject_of(entry: Entry) -> str:
+    return entry.subject if isinstance(entry, Concept) else entry.kind
+
+
+def is_due(entry: Entry, today: dt.date) -> bool:
+    return entry.status != "retired" and entry.review_by is not None and entry.review_by < today
+
+
+def select(
+    library: Library,
+    *,
+    status: str | None = None,
+    subject: str | None = None,
+    kind: str | None = None,
+    due: bool = False,
+    today: dt.date | None = None,
+) -> list[Entry]:
+    today = today or dt.date.today()
+    out = []
+    for entry in library.entries():
+        if status and entry.status != status:
+            continue
+        if kind and entry.kind != kind:
+            continue
+        if subject and subject_of(entry).casefold() != subject.casefold():
+            continue
+        if due and not is_due(entry, today):
+            continue
+        out.append(entry)
+    return out
+
+
+def as_json(entry: Entry, library: Library) -> dict:
+    """The whole entry as JSON-ready data, plus where it came from."""
+    data = entry.model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["label"] = label(entry)
+    data["path"] = str(library.paths.get(entry.id, ""))
+    if entry.id in library.overridden:
+        data["overrides"] = [str(p) for p in library.overridden[entry.id][:-1]]
+    return data
+
+
+def list_table(entries: list[Entry], library: Library, today: dt.date):
+    from rich.table import Table
+
+    table = Table(title=f"{len(entries)} library entries", title_justify="left")
+    table.add_column("id", no_wrap=True)
+    for name in ("kind", "name / preferred term", "status", "v", "subject"):
+        table.add_column(name, overflow="fold")
+    table.add_column("review by", no_wrap=True)
+    for entry in entries:
+        review = entry.review_by.isoformat() if entry.review_by else "-"
+        if is_due(entry, today):
+            review = f"[bold red]{review} (due)[/]"
+        status = entry.status if entry.status != "draft" else "[yellow]draft[/]"
+        table.add_row(
+            entry.id,
+            entry.kind,
+            label(entry),
+            status,
+            str(entry.version),
+            subject_of(entry),
+            review,
+        )
+    return table
+
+
+def _name(library: Library, cid: str) -> str:
+    concept = library.concepts.get(cid)
+    return f"{concept.preferred} ({cid})" if concept else f"{cid} (unknown)"
+
+
+def _source_line(number: int, source) -> str:
+    parts = [source.title]
+    parts += [p for p in (source.publisher, source.year, source.section) if p]
+    text = ", ".join(parts)
+    if source.url:
+        text += f". {source.url}"
+    ref = f" [sheet {source.ref}]" if source.ref else ""
+    return f"{number}. {text}{ref}"
+
+
+def show_markdown(entry: Entry, library: Library) -> str:
+    """The entry as a reader wants it, as Markdown (rich renders it in the terminal)."""
+    lines = [f"# {label(entry)}", ""]
+    meta = f"`{entry.id}` · {entry.kind} · **{entry.status}** · version {entry.version}"
+    if entry.vetted_by:
+        meta += f" · vetted by {entry.vetted_by}"
+    if entry.vetted_on:
+        meta += f" on {entry.vetted_on.isoformat()}"
+    if entry.review_by:
+        meta += f" · review by {entry.review_by.isoformat()}"
+    lines += [meta, ""]
+    if isinstance(entry, Concept):
+        lines += _show_concept(entry, library)
+    elif isinstance(entry, Organisation):
+        lines += _show_organisation(entry, library)
+    else:
+        lines += _show_passage(entry, library)
+    if entry.sources:
+        lines += ["## Sources", ""]
+        lines += [_source_line(n, s) for n, s in enumerate(entry.sources, start=1)]
+        lines.append("")
+    path = library.paths.get(entry.id)
+    if path:
+        lines += [f"*File: {path}*"]
+    return "\n".join(lines)
+
+
+def _show_concept(c: Concept, library: Library) -> list[str]:
+    lines = [f"*{c.short}*", "", c.definition.strip(), ""]
+    if c.quotation:
+        src = c.quotation_source.title if c.quotation_source else "source missing"
+        lines += [f"> “{c.quotation.strip()}” ({src})", ""]
+    lines += ["## Terms", ""]
+    for t in c.terms:
+        extra = f" → write “{t.use_instead}”" if t.use_instead else ""
+        note = f": {t.note.strip()}" if t.note else ""
+        lines.append(f"- **{t.text}** ({t.status}, {t.kind}){extra}{note}")
+    lines.append("")
+    if c.needs_qualifier:
+        lines += [f"**Name the model:** {c.needs_qualifier.strip()}", ""]
+    rel = c.relations
+    rows = [
+        ("Broader", rel.broader),
+        ("Narrower", rel.narrower),
+        ("Related", rel.related),
+        ("Not to be run together with (contrast)", rel.contrast),
+    ]
+    if any(ids for _, ids in rows):
+        lines += ["## Relations", ""]
+        for name, ids in rows:
+            if ids:
+                lines.append(f"- {name}: " + ", ".join(_name(library, i) for i in ids))
+        lines.append("")
+    if c.distinguish:
+        lines += ["## Distinguish from", ""] + [f"- {d}" for d in c.distinguish] + [""]
+    if c.misuses or c.misuse_contexts:
+        lines += ["## Common misuses", ""] + [f"- {m}" for m in c.misuses]
+        for m in c.misuse_contexts:
+            lines.append(f"- near “{'”, “'.join(m.near)}”: {m.message.strip()}")
+        lines.append("")
+    for lang, items in c.translations.items():
+        lines += [f"## Translations ({lang})", ""]
+        for t in items:
+            warn = " **(unverified: check before use)**" if t.status == "unverified" else ""
+            note = f": {t.note.strip()}" if t.note else ""
+            lines.append(f"- *{t.text}* [{t.status}]{warn}{note}")
+        lines.append("")
+    if c.examples.must_flag or c.examples.must_pass:
+        lines += ["## Examples", ""]
+        lines += [f"- flag: {s}" for s in c.examples.must_flag]
+        lines += [f"- pass: {s}" for s in c.examples.must_pass]
+        lines.append("")
+    return lines
+
+
+def _show_organisation(o: Organisation, library: Library) -> list[str]:
+    lines = [o.description.strip(), ""]
+    if o.aliases:
+        lines += ["Also written: " + ", ".join(o.aliases), ""]
+    for name, ids in (("Is", o.is_), ("Is not", o.is_not), ("Not verified", o.not_verified)):
+        if ids:
+            lines.append(f"- **{name}:** " + ", ".join(_name(library, i) for i in ids))
+    if o.checked_on:
+        lines.append(f"- Checked on {o.checked_on.isoformat()}")
+    lines.append("")
+    return lines
+
+
+def _show_passage(p: Passage, library: Library) -> list[str]:
+    lines = [p.text.strip(), ""]
+    if p.uses:
+        lines += ["Uses: " + ", ".join(_name(library, i) for i in p.uses), ""]
+    return lines
+
+
+def search(library: Library, words: list[str]) -> list[tuple[Entry, str]]:
+    """Entries containing every word; ranked: id or designation first, then definitions."""
+    wanted = [w.casefold() for w in words if w.strip()]
+    ranked: list[tuple[int, str, Entry, str]] = []
+    for entry in library.entries():
+        names = [entry.id, label(entry)]
+        if isinstance(entry, Concept):
+            names += [t.text for t in entry.terms]
+            names += [t.text for items in entry.translations.values() for t in items]
+            body = " ".join([entry.short, entry.definition])
+        elif isinstance(entry, Organisation):
+            names += list(entry.aliases)
+            body = entry.description
+        else:
+            body = entry.text
+        name_text = " ".join(names).casefold()
+        all_text = f"{name_text} {body.casefold()}"
+        if not all(w in all_text for w in wanted):
+            continue
+        where = "name" if all(w in name_text for w in wanted) else "text"
+        ranked.append((0 if where == "name" else 1, entry.id, entry, where))
+    ranked.sort(key=lambda row: (row[0], row[1]))
+    return [(entry, where) for _, _, entry, where in ranked]
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the current folder when it is inside it (shorter messages)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

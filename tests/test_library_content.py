@@ -1,0 +1,135 @@
+"""The bundled vetted content: every concept of the fact sheet, traceable and self-consistent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from drafter.library import load_library
+from drafter.library.validate import fold, validate
+from drafter.resources import bundled
+
+SHEET_CONCEPTS = {
+    "co-operative",
+    "consumer-co-operative",
+    "worker-co-operative",
+    "producer-co-operative",
+    "multi-stakeholder-co-operative",
+    "credit-union",
+    "co-operative-society",
+    "community-benefit-society",
+    "mutual",
+    "public-service-mutual",
+    "social-enterprise",
+    "community-interest-company",
+    "employee-owned-business",
+    "employee-ownership-trust",
+    "co-production",
+    "third-sector",
+    "user-led-organisation",
+}
+ORGANISATIONS = {
+    "john-lewis-partnership",
+    "co-operative-group",
+    "co-operative-bank",
+    "mondragon",
+    "tower-colliery",
+    "suma",
+    "nationwide-building-society",
+    "cwmpas",
+}
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library([bundled("snippets")], use_cache=False)
+
+
+def test_every_sheet_concept_is_vetted_with_definition_source_and_dates(library):
+    assert set(library.concepts) >= SHEET_CONCEPTS
+    for cid in SHEET_CONCEPTS:
+        concept = library.concepts[cid]
+        assert concept.status == "vetted", cid
+        assert concept.definition and concept.short, cid
+        assert concept.sources and all(s.ref for s in concept.sources), cid
+        assert concept.vetted_on == dt.date(2026, 11, 26), cid
+        assert concept.review_by and concept.review_by > concept.vetted_on, cid
+        assert concept.examples.must_flag and concept.examples.must_pass, cid
+
+
+def test_every_organisation_named_in_the_brief_is_present(library):
+    assert set(library.organisations) >= ORGANISATIONS
+
+
+def test_nationwide_asserts_nothing_the_sheet_does_not_give(library):
+    nationwide = library.organisations["nationwide-building-society"]
+    assert nationwide.status == "draft"
+    assert not nationwide.is_ and not nationwide.sources
+    assert "not verified" in nationwide.description.lower()
+
+
+def test_unverified_legal_forms_are_not_asserted(library):
+    cwmpas = library.organisations["cwmpas"]
+    assert "community-benefit-society" in cwmpas.not_verified
+    assert "community-benefit-society" not in cwmpas.is_
+    tower = library.organisations["tower-colliery"]
+    assert "worker-co-operative" in tower.not_verified
+    assert "co-operative-society" not in tower.is_
+
+
+def test_bundled_library_validates_without_errors(library):
+    report = validate([bundled("snippets")], today=dt.date(2026, 11, 26))
+    assert report.errors == [], [p.format() for p in report.errors]
+
+
+def test_welsh_terms_carry_the_sheet_status():
+    # The statuses here are copied from the sheet by hand: a change to the data must be deliberate.
+    expected = {
+        ("credit-union", "undeb credyd"): "legislation",
+        ("social-enterprise", "menter gymdeithasol"): "legislation",
+        ("co-production", "cydgynhyrchu"): "official-usage",
+        ("co-operative", "cwmni cydweithredol"): "sector-usage",
+        ("worker-co-operative", "cwmni cydweithredol gweithwyr"): "unverified",
+        ("consumer-co-operative", "cymdeithas gydweithredol defnyddwyr"): "unverified",
+        ("community-interest-company", "cwmni buddiant cymunedol"): "legislation",
+        ("third-sector", "trydydd sector"): "legislation",
+        ("mutual", "cydfuddiannol"): "sector-usage",
+    }
+    library = load_library([bundled("snippets")], use_cache=False)
+    for (cid, text), status in expected.items():
+        found = {t.text: t.status for t in library.concepts[cid].translations["cy"]}
+        assert found[text] == status, (cid, text)
+    # No Welsh term for these in the sheet: none is invented.
+    for cid in ("public-service-mutual", "employee-ownership-trust", "user-led-organisation"):
+        assert "cy" not in library.concepts[cid].translations, cid
+
+
+def test_conflation_patterns_are_data(library):
+    co_op = {fold(t.text): t for t in library.concepts["co-operative"].terms}
+    assert co_op["cooperative"].status == "deprecated"  # C6
+    assert co_op["co op"].use_instead == "co-operative"  # C7
+    cbs = {t.text: t for t in library.concepts["community-benefit-society"].terms}
+    assert cbs["community benefit company"].status == "deprecated"  # C9
+    society = {t.text: t for t in library.concepts["registered-society"].terms}
+    assert society["industrial and provident society"].status == "superseded"  # C16
+    assert library.concepts["mutual"].needs_qualifier  # bare "mutual"
+    assert "mutual" in library.concepts["co-operative"].relations.contrast  # C1
+    assert "co-operative" in library.concepts["social-enterprise"].relations.contrast  # C2
+    near = [n for m in library.concepts["co-production"].misuse_contexts for n in m.near]
+    assert "consultation" in near  # C13
+    jlp = library.organisations["john-lewis-partnership"]
+    assert {"co-operative", "mutual"} <= set(jlp.is_not)  # C3, C4
+
+
+def test_sources_cite_sheet_numbers_that_exist():
+    sheet = Path("/work/shared/reference/terms-fact-sheet.md")
+    if not sheet.exists():
+        pytest.skip("reference sheet not available on this machine")
+    listed = {int(n) for n in re.findall(r"^(\d+)\. ", sheet.read_text(), flags=re.M)}
+    library = load_library([bundled("snippets")], use_cache=False)
+    for entry in library.entries():
+        for source in entry.sources:
+            assert source.ref in listed, (entry.id, source.ref)

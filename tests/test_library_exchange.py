@@ -1,0 +1,161 @@
+"""Export and import: TBX-Basic and CSV round trips, glossaries, and files that are not TBX."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+from lxml import etree
+
+from drafter.library import load_library
+from drafter.library.tbx import TBX_NS
+from drafter.resources import bundled
+from tests.library_helpers import run, snapshot, write
+
+NS = {"t": TBX_NS}
+
+
+@pytest.fixture(scope="module")
+def base():
+    return load_library([bundled("snippets")], use_cache=False)
+
+
+def test_tbx_is_tbx_basic_with_one_concept_entry_per_concept(tmp_path, capsys, base):
+    out = tmp_path / "terms.tbx"
+    code, _, err = run(capsys, "snippets", "export", "--format", "tbx", "-o", str(out))
+    assert code == 0, err
+    root = etree.parse(str(out)).getroot()
+    assert root.tag == f"{{{TBX_NS}}}tbx" and root.get("type") == "TBX-Basic"
+    entries = root.findall(".//t:conceptEntry", NS)
+    assert sorted(e.get("id") for e in entries) == sorted(base.concepts)
+    worker = root.find(".//t:conceptEntry[@id='worker-co-operative']", NS)
+    english = worker.find("t:langSec[@{http://www.w3.org/XML/1998/namespace}lang='en']", NS)
+    assert english.find("t:descripGrp/t:descrip[@type='definition']", NS).text.startswith(
+        "A worker co-operative"
+    )
+    assert english.findall("t:descripGrp/t:admin[@type='source']", NS)
+    statuses = {
+        sec.findtext("t:term", namespaces=NS): sec.findtext(
+            "t:termNote[@type='administrativeStatus']", namespaces=NS
+        )
+        for sec in root.findall(".//t:conceptEntry[@id='co-operative']/t:langSec/t:termSec", NS)
+    }
+    assert statuses["co-operative"] == "preferredTerm-admn-sts"
+    assert statuses["cooperative"] == "deprecatedTerm-admn-sts"
+    registered = root.find(".//t:conceptEntry[@id='registered-society']", NS)
+    assert "supersededTerm-admn-sts" in etree.tostring(registered, encoding="unicode")
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "csv"])
+def test_export_then_import_gives_back_the_same_library(tmp_path, capsys, base, fmt):
+    exported = tmp_path / f"terms.{fmt}"
+    code, _, err = run(capsys, "snippets", "export", "--format", fmt, "-o", str(exported))
+    assert code == 0, err
+    target = tmp_path / "imported"
+    code, out, err = run(capsys, "snippets", "import", str(exported), "--into", str(target))
+    assert code == 0, err
+    assert f"imported {len(base.concepts)} entries" in out
+    again = load_library([target], use_cache=False)
+    assert again.concepts == base.concepts
+
+
+def test_tbx_from_another_tool_imports_as_drafts(tmp_path, capsys):
+    tbx = write(
+        tmp_path,
+        "other.tbx",
+        f"""<?xml version="1.0" encoding="UTF-8"?>
+<tbx xmlns="{TBX_NS}" type="TBX-Basic" style="dca" xml:lang="en"><text><body>
+<conceptEntry id="housing-co-operative">
+  <descrip type="subjectField">housing</descrip>
+  <langSec xml:lang="en">
+    <descrip type="definition">A co-operative providing homes to its tenant-members.</descrip>
+    <termSec><term>housing co-operative</term>
+      <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+  </langSec>
+  <langSec xml:lang="cy"><termSec><term>cwmni tai cydweithredol</term></termSec></langSec>
+</conceptEntry></body></text></tbx>""",
+    )
+    code, _, err = run(capsys, "snippets", "import", str(tbx), "--into", str(tmp_path / "lib"))
+    assert code == 0, err
+    entry = load_library([tmp_path / "lib"], use_cache=False).concepts["housing-co-operative"]
+    assert entry.status == "draft" and entry.subject == "housing"
+    assert entry.translations["cy"][0].status == "unverified"  # never presented as verified
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("<html><body>not a termbase</body></html>", "is not TBX: the root element is <html>"),
+        ("this is not XML at all", "is not TBX: not well-formed XML"),
+        ("<tbx><text/></tbx>", "is not TBX v3: namespace '(none)'"),
+        (f'<tbx xmlns="{TBX_NS}"><text><body/></text></tbx>', "holds no conceptEntry"),
+    ],
+)
+def test_a_file_that_is_not_tbx_is_one_clear_line(tmp_path, capsys, content, message):
+    bad = write(tmp_path, "bad.tbx", content)
+    target = tmp_path / "lib"
+    code, _, err = run(capsys, "snippets", "import", str(bad), "--into", str(target))
+    assert code == 2
+    assert message in err and "bad.tbx" in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not target.exists()
+
+
+def test_bad_entries_in_a_tbx_are_all_reported_and_nothing_is_written(tmp_path, capsys):
+    entry = """<conceptEntry id="{id}"><langSec xml:lang="en">
+      <descrip type="definition">{definition}</descrip>
+      <termSec><term>{term}</term></termSec></langSec></conceptEntry>"""
+    body = entry.format(id="good-one", definition="Fine.", term="good term")
+    body += entry.format(id="Bad Id", definition="Fine.", term="bad id term")
+    body += entry.format(id="no-def", definition="", term="x term")
+    tbx = write(
+        tmp_path, "mixed.tbx", f'<tbx xmlns="{TBX_NS}"><text><body>{body}</body></text></tbx>'
+    )
+    target = tmp_path / "lib"
+    target.mkdir()
+    code, _, err = run(capsys, "snippets", "import", str(tbx), "--into", str(target))
+    assert code == 2
+    assert "conceptEntry 'Bad Id'" in err and "conceptEntry 'no-def'" in err
+    assert snapshot(target) == {}
+
+
+def test_import_refuses_to_replace_existing_entries(tmp_path, capsys):
+    exported = tmp_path / "t.csv"
+    run(capsys, "snippets", "export", "--format", "csv", "-o", str(exported))
+    target = tmp_path / "lib"
+    run(capsys, "snippets", "import", str(exported), "--into", str(target))
+    before = snapshot(target)
+    code, _, err = run(capsys, "snippets", "import", str(exported), "--into", str(target))
+    assert code == 2 and "already exist" in err and "--force" in err
+    assert snapshot(target) == before
+
+
+def test_csv_with_unknown_column_names_allowed_columns(tmp_path, capsys):
+    bad = write(tmp_path, "bad.csv", "id,colour\nx,blue\n")
+    code, _, err = run(capsys, "snippets", "import", str(bad), "--into", str(tmp_path / "lib"))
+    assert code == 2
+    assert "bad.csv:1: is not a drafter CSV: missing column(s)" in err
+
+
+def test_markdown_glossary_marks_unverified_welsh(capsys):
+    code, out, _ = run(capsys, "snippets", "export", "--format", "md")
+    assert code == 0
+    assert out.startswith("# Glossary of terms")
+    assert "## worker co-operative" in out
+    assert (
+        "Welsh: *cwmni cydweithredol gweithwyr* (unverified: check with a Welsh-language "
+        "editor before use)" in out
+    )
+    assert "Welsh: *undeb credyd* (legislation)" in out
+    assert "## Sources" in out
+
+
+def test_docx_glossary_reads_back(tmp_path, capsys):
+    out = tmp_path / "glossary.docx"
+    code, _, err = run(capsys, "snippets", "export", "--format", "docx", "-o", str(out))
+    assert code == 0, err
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "worker co-operative" in headings and "Sources" in headings
+    assert document.core_properties.title == "Glossary of terms"
+    code, _, err = run(capsys, "snippets", "export", "--format", "docx", "-o", str(out))
+    assert code == 2 and "already exists" in err

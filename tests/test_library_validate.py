@@ -1,0 +1,193 @@
+"""`drafter snippets validate`: every kind of bad input, all reported in one run, exit 2."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import drafter.precision as precision
+from drafter.library.validate import validate
+from drafter.resources import bundled
+from tests.conftest import run_drafter
+from tests.library_helpers import concept, layer, run, snapshot
+
+BROKEN = {
+    # broken YAML: an unclosed flow sequence on line 3
+    "terms/broken.yaml": "id: broken\nkind: concept\nterms: [a, b\nversion: 1\n",
+    # an unknown field
+    "terms/unknown-field.yaml": concept("unknown-field", "alpha term", extra="colour: blue\n"),
+    # a missing required field (no definition at all)
+    "terms/missing.yaml": concept("missing-def", "beta term").replace(
+        "definition: Definition of beta term.\n", ""
+    ),
+    # a duplicate id in one layer
+    "terms/dup-a.yaml": concept("dup", "gamma term"),
+    "terms/dup-b.yaml": concept("dup", "delta term"),
+    # a relation to an unknown id
+    "terms/relation.yaml": concept(
+        "relation", "epsilon term", extra="relations:\n  broader: [no-such-concept]\n"
+    ),
+    # an invalid date
+    "terms/bad-date.yaml": concept("bad-date", "zeta term").replace("2027-11-26", "2027-13-45"),
+    # an empty definition
+    "terms/empty-def.yaml": concept("empty-def", "eta term").replace(
+        "definition: Definition of eta term.", 'definition: "   "'
+    ),
+    # a vetted entry with no source
+    "terms/no-source.yaml": concept("no-source", "theta term").replace(
+        "sources:\n  - {title: A test source, year: 2026}\n", ""
+    ),
+    # a designation that is only punctuation
+    "terms/punct.yaml": concept("punct", "iota term", extra='  - text: "--/"\n'),
+    # a designation that is empty
+    "terms/empty-term.yaml": concept("empty-term", "kappa term", extra='  - text: ""\n'),
+}
+
+EXPECTED = [
+    ("broken.yaml:4", "malformed YAML"),
+    ("unknown-field.yaml:", "colour: unknown field (allowed: "),
+    ("missing.yaml", "definition: required field is missing"),
+    ("dup-b.yaml", "duplicate id 'dup'"),
+    ("relation.yaml:", "relations.broader: unknown concept id 'no-such-concept'"),
+    ("bad-date.yaml:7", "invalid date 2027-13-45"),
+    ("empty-def.yaml:", "definition: String should have at least 1 character"),
+    ("no-source.yaml", "a vetted entry needs at least one source"),
+    ("punct.yaml:", "a designation needs at least one letter or digit"),
+    ("empty-term.yaml:", "terms.1.text: String should have at least 1 character"),
+]
+
+
+@pytest.fixture
+def broken_library(tmp_path):
+    return layer(tmp_path, "broken", BROKEN)
+
+
+def test_every_problem_reported_once_each_in_one_run_exit_2(broken_library, capsys):
+    before = snapshot(broken_library)
+    code, out, err = run(capsys, "snippets", "validate", "--library", str(broken_library))
+    assert code == 2
+    lines = err.strip().splitlines()
+    for where, message in EXPECTED:
+        hits = [line for line in lines if where in line and message in line]
+        assert len(hits) == 1, (where, message, err)
+    assert "Traceback" not in err
+    assert lines[-1].startswith("drafter: error: ") and "problem(s) in the library" in lines[-1]
+    assert snapshot(broken_library) == before  # no file changed
+
+
+def test_unknown_field_names_the_allowed_fields(broken_library, capsys):
+    _, _, err = run(capsys, "snippets", "validate", "--library", str(broken_library))
+    line = next(x for x in err.splitlines() if "colour" in x)
+    for allowed in ("definition", "terms", "relations", "translations"):
+        assert allowed in line
+
+
+def test_subprocess_has_no_traceback_and_exit_2(broken_library):
+    result = run_drafter("snippets", "validate", "--library", str(broken_library))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "malformed YAML" in result.stderr
+
+
+def test_bundled_library_passes(capsys):
+    code, out, err = run(capsys, "snippets", "validate", "--today", "2026-11-26")
+    assert code == 0, err
+    assert "library OK: 21 concepts, 8 organisations, 2 passages" in out
+
+
+def test_contrast_must_be_symmetric(tmp_path, capsys):
+    lib = layer(
+        tmp_path,
+        "lib",
+        {
+            "terms/a.yaml": concept("aaa", "alpha term", extra="relations:\n  contrast: [bbb]\n"),
+            "terms/b.yaml": concept("bbb", "beta term"),
+        },
+    )
+    code, _, err = run(capsys, "snippets", "validate", "--library", str(lib))
+    assert code == 2
+    assert "relations.contrast: 'bbb' is listed here but 'bbb' does not list 'aaa'" in err
+
+
+def test_a_designation_claimed_by_two_concepts(tmp_path, capsys):
+    lib = layer(
+        tmp_path,
+        "lib",
+        {
+            "terms/a.yaml": concept("aaa", "shared term"),
+            "terms/b.yaml": concept("bbb", "Shared-Term"),
+        },
+    )
+    code, _, err = run(capsys, "snippets", "validate", "--library", str(lib))
+    assert code == 2
+    assert "designation 'Shared-Term' is also claimed by concept 'aaa'" in err
+
+
+def test_review_date_passed_is_a_warning_unless_strict(tmp_path, capsys):
+    lib = layer(tmp_path, "lib", {"terms/a.yaml": concept("aaa", "alpha term")})
+    code, out, err = run(
+        capsys, "snippets", "validate", "--library", str(lib), "--today", "2028-01-01"
+    )
+    assert code == 0
+    assert "warning: review was due on 2027-11-26" in err
+    code, _, _ = run(
+        capsys, "snippets", "validate", "--library", str(lib), "--today", "2028-01-01", "--strict"
+    )
+    assert code == 2
+
+
+def test_override_across_layers_is_allowed_and_reported(tmp_path, capsys):
+    lib = layer(tmp_path, "lib", {"terms/mutual.yaml": _override_of_mutual()})
+    code, out, err = run(
+        capsys, "snippets", "validate", "--library", str(lib), "--today", "2026-11-26"
+    )
+    assert code == 0, err
+    assert "note: overrides 'mutual' from" in out
+
+
+def _override_of_mutual() -> str:
+    text = (bundled("snippets") / "terms" / "mutual.yaml").read_text(encoding="utf-8")
+    return text.replace("version: 1", "version: 7")
+
+
+def test_examples_skipped_with_a_visible_note_while_the_engine_is_a_placeholder(capsys):
+    code, out, _ = run(capsys, "snippets", "validate", "--today", "2026-11-26")
+    assert code == 0
+    assert "example sentences not checked" in out
+
+
+def test_examples_are_run_through_the_precision_check(tmp_path, monkeypatch):
+    """With a (fake) engine: a must_flag it misses and a must_pass it flags are errors."""
+    lib = layer(
+        tmp_path,
+        "lib",
+        {
+            "terms/a.yaml": concept(
+                "aaa",
+                "alpha term",
+                extra="examples:\n  must_flag: [Nothing to see.]\n"
+                "  must_pass: [The word BAD is here.]\n",
+            )
+        },
+    )
+
+    def fake_check(text, library):
+        if "BAD" in text:
+            return [precision.Finding("fake", "error", 9, 12, "BAD", "bad word")]
+        return []
+
+    monkeypatch.setattr(precision, "ENGINE", "fake", raising=False)
+    monkeypatch.setattr(precision, "check_text", fake_check)
+    report = validate([lib], today=dt.date(2026, 11, 26))
+    messages = [p.message for p in report.errors]
+    assert any("examples.must_flag.0: the precision check finds nothing" in m for m in messages)
+    assert any("examples.must_pass.0: the precision check flags" in m for m in messages)
+    lines = {p.line for p in report.errors if "examples" in p.message}
+    assert None not in lines  # each points at its sentence's line
+
+
+def test_bad_today_option_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "snippets", "validate", "--today", "26/11/2026")
+    assert code == 2
+    assert "--today: '26/11/2026' is not a date" in err
