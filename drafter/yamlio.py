@@ -23,6 +23,14 @@ def _safe_yaml():
 _SAFE = None
 
 
+def _pure_yaml():
+    """ruamel's pure-Python safe loader: slower, but accepts what libyaml rejects (e.g. a
+    `?` inside a flow mapping's plain scalar, or a lone-surrogate escape)."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True)
+
+
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file; raise InputError naming the file and line on any problem."""
     global _SAFE
@@ -52,7 +60,10 @@ def parse_yaml(raw: bytes | str, path: Path) -> Any:
     if _SAFE is None:
         _SAFE = _safe_yaml()
     try:
-        return _SAFE.load(raw)
+        try:
+            return _SAFE.load(raw)
+        except YAMLError:  # the C parser (libyaml) is stricter than ruamel's own: ask that
+            return _pure_yaml().load(raw)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None

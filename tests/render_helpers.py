@@ -11,7 +11,7 @@ from drafter.consultation import load_consultation
 from drafter.library import load_library
 from tests.conftest import ROOT, SAMPLE_CONSULTATION
 
-FIXTURE_LIBRARY = ROOT / "tests" / "fixtures" / "library"
+FIXTURE_LIBRARY = ROOT / "tests" / "fixtures" / "render-library"
 EXAMPLE_ANSWERS = ROOT / "examples" / "answers-example.yaml"
 
 

@@ -141,7 +141,7 @@ def _setup_styles(doc) -> None:
     qfmt.left_indent = Cm(0.5)
     qfmt.right_indent = Cm(0)
     qfmt.space_before, qfmt.space_after = Pt(2), Pt(8)
-    qfmt.keep_with_next = True
+    qfmt.keep_with_next = False  # a long keep-chain makes LibreOffice strand the heading
     ppr = quote.element.get_or_add_pPr()
     for old in ppr.findall(qn("w:pBdr")) + ppr.findall(qn("w:shd")):
         ppr.remove(old)

@@ -2,7 +2,7 @@
 
 The template is rendered twice: first without the glossary, to learn which library
 concepts the document's own text uses, then with the glossary of exactly those concepts
-(plus the ones the respondent asked to define, plus the concepts their definitions use).
+(plus the ones the respondent asked to define).
 """
 
 from __future__ import annotations
@@ -201,17 +201,13 @@ def _question_context(q: QuestionAnswer) -> dict:
 def _glossary(
     found: list[str], questions: list[QuestionAnswer], library: Library, warnings: list[str]
 ) -> list[str]:
-    """Concepts used in the text, then those asked for, then those their definitions use."""
-    from drafter.precision import concepts_used
+    """The concepts the document's text uses (in order of first use), then those asked for.
 
-    wanted: list[str] = list(found)
-    for concept_id in _defines(questions, library, warnings):
-        if concept_id not in wanted:
-            wanted.append(concept_id)
+    Terms that only the glossary's own definitions use are not added: the glossary defines
+    what the response says, and `drafter lint` reads a rendered response the same way.
+    """
     glossary: list[str] = []
-    queue = list(wanted)
-    while queue:
-        concept_id = queue.pop(0)
+    for concept_id in [*found, *_defines(questions, library, warnings)]:
         if concept_id in glossary:
             continue
         concept = library.concepts[concept_id]
@@ -222,7 +218,6 @@ def _glossary(
             )
             continue
         glossary.append(concept_id)
-        queue.extend(c for c in concepts_used(concept.definition, library) if c not in glossary)
     return glossary
 
 

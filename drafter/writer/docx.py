@@ -433,7 +433,7 @@ class _Blocks:
         else:
             p = _paragraph(self.ids["Normal"])
             children = token.children or []
-            kinds = [c.type for c in children]
+            kinds = [c.type for c in children if c.type != "text" or c.content]
             if kinds and kinds[0] == "strong_open" and kinds[-1] == "strong_close":
                 # a bold lead-in line ("Answer: Agree") stays with what follows it
                 _ppr(p).insert(1 if self.ids["Normal"] else 0, OxmlElement("w:keepNext"))
@@ -447,6 +447,8 @@ class _Blocks:
         for child in children:
             kind = child.type
             if kind == "text":
+                if not child.content:
+                    continue
                 run = _run(child.content, bold=strong > 0, italic=em > 0, size=size)
                 (link if link is not None else p).append(run)
             elif kind == "strong_open":

@@ -14,6 +14,7 @@ BULLET_ABSTRACT_ID = "9001"
 DECIMAL_ABSTRACT_ID = "9002"
 LEVELS = 3
 _INDENT = 360  # twips per level step (a quarter inch)
+_NUMBER_HANGING = 500  # room for "27." before the text (a quarter inch is too narrow)
 _BULLETS = ("\u2022", "\u25e6", "\u25aa")
 _DECIMAL = ("%1.", "%2.", "%3.")
 _DECIMAL_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
@@ -21,8 +22,9 @@ _DECIMAL_FORMATS = ("decimal", "lowerLetter", "lowerRoman")
 
 def _abstract_num(abstract_id: str, nsid: str, bullet: bool) -> str:
     levels = []
+    hanging = _INDENT if bullet else _NUMBER_HANGING
     for level in range(LEVELS):
-        left = _INDENT * (level + 2)
+        left = _INDENT * (level + 1) + hanging
         if bullet:
             fmt, text = "bullet", _BULLETS[level]
             rpr = '<w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/></w:rPr>'
@@ -31,7 +33,7 @@ def _abstract_num(abstract_id: str, nsid: str, bullet: bool) -> str:
         levels.append(
             f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="{left}" w:hanging="{_INDENT}"/></w:pPr>{rpr}</w:lvl>'
+            f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>{rpr}</w:lvl>'
         )
     return (
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'

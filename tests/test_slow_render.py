@@ -1,0 +1,93 @@
+"""Slow checks with external programs: LibreOffice converts the demo, the wheel works anywhere."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.render_helpers import EXAMPLE_ANSWERS
+
+pytestmark = pytest.mark.slow
+
+
+def test_demo_docx_converts_to_pdf_with_libreoffice(tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice not installed")
+    out = tmp_path / "response.docx"
+    subprocess.run(
+        [sys.executable, "-m", "drafter", "render", str(EXAMPLE_ANSWERS), "-o", str(out)],
+        check=True, capture_output=True, cwd=ROOT,
+    )  # fmt: skip
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(out)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    pdf = tmp_path / "response.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Question 3a" in text and "Page 1 of " in text
+
+
+def test_the_built_wheel_renders_outside_the_checkout(tmp_path):
+    pytest.importorskip("build")
+    pytest.importorskip("hatchling")
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)],
+        check=True, capture_output=True, cwd=ROOT,
+    )  # fmt: skip
+    wheel = next(dist.glob("drafter-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    for bundled in (
+        "templates/reference.docx",
+        "templates/response.md.j2",
+        "consultations/sample-social-care.yaml",
+        "examples/answers-example.yaml",
+    ):
+        assert f"drafter/_data/{bundled}" in names
+
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    venv_python = venv / "bin" / "python"
+    # make this venv's dependencies visible (no network), but not the checkout itself
+    site = subprocess.run(
+        [str(venv_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(site) / "deps.pth").write_text("\n".join(sorted(ours)) + "\n")
+    subprocess.run(
+        [str(venv_python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
+         str(wheel)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    shutil.copy(EXAMPLE_ANSWERS, work / "answers.yaml")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    env["DRAFTER_NO_TEMPLATE_CACHE"] = "1"
+    result = subprocess.run(
+        [str(venv / "bin" / "drafter"), "render", "answers.yaml", "-o", "out.docx"],
+        cwd=work, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (work / "out.docx").stat().st_size > 5000
+    where = subprocess.run(
+        [str(venv_python), "-c", "import drafter, sys; print(drafter.__file__)"],
+        cwd=work, env=env, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert str(ROOT) not in where and str(venv) in where
