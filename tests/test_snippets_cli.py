@@ -290,3 +290,22 @@ def test_missing_library_folder_is_one_line(tmp_path, capsys):
     code, _, err = run(capsys, "snippets", "list", "--library", str(tmp_path / "nope"))
     assert code == 2
     assert "library folder not found" in err and len(err.strip().splitlines()) == 1
+
+
+def test_pre_commit_hook_definition_runs_validate(tmp_path):
+    from ruamel.yaml import YAML
+
+    from tests.conftest import ROOT
+
+    hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = hooks
+    assert hook["id"] == "drafter-snippets-validate" and hook["pass_filenames"] is False
+    assert hook["entry"].startswith("drafter snippets validate")
+    target = tmp_path / "lib"
+    assert run_drafter("snippets", "init", str(target)).returncode == 0
+    args = hook["entry"].split()[1:]
+    result = run_drafter(*args, cwd=target)
+    assert result.returncode == 0, result.stderr
+    (target / "terms" / "broken.yaml").write_text("id: [\n")
+    result = run_drafter(*args, cwd=target)
+    assert result.returncode == 2 and "broken.yaml" in result.stderr

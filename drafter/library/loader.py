@@ -182,17 +182,24 @@ def entry_files(directory: Path) -> list[Path]:
 NOT_ENTRIES = {"config.yaml", "drafter.yaml"}
 
 
-def read_layer(directory: Path) -> tuple[list[tuple[Path, Entry]], list[DrafterError]]:
+def read_layer(
+    directory: Path, *, use_cache: bool = True
+) -> tuple[list[tuple[Path, Entry]], list[DrafterError]]:
     """Parse every file of one layer, collecting every problem instead of stopping."""
+    from drafter.library import cache
+
     entries: list[tuple[Path, Entry]] = []
     problems: list[DrafterError] = []
     if not Path(directory).is_dir():
         return [], [InputError("library folder not found", path=directory)]
-    for path in entry_files(directory):
-        try:
-            data = load_yaml(path)
-        except DrafterError as exc:
-            problems.append(exc)
+    files = entry_files(directory)
+    if use_cache:
+        parsed = cache.parse_files(Path(directory), files)
+    else:
+        parsed = [(path, cache._parse(path)) for path in files]
+    for path, data in parsed:
+        if isinstance(data, DrafterError):
+            problems.append(data)
             continue
         result = entry_problems(data, path)
         if isinstance(result, list):
@@ -223,19 +230,11 @@ def load_library(dirs: Sequence[Path] | None = None, *, use_cache: bool = True) 
     them all in one go.
     """
     dirs = list(dirs) if dirs is not None else resolve_library_dirs()
-    if use_cache:
-        from drafter.library import cache
-
-        return cache.cached_load(dirs, _load_uncached)
-    return _load_uncached(dirs)
-
-
-def _load_uncached(dirs: Sequence[Path]) -> Library:
     library = Library(layers=tuple(Path(d) for d in dirs))
     problems: list[DrafterError] = []
     layer_of: dict[str, int] = {}
     for index, directory in enumerate(dirs):
-        entries, layer_problems = read_layer(Path(directory))
+        entries, layer_problems = read_layer(Path(directory), use_cache=use_cache)
         problems += layer_problems + duplicate_problems(entries)
         for path, entry in entries:
             if layer_of.get(entry.id, index) != index:

@@ -38,6 +38,7 @@ class Problem:
 class Report:
     library: Library
     problems: list[Problem] = field(default_factory=list)
+    layer_of: dict[str, int] = field(default_factory=dict)  # entry id -> layer index
 
     @property
     def errors(self) -> list[Problem]:
@@ -63,7 +64,7 @@ def validate(
     today = today or dt.date.today()
     library = Library(layers=tuple(Path(d) for d in dirs))
     report = Report(library)
-    layer_of: dict[str, int] = {}
+    layer_of = report.layer_of
     for index, directory in enumerate(dirs):
         entries, problems = read_layer(Path(directory))
         for exc in problems + duplicate_problems(entries):
@@ -80,7 +81,7 @@ def validate(
             layer_of[entry.id] = index
             library.add(entry, path)
             _check_entry(report, entry, path, today)
-    _check_references(report, library)
+    _check_references(report, library, layer_of)
     _check_designations(report, library)
     if examples:
         _check_examples(report, library)
@@ -139,7 +140,7 @@ _RELATIONS = ("broader", "narrower", "related", "contrast")
 _MIRROR = {"broader": "narrower", "narrower": "broader", "contrast": "contrast"}
 
 
-def _check_references(report: Report, library: Library) -> None:
+def _check_references(report: Report, library: Library, layer_of: dict[str, int]) -> None:
     concepts = library.concepts
     for cid, concept in concepts.items():
         path = library.paths[cid]
@@ -158,7 +159,7 @@ def _check_references(report: Report, library: Library) -> None:
                     back = _MIRROR[kind]
                     # broader/narrower must mirror within a layer; an organisation library may
                     # hang a narrower concept under a bundled one without overriding it
-                    same_layer = _layer(library, path) == _layer(library, library.paths[target])
+                    same_layer = layer_of.get(cid) == layer_of.get(target)
                     if kind == "contrast" or same_layer:
                         missing = cid not in getattr(concepts[target].relations, back)
                     else:
@@ -195,15 +196,6 @@ def _check_references(report: Report, library: Library) -> None:
                 report.add(
                     "error", f"uses: unknown concept id {target!r}", path, _line(path, "uses")
                 )
-
-
-def _layer(library: Library, path: Path) -> Path | None:
-    """The layer folder a file belongs to (the last matching one, as layers may nest)."""
-    found = None
-    for layer in library.layers:
-        if Path(path).resolve().is_relative_to(Path(layer).resolve()):
-            found = layer
-    return found
 
 
 def fold(text: str) -> str:
