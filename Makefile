@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: demo test bench lint format clean draft
+.PHONY: demo test bench lint format clean eval
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/run.py
 
+# precision and recall of the precision check on eval/corpus.yaml (issue 5)
+eval: $(STAMP)
+	$(PY) eval/score.py
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -39,6 +43,7 @@ clean:
 # build/draft/answers.yaml after every answer; run it again to go over them (they are offered
 # as defaults), or `make draft ARGS=--resume` to carry on where you stopped.
 DRAFT_DIR := build/draft
+.PHONY: draft
 draft: $(STAMP)
 	@mkdir -p $(DRAFT_DIR)
 	@DRAFTER_RESUME_COMMAND="make draft ARGS=--resume" $(PY) -m drafter draft --consultation sample-social-care \

@@ -1,3 +1,164 @@
-from drafter.commands._stub import not_yet
+"""`drafter lint`: check drafts for imprecise, conflated or misattributed terms.
 
-lint = not_yet("lint", 5)
+Imports stay inside the command so `drafter lint draft.md` never loads python-docx: only the
+.docx reader (and --annotate) import it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+LEVELS = ("suggestion", "warning", "error")
+
+
+@click.command(name="lint")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output for people (grouped by file) or for programs (docs/precision.md).",
+)
+@click.option(
+    "--min-severity",
+    type=click.Choice(LEVELS),
+    default="suggestion",
+    show_default=True,
+    help="Show findings at or above this level.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([*LEVELS, "never"]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when an unsuppressed finding is at or above this level.",
+)
+@click.option(
+    "--annotate",
+    "annotate_out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write a copy of the (single) .docx input with a Word comment at each finding.",
+)
+@click.option("--force", is_flag=True, help="Let --annotate replace an existing file.")
+@click.option(
+    "--library",
+    "library_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="An extra library folder, layered over the bundled one (repeatable).",
+)
+@click.option(
+    "--explain",
+    metavar="RULE-OR-CONCEPT",
+    help="Explain a rule id, or a concept or organisation with its vetted definition.",
+)
+def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, explain):
+    """Check drafts (.docx, .md, .txt, or an answers .yaml) for imprecise use of terms.
+
+    \b
+    Examples:
+      drafter lint draft.docx
+      drafter lint response.md notes.txt --format json
+      drafter lint draft.docx --annotate draft-checked.docx
+      drafter lint draft.md --fail-on error --min-severity warning
+      drafter lint --explain conflation
+      drafter lint --explain mutual
+
+    Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a file could
+    not be read or the command was used wrongly. Suppress a finding in the text with
+    [drafter: ignore RULE] (.txt, .docx, answers) or <!-- drafter: ignore RULE --> (.md).
+    """
+    from drafter.errors import DrafterError, FindingsError, InputError
+    from drafter.library import load_library, resolve_library_dirs
+
+    library = load_library(resolve_library_dirs(library_dirs))
+    if explain:
+        from drafter.precision.explain import explain_text
+
+        click.echo(explain_text(explain, library))
+        return
+    if not files:
+        raise InputError("give at least one file to check (or --explain RULE-OR-CONCEPT)")
+    if annotate_out is not None:
+        docx_inputs = [f for f in files if f.suffix.lower() == ".docx"]
+        if len(files) != 1 or len(docx_inputs) != 1:
+            raise InputError("--annotate needs exactly one .docx input")
+        if annotate_out.resolve() == files[0].resolve():
+            raise InputError("--annotate must write a new file, not the input", path=annotate_out)
+        if annotate_out.exists() and not force:
+            raise InputError("already exists; use --force to replace it", path=annotate_out)
+
+    from drafter.precision import SEVERITY_RANK
+    from drafter.precision.report import FileResult, to_json, to_text
+
+    results: list[FileResult] = []
+    documents = {}
+    unreadable = False
+    for path in files:
+        try:
+            document, result = _check(path, library)
+        except DrafterError as exc:
+            unreadable = True
+            results.append(FileResult(str(path), None, error=exc.message))
+            click.echo(f"drafter: error: {exc.format()}", err=True)
+            continue
+        documents[str(path)] = document
+        floor = SEVERITY_RANK[min_severity]
+        result.records = [r for r in result.records if SEVERITY_RANK[r.finding.severity] >= floor]
+        results.append(result)
+
+    if fmt == "json":
+        click.echo(to_json(results))
+    else:
+        styled = sys.stdout.isatty()
+        out = to_text(results, styled)
+        if styled:
+            from rich.console import Console
+
+            Console(highlight=False, soft_wrap=True).print(out, end="")
+        else:
+            click.echo(out, nl=False)
+
+    if annotate_out is not None and not unreadable:
+        from drafter.readers.docx_annotate import annotate
+
+        result = results[0]
+        count = annotate(documents[result.file], result.records, annotate_out, force=force)
+        click.echo(f"wrote {annotate_out} with {count} comment(s)", err=True)
+
+    if unreadable:
+        raise InputError("some files could not be checked (see above)")
+    if fail_on != "never":
+        level = SEVERITY_RANK[fail_on]
+        failing = [
+            r
+            for res in results
+            for r in res.records
+            if not r.finding.suppressed and SEVERITY_RANK[r.finding.severity] >= level
+        ]
+        if failing:
+            raise FindingsError(f"{len(failing)} finding(s) at or above '{fail_on}'")
+
+
+def _check(path: Path, library):
+    """Read one file and check it; returns (document, FileResult)."""
+    import dataclasses
+
+    from drafter.precision import check_text
+    from drafter.precision.report import place
+    from drafter.readers import read_document
+
+    document = read_document(path)
+    findings = check_text(document.text, library, shielded=document.shielded())
+    kept_findings = []
+    for f in findings:
+        block = document.block_at(f.start)
+        if block.kept and any(rule == f.rule and text in f.text for rule, text in block.kept):
+            f = dataclasses.replace(f, suppressed=True)
+        kept_findings.append(f)
+    return document, place(document, kept_findings)

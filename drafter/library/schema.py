@@ -90,6 +90,11 @@ class MisuseContext(Strict):
     near: tuple[Text, ...] = Field(min_length=1)
     message: Text
     suggestion: str | None = None
+    # words that make the use legitimate after all (co-produced *with service users*)
+    unless_near: tuple[str, ...] = ()
+    # where the near words must be: before the term ("registered as a social enterprise"),
+    # after it, or either side; a near phrase that contains the term always counts
+    side: Literal["before", "after", "either"] = "either"
 
 
 class Examples(Strict):

@@ -1,57 +1,85 @@
-"""The precision check: pure text in, findings out (docs/precision.md once issue 5 lands).
+"""The precision check: pure text in, findings out (docs/precision.md).
 
 This is the stable interface the other rooms use:
 
     findings = check_text(text, library)          # list[Finding], positions are offsets
     terms = concepts_used(text, library)          # concept ids whose designations appear
 
-Until the engine of issue 5 lands, check_text finds nothing and concepts_used does a simple
-whole-word search; both keep their signatures when the real engine replaces them.
+One pass of an Aho-Corasick automaton over the folded text finds every designation and
+organisation name; the rules in rules.py then judge each hit in its sentence.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from drafter.precision.finding import Finding, Severity
+from drafter.precision.rules import RULES, SEVERITY_RANK
 
 if TYPE_CHECKING:
     from drafter.library import Library
 
-Severity = Literal["error", "warning", "suggestion"]
+__all__ = ["ENGINE", "RULES", "SEVERITY_RANK", "Finding", "Severity", "check_text", "concepts_used"]
+
+# the library helper runs entries' must_flag / must_pass examples only against a real engine
+ENGINE = "aho-corasick"
 
 
-@dataclass(frozen=True)
-class Finding:
-    rule: str
-    severity: Severity
-    start: int  # offset into the checked text
-    end: int
-    text: str  # the matched text as written
-    message: str  # why, in plain words
-    suggestion: str | None = None
-    concept: str | None = None
-    suppressed: bool = False
+def check_text(
+    text: str, library: Library, *, shielded: Sequence[tuple[int, int]] = ()
+) -> list[Finding]:
+    """Findings for one text, in order of position.
 
+    `shielded` lists extra [start, end) spans to treat like quotations (a reader passes the
+    titles it saw in italics). Suppression markers in the text mark findings suppressed.
+    """
+    from drafter.precision import rules
+    from drafter.precision.suppress import apply_markers
 
-def check_text(text: str, library: Library) -> list[Finding]:
-    """Findings for one text. Placeholder until the issue-5 engine lands."""
-    return []
+    ctx = _context(text, library, shielded)
+    if ctx is None:
+        return []
+    rules.designation_rules(ctx)
+    rules.frame_rules(ctx)
+    rules.misuse_rule(ctx)
+    rules.vague_rule(ctx)
+    rules.coverage_rules(ctx)
+    findings = sorted(ctx.findings, key=lambda f: (f.start, f.end, f.rule))
+    return apply_markers(text, findings)
 
 
 def concepts_used(text: str, library: Library) -> list[str]:
     """Ids of concepts with a designation in `text`, in order of first appearance."""
-    first: dict[str, int] = {}
-    folded = _fold(text)
-    for concept in library.concepts.values():
-        for term in concept.terms:
-            pattern = r"(?<![\w-])" + re.escape(_fold(term.text)).replace(r"\-", "[- ]")
-            pattern += r"(?:s|es)?(?![\w-])"
-            hit = re.search(pattern, folded if not term.match.case_sensitive else text)
-            if hit and (concept.id not in first or hit.start() < first[concept.id]):
-                first[concept.id] = hit.start()
-    return sorted(first, key=first.get)
+    ctx = _context(text, library, ())
+    if ctx is None:
+        return []
+    seen: dict[str, None] = {}
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind == "term" and not ctx.shielded[i]:
+            seen.setdefault(hit.entry_id, None)
+    return list(seen)
 
 
-def _fold(text: str) -> str:
-    return text.lower().replace("\u2010", "-").replace("\u2011", "-")
+def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
+    from drafter.precision.cues import cues
+    from drafter.precision.knowledge import knowledge_of
+    from drafter.precision.normalise import fold
+    from drafter.precision.rules import build_context
+    from drafter.precision.segment import Spans, quoted_spans
+
+    if not text:
+        return None
+    knowledge = knowledge_of(library)
+    folded = fold(text)
+    hits = knowledge.matcher.scan(folded.text, text, folded.original)
+    if not hits:
+        return None
+    c = cues()
+    shield = Spans(quoted_spans(text) + list(shielded))
+    return build_context(text, folded, hits, knowledge, c, shield)
+
+
+def with_suppressed(finding: Finding) -> Finding:
+    return dataclasses.replace(finding, suppressed=True)

@@ -1,0 +1,21 @@
+"""A finding: what the precision check reports about one span of a checked text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "suggestion"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    start: int  # offset into the checked text
+    end: int
+    text: str  # the matched text as written
+    message: str  # why, in plain words
+    suggestion: str | None = None
+    concept: str | None = None
+    suppressed: bool = False

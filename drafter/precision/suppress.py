@@ -1,0 +1,49 @@
+"""Suppression markers written in the checked text itself (docs/precision.md).
+
+`[drafter: ignore RULE, RULE]` (plain text, .docx, answers) or `<!-- drafter: ignore RULE -->`
+(Markdown) marks the findings of those rules (all rules when none is named) as suppressed in
+the paragraph that holds the marker; a marker alone in its paragraph covers the next one.
+Suppressed findings stay in the output, marked as such, and never fail a run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from drafter.precision.finding import Finding
+
+MARKER = re.compile(
+    r"(?:<!--\s*drafter:\s*ignore\b(?P<a>[^>]*?)-->|\[drafter:\s*ignore\b(?P<b>[^\]]*)\])",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def markers(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, rules) of each paragraph a marker covers; empty rules mean all."""
+    if "drafter:" not in text.lower():
+        return []
+    breaks = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)] + [len(text) + 1]
+    out = []
+    for m in MARKER.finditer(text):
+        names = (m.group("a") or m.group("b") or "").replace(",", " ").split()
+        rules = frozenset(n.lower() for n in names if n.lower() not in ("all", "*"))
+        para = max(i for i, b in enumerate(breaks[:-1]) if b <= m.start())
+        start, end = breaks[para], breaks[para + 1]
+        rest = (text[start : m.start()] + text[m.end() : end]).strip()
+        if not rest and para + 2 < len(breaks):  # alone in its paragraph: covers the next
+            start, end = breaks[para + 1], breaks[para + 2]
+        out.append((start, end, rules))
+    return out
+
+
+def apply_markers(text: str, findings: list[Finding]) -> list[Finding]:
+    scopes = markers(text)
+    if not scopes:
+        return findings
+    out = []
+    for f in findings:
+        hidden = any(s <= f.start < e and (not rules or f.rule in rules) for s, e, rules in scopes)
+        out.append(dataclasses.replace(f, suppressed=True) if hidden else f)
+    return out

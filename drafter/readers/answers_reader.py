@@ -1,0 +1,77 @@
+"""Answers files: each answer's response text, located by question and offset.
+
+The line and column in the YAML file are given where the response is a block or a plain
+scalar (best effort); `question` and `offset` are always given. Findings the respondent
+chose to keep (`kept_findings`) are reported as suppressed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.errors import InputError
+from drafter.readers.document import Block, Document, Position
+from drafter.readers.sniff import read_text_file, safe_text
+
+
+def read_answers(path: Path) -> Document:
+    from drafter.answers import load_answers
+    from drafter.yamlio import parse_yaml
+
+    raw = read_text_file(path, "YAML")
+    data = parse_yaml(raw, Path(path))
+    if not isinstance(data, dict) or "answers" not in data or "consultation" not in data:
+        raise InputError(
+            "is YAML but not an answers file (no 'consultation' and 'answers' fields)", path=path
+        )
+    answers = load_answers(Path(path))
+    lines = _response_lines(raw)
+    blocks = []
+    for question, answer in answers.answers.items():
+        text = safe_text(answer.response)
+        if not text.strip():
+            continue
+        kept = [(k.rule, k.text) for k in answer.kept_findings]
+        blocks.append(Block(text, _locator(question, text, lines.get(question)), kept=kept))
+    return Document(Path(path), "answers", blocks)
+
+
+def _response_lines(raw: str) -> dict[str, tuple[int, int, bool]]:
+    """Question -> (first line of the response text, its column, whether it is a block)."""
+    from ruamel.yaml import YAML
+
+    try:
+        root = YAML(typ="rt").load(raw)
+        answers = root["answers"]
+    except Exception:  # positions are a courtesy; the safe loader already accepted the file
+        return {}
+    raw_lines = raw.splitlines()
+    out = {}
+    for question in answers:
+        try:
+            line, col = answers[question].lc.value("response")
+        except (AttributeError, KeyError, TypeError):
+            continue
+        text_line = raw_lines[line] if line < len(raw_lines) else ""
+        if text_line[col:].lstrip()[:1] in ("|", ">"):
+            following = raw_lines[line + 1] if line + 1 < len(raw_lines) else ""
+            out[str(question)] = (line + 2, len(following) - len(following.lstrip()) + 1, True)
+        else:
+            quoted = text_line[col : col + 1] in ("'", '"')
+            out[str(question)] = (line + 1, col + 1 + int(quoted), False)
+    return out
+
+
+def _locator(question: str, text: str, where: tuple[int, int, bool] | None):
+    def locate(offset: int) -> Position:
+        extra = {"question": question, "offset": offset}
+        if where is None:
+            return Position(None, None, extra)
+        line, column, block = where
+        before = text[:offset]
+        newlines = before.count("\n")
+        if block and newlines:
+            return Position(line + newlines, column + offset - before.rfind("\n") - 1, extra)
+        return Position(line + (newlines if block else 0), column + offset, extra)
+
+    return locate

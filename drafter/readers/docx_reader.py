@@ -1,0 +1,92 @@
+"""Word (.docx): body paragraphs and tables in reading order, then headers and footers.
+
+Positions are the paragraph number (counted over everything read, in that order) and the
+character within it; `part` says where the paragraph is (body, table, header, footer).
+Italic runs are treated as titles, like quotations. Imports python-docx, so only a .docx
+input loads it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafter.errors import InputError
+from drafter.readers.document import Block, Document, Position
+from drafter.readers.sniff import safe_text
+
+
+def open_docx(path: Path):
+    """A python-docx Document, or InputError if the file is not a Word document."""
+    import zipfile
+
+    path = Path(path)
+    if not zipfile.is_zipfile(path):
+        raise InputError("is not a Word document (.docx is a zip package; this is not)", path=path)
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"is not a readable Word document ({exc})", path=path) from None
+    if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
+        raise InputError("is a zip file but not a Word document (no word/ part)", path=path)
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds on a damaged package
+        raise InputError(
+            f"is not a readable Word document ({type(exc).__name__})", path=path
+        ) from None
+
+
+def iter_paragraphs(document):
+    """(part, paragraph) in reading order: body (tables in place), then headers and footers."""
+    from docx.table import Table
+
+    def walk(container, part):
+        for item in container.iter_inner_content():
+            if isinstance(item, Table):
+                yield from walk_table(item)
+            else:
+                yield part, item
+
+    def walk_table(table):
+        for r, row in enumerate(table.rows, 1):
+            seen = set()
+            for c, cell in enumerate(row.cells, 1):
+                if id(cell._tc) in seen:  # a merged cell appears once per grid column
+                    continue
+                seen.add(id(cell._tc))
+                yield from walk(cell, f"table row {r} cell {c}")
+
+    yield from walk(document, "body")
+    for number, section in enumerate(document.sections, 1):
+        for label, part in (("header", section.header), ("footer", section.footer)):
+            if part.is_linked_to_previous and number > 1:
+                continue
+            yield from walk(part, f"{label} (section {number})")
+
+
+def read_docx(path: Path) -> Document:
+    document = open_docx(path)
+    blocks = []
+    for number, (part, paragraph) in enumerate(iter_paragraphs(document), 1):
+        text = safe_text(paragraph.text)
+        shielded = []
+        offset = 0
+        for run in paragraph.runs:
+            length = len(run.text)
+            if run.italic and length:
+                shielded.append((offset, offset + length))
+            offset += length
+        if not text.strip():
+            continue
+        blocks.append(Block(text, _locator(number, part), shielded=shielded, data=paragraph))
+    return Document(Path(path), "docx", blocks, source=document)
+
+
+def _locator(number: int, part: str):
+    def locate(offset: int) -> Position:
+        return Position(number, offset + 1, {"paragraph": number, "part": part})
+
+    return locate

@@ -1,0 +1,97 @@
+"""Markdown: the text of headings, paragraphs, list items and table cells, with line and column.
+
+Parsed with markdown-it-py (CommonMark plus tables). Code blocks and code spans are not
+checked; link targets are not text; italic spans are treated as titles (like quotations);
+HTML comments are dropped except drafter suppression markers, which are kept as text so the
+engine can apply them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+
+from drafter.precision.suppress import MARKER
+from drafter.readers.document import Block, Document, Position
+from drafter.readers.sniff import read_text_file
+
+_LINE_STARTS = re.compile("\n")
+
+
+def read_md(path: Path) -> Document:
+    source = read_text_file(path, "Markdown").replace("\r\n", "\n").replace("\r", "\n")
+    return Document(Path(path), "md", markdown_blocks(source))
+
+
+def markdown_blocks(source: str, line_offset: int = 0) -> list[Block]:
+    """Blocks of checkable text in Markdown `source`; lines numbered from line_offset + 1."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable("table")
+    line_starts = [0] + [m.end() for m in _LINE_STARTS.finditer(source)]
+    line_starts.append(len(source) + 1)
+    blocks: list[Block] = []
+    for token in parser.parse(source):
+        if token.map is None:
+            continue
+        lo = line_starts[token.map[0]]
+        hi = line_starts[min(token.map[1], len(line_starts) - 1)]
+        if token.type == "inline":
+            blocks.append(_inline_block(token, source, lo, hi, line_starts, line_offset))
+        elif token.type in ("html_block",):
+            for m in MARKER.finditer(token.content):
+                at = source.find(m.group(), lo)
+                blocks.append(_plain_block(m.group(), max(at, lo), line_starts, line_offset))
+    return [b for b in blocks if b.text.strip()]
+
+
+def _inline_block(token, source, lo, hi, line_starts, line_offset) -> Block:
+    parts: list[str] = []
+    segments: list[tuple[int, int]] = []  # (offset in block text, offset in source)
+    shielded: list[tuple[int, int]] = []
+    cursor = lo
+    length = 0
+    em_start: int | None = None
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "html_inline"):
+            content = child.content
+            if kind == "html_inline" and not MARKER.fullmatch(content.strip()):
+                continue
+            found = source.find(content, cursor, hi) if content else -1
+            where = found if found >= 0 else cursor
+            segments.append((length, where))
+            if found >= 0:
+                cursor = found + len(content)
+            parts.append(content)
+            length += len(content)
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+            length += 1
+        elif kind == "code_inline":
+            parts.append(" ")
+            length += 1
+        elif kind == "em_open":
+            em_start = length
+        elif kind == "em_close" and em_start is not None:
+            shielded.append((em_start, length))
+            em_start = None
+    text = "".join(parts)
+    return Block(text, _segment_locator(segments, line_starts, line_offset, lo), shielded=shielded)
+
+
+def _plain_block(text: str, at: int, line_starts, line_offset) -> Block:
+    return Block(text, _segment_locator([(0, at)], line_starts, line_offset, at))
+
+
+def _segment_locator(segments, line_starts, line_offset, default):
+    keys = [s for s, _ in segments]
+
+    def locate(offset: int) -> Position:
+        i = bisect.bisect_right(keys, offset) - 1
+        src = segments[i][1] + (offset - segments[i][0]) if i >= 0 else default
+        line = bisect.bisect_right(line_starts, src) - 1
+        return Position(line + 1 + line_offset, src - line_starts[line] + 1)
+
+    return locate
