@@ -1,16 +1,402 @@
 """Fill a consultation's own response form (.docx) with the answers (issue 6).
 
-Interface used by `drafter render --into FORM.docx`:
+Interface used by `drafter render ANSWERS --into FORM.docx -o OUT.docx`:
 
     fill_form(answers_path, form_path, out_path, *, force=False) -> FillReport
+
+The form is read with the importer's own reader and question finder, so a form is understood
+the same way whether it is imported or filled. Only text is added (a tick, a run, new
+paragraphs in the form's default style); nothing in the form's layout or styles is changed,
+and the original file is never written.
 """
 
 from __future__ import annotations
 
+import copy
+import re
+from dataclasses import dataclass, field
+from io import BytesIO
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import InputError, OutputExistsError
+
+
+@dataclass
+class FillReport:
+    """What went where, and what could not be placed (the caller prints both)."""
+
+    out_path: Path
+    filled: list[str] = field(default_factory=list)
+    not_filled: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.not_filled
+
+    def lines(self) -> list[str]:
+        out = [f"filled: {line}" for line in self.filled]
+        out += [f"NOT filled: {line}" for line in self.not_filled]
+        return out
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
 
 
 def fill_form(answers_path: Path, form_path: Path, out_path: Path, *, force: bool = False):
-    raise DrafterError("filling a consultation's own form is not available yet (issue 6)")
+    from drafter.answers import load_answers
+    from drafter.importer.legacy import converted_doc, sniff
+
+    answers_path, form_path, out_path = Path(answers_path), Path(form_path), Path(out_path)
+    answers = load_answers(answers_path)
+    if out_path.resolve() == form_path.resolve():
+        raise InputError("would overwrite the form itself; give another output file", path=out_path)
+    if out_path.suffix.lower() != ".docx":
+        raise InputError("a filled form is written as .docx; name the output *.docx", path=out_path)
+    if out_path.exists() and not force:
+        raise OutputExistsError("already exists; use --force to replace it", path=out_path)
+    kind = sniff(form_path)
+    if kind == "doc":
+        with converted_doc(form_path) as converted:
+            return _fill(answers, converted, form_path, out_path, force)
+    if kind != "docx":
+        raise InputError("only a Word form (.docx or .doc) can be filled in", path=form_path)
+    return _fill(answers, form_path, form_path, out_path, force)
+
+
+def _key(number: str) -> str:
+    return re.sub(r"^(question|cwestiwn|q)\s*", "", number.strip(), flags=re.I).lower()
+
+
+def _fill(answers, path: Path, shown: Path, out_path: Path, force: bool) -> FillReport:
+    from drafter.fsutil import atomic_write_bytes
+    from drafter.importer import open_docx
+    from drafter.importer.detect import all_boxes, find_questions
+    from drafter.importer.docx_reader import read_docx
+
+    document = open_docx(path, shown)
+    blocks = read_docx(path, document)
+    questions = find_questions(blocks)
+    report = FillReport(out_path=out_path)
+    writer = _Writer(blocks)
+    matched = _match(questions, answers.answers, report)
+    for number, answer in answers.answers.items():
+        if number in matched:
+            _fill_question(matched[number], answer, writer, report, number)
+    used = {_key(q.number) for q in matched.values()}
+    for q in questions:
+        if _key(q.number) not in used:
+            report.not_filled.append(
+                f"question {q.number} ({q.found_at}): the answers file has no answer for it"
+            )
+    regions = [(q.start, q.end) for q in questions]
+    _fill_respondent(answers.respondent, blocks, all_boxes(blocks), regions, writer, report)
+    buffer = BytesIO()
+    document.save(buffer)
+    atomic_write_bytes(out_path, buffer.getvalue(), force=force)
+    return report
+
+
+def _match(questions, answers: dict, report: FillReport) -> dict:
+    """Answer number -> form question: exact numbers first, then 'Q3' = '3' = 'Question 3'."""
+    exact = {q.number: q for q in questions}
+    loose = {_key(q.number): q for q in questions}
+    out: dict = {}
+    taken: dict[int, str] = {}
+    for number in sorted(answers, key=lambda n: n not in exact):
+        q = exact.get(number) or loose.get(_key(number))
+        if q is None:
+            if answers[number].is_answered:
+                report.not_filled.append(f"question {number}: the form has no such question")
+        elif id(q) in taken:
+            report.not_filled.append(
+                f"question {number}: form question {q.number} already takes the answer to "
+                f"{taken[id(q)]}; not written twice"
+            )
+        else:
+            taken[id(q)] = number
+            out[number] = q
+    return out
+
+
+def _fill_question(q, answer, writer: _Writer, report: FillReport, number: str) -> None:
+    from drafter.importer.options import same_option
+
+    done = []
+    prefix = ""
+    if answer.no_response and not answer.stance and not answer.response.strip():
+        report.filled.append(f"question {number}: no response (left blank, as answered)")
+        return
+    if answer.stance:
+        match = next((m for m in q.marks if same_option(m.label, answer.stance)), None)
+        if match is not None:
+            writer.tick(match)
+            done.append(f"ticked {match.label!r}")
+        elif q.marks:
+            labels = ", ".join(repr(m.label) for m in q.marks)
+            report.not_filled.append(
+                f"question {number}: stance {answer.stance!r} is not one of the form's "
+                f"boxes ({labels}); written at the top of the response instead"
+            )
+            prefix = f"{answer.stance}."
+        else:
+            prefix = f"{answer.stance}."
+            done.append("stance written as text (the form has no boxes)")
+    text = "\n\n".join(part for part in (prefix, answer.response.strip()) if part)
+    if text:
+        where = writer.write_answer(q, text)
+        done.append(f"response {where}")
+    if done:
+        report.filled.append(f"question {number}: " + "; ".join(done))
+
+
+_FIELDS = [
+    ("organisation", re.compile(r"^(name of )?(organi[sz]ation|company|group)\b", re.I)),
+    ("email", re.compile(r"^(your )?e-?mail\b", re.I)),
+    ("address", re.compile(r"^(your )?(postal )?address\b", re.I)),
+    ("role", re.compile(r"^(your )?(role|job title|position)\b", re.I)),
+    ("name", re.compile(r"^(your |full )?name\b", re.I)),
+]
+_FILLER = re.compile(r"[_.…]{3,}")
+
+
+def _field_of(text: str) -> tuple[str, str] | None:
+    """('email', rest) if the text is a respondent-details label such as 'Email:' or 'Name: ___'."""
+    text = text.strip()
+    if len(text) > 70 or "?" in text:
+        return None
+    for name, pattern in _FIELDS:
+        m = pattern.match(text)
+        if m:
+            rest = text[m.end() :]
+            extra = r"(\s*(\([^)]*\)|/\s*[\w ]{1,25}|address|details))*"
+            if re.fullmatch(extra + r"\s*[:\-]?\s*([_.…\s]*)", rest, re.I):
+                return name, rest
+    return None
+
+
+def _fill_respondent(respondent, blocks, boxes, regions, writer: _Writer, report) -> None:
+    covered = {i for a, b in regions for i in range(a, b + 1)}
+
+    def in_question(i: int) -> bool:
+        return i in covered
+
+    seen: set[str] = set()
+    for i, b in enumerate(blocks):
+        if b.empty or in_question(i):
+            continue
+        found = _field_of(b.text)
+        if found is None or found[0] in seen:
+            continue
+        name, _ = found
+        value = " ".join(getattr(respondent, name).split())
+        seen.add(name)
+        if not value:
+            report.not_filled.append(f"form field {b.text.strip()!r}: the answers give no {name}")
+            continue
+        where = writer.write_field(i, value)
+        if where:
+            report.filled.append(f"respondent {name} ({where})")
+        else:
+            report.not_filled.append(f"respondent {name}: no space for it beside {b.where}")
+    for name in ("name", "organisation", "email", "address"):
+        if name not in seen and getattr(respondent, name).strip():
+            report.not_filled.append(f"respondent {name}: the form has no field for it")
+    _tick_consent(respondent, boxes, in_question, writer, report)
+
+
+def _tick_consent(respondent, boxes, in_question, writer: _Writer, report) -> None:
+    anonymous = re.compile(r"anonym|without (your|my) name|not .*name|withh[oe]ld", re.I)
+    secret = re.compile(r"confidential|not (to )?be published|do not (want|wish).*publish", re.I)
+    individual = re.compile(r"\bindividual\b|\bmyself\b|\bpersonal\b", re.I)
+    organisation = re.compile(r"\borgani[sz]ation\b|on behalf of", re.I)
+    for mark, context in boxes:
+        if in_question(mark.block):
+            continue
+        text = f"{mark.label} {context}"
+        if secret.search(text):
+            if respondent.consent == "do-not-publish":
+                writer.tick(mark)
+                report.filled.append("consent: ticked 'keep confidential'")
+        elif anonymous.search(text):
+            if respondent.consent == "publish-anonymously":
+                writer.tick(mark)
+                report.filled.append("consent: ticked 'publish anonymously'")
+            elif respondent.consent == "do-not-publish":
+                writer.tick(mark)
+                report.not_filled.append(
+                    "consent: the form offers 'anonymous' but not 'do not publish'; ticked "
+                    "anonymous; tell the consulting body your response is not for publication"
+                )
+        elif (individual.search(mark.label) and respondent.responding_as == "individual") or (
+            organisation.search(mark.label) and respondent.responding_as == "organisation"
+        ):
+            writer.tick(mark)
+            report.filled.append(f"responding as: ticked {mark.label!r}")
+
+
+class _Writer:
+    """The few edits a form gets: tick a box, write text into a cell or after a paragraph."""
+
+    def __init__(self, blocks) -> None:
+        self.blocks = blocks
+        self.grid: dict[tuple[int, int, int], int] = {}
+        for i, b in enumerate(blocks):
+            if b.cell is not None:
+                self.grid.setdefault(b.cell, i)
+
+    def tick(self, mark) -> None:
+        from docx.oxml.ns import qn
+
+        block = self.blocks[mark.block]
+        if mark.offset is None:  # an empty cell beside the label: mark it with an X
+            _append_run(block.element, "X")
+            return
+        span = next((s for s in block.spans if s[0] <= mark.offset < s[1]), None)
+        if span is None:
+            return
+        start, _end, el = span
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "sym":
+            el.set(qn("w:char"), "F0FE")
+        elif tag == "fldChar":
+            box = el.find(qn("w:ffData")).find(qn("w:checkBox"))
+            checked = box.find(qn("w:checked"))
+            if checked is None:
+                checked = box.makeelement(qn("w:checked"), {})
+                box.append(checked)
+            checked.set(qn("w:val"), "1")
+        else:
+            from drafter.importer.options import BOX
+
+            local = mark.offset - start
+            text = el.text or ""
+            box = BOX.match(text, local)
+            if box is None:
+                return
+            glyph = box.group(0)
+            ticked = f"{glyph[0]}X{glyph[-1]}" if glyph[0] in "[(" else "☒"
+            el.text = text[:local] + ticked + text[box.end() :]
+            _check_content_control(el)
+
+    def write_answer(self, q, text: str) -> str:
+        """Put the response in the question's answer cell, else just below the question."""
+        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+        if q.answer_cell is not None:
+            block = self.blocks[q.answer_cell]
+            _write_into(block.element, paragraphs)
+            return f"in the answer box ({block.where})"
+        last = self.blocks[q.end]
+        following = q.end + 1
+        if (
+            following < len(self.blocks)
+            and self.blocks[following].empty
+            and self.blocks[following].cell == last.cell
+        ):
+            _write_into(self.blocks[following].element, paragraphs)
+            return f"in the blank space after the question ({self.blocks[following].where})"
+        anchor = last.element
+        for paragraph in paragraphs:
+            anchor = _new_paragraph_after(anchor, paragraph)
+        return f"below the question (after {last.where})"
+
+    def write_field(self, i: int, value: str) -> str | None:
+        block = self.blocks[i]
+        if block.cell is not None:
+            t, r, c = block.cell
+            for key in ((t, r, c + 1), (t, r + 1, c)):
+                j = self.grid.get(key)
+                if j is not None and self.blocks[j].empty:
+                    _write_into(self.blocks[j].element, [value])
+                    return self.blocks[j].where
+            return None
+        if _put_in_control(block.element, value):
+            return block.where
+        for _start, _end, el in block.spans:
+            if el.tag.endswith("}t") and _FILLER.search(el.text or ""):
+                el.text = _FILLER.sub(value, el.text, count=1)
+                return block.where
+        _append_run(block.element, (" " if not block.text.endswith(" ") else "") + value)
+        return block.where
+
+
+def _check_content_control(t_el) -> None:
+    """A ☐ inside a Word check-box content control: also set the control's checked state."""
+    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+    node = t_el.getparent()
+    while node is not None and not node.tag.endswith("}sdt"):
+        node = node.getparent()
+    if node is None:
+        return
+    checked = node.find(f".//{{{w14}}}checkbox/{{{w14}}}checked")
+    if checked is not None:
+        checked.set(f"{{{w14}}}val", "1")
+
+
+def _append_run(p, text: str):
+    from docx.text.paragraph import Paragraph
+
+    return Paragraph(p, None).add_run(text)
+
+
+def _clear_placeholder(p):
+    """Remove a content control's placeholder ('Click or tap here to enter text.') from a
+    paragraph; return the control's content element to write into, if the control is inline."""
+    from docx.oxml.ns import qn
+
+    from drafter.importer.docx_reader import placeholder_sdt
+
+    inline = None
+    for t in p.iter(qn("w:t")):
+        sdt = placeholder_sdt(t)
+        if sdt is None:
+            continue
+        props = sdt.find(qn("w:sdtPr"))
+        flag = props.find(qn("w:showingPlcHdr"))
+        if flag is not None:
+            props.remove(flag)
+        run = t.getparent()
+        content = run.getparent()
+        content.remove(run)
+        if content.tag == qn("w:sdtContent") and content.getparent().getparent() is p:
+            inline = content
+    return inline
+
+
+def _put_in_control(p, text: str) -> str | None:
+    """Replace a content control's placeholder in `p` with `text`; None if it has none."""
+    from docx.oxml import OxmlElement
+
+    control = _clear_placeholder(p)
+    if control is None:
+        return None
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run.append(t)
+    control.append(run)
+    return "in the form's own text box"
+
+
+def _write_into(p, paragraphs: list[str]) -> None:
+    """Fill an empty paragraph (an answer cell's), adding sibling paragraphs for the rest."""
+    if not _put_in_control(p, paragraphs[0]):
+        _append_run(p, paragraphs[0])
+    anchor = p
+    for text in paragraphs[1:]:
+        new = copy.deepcopy(p)
+        for child in list(new):
+            if not child.tag.endswith("}pPr"):
+                new.remove(child)
+        anchor.addnext(new)
+        _append_run(new, text)
+        anchor = new
+
+
+def _new_paragraph_after(anchor, text: str):
+    from docx.oxml import OxmlElement
+
+    new = OxmlElement("w:p")
+    anchor.addnext(new)
+    _append_run(new, text)
+    return new

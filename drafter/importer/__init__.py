@@ -2,15 +2,180 @@
 
 Interface used by `drafter consultations import` and by `drafter draft --consultation FORM.docx`:
 
-    import_consultation(path: Path) -> Consultation   # .docx, .md, .txt, .pdf
+    import_consultation(path: Path) -> Consultation   # .docx, .doc, .md, .txt, .pdf
+
+`scan(path)` returns the same reading with the importer's doubts, for `--check`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.errors import DrafterError
+from drafter.errors import InputError
+from drafter.importer.blocks import Block
+from drafter.importer.detect import Found, find_questions
+from drafter.importer.meta import Meta, find_meta
+
+
+@dataclass
+class Scan:
+    path: Path
+    sha256: str
+    meta: Meta
+    questions: list[Found]
+    notes: list[str] = field(default_factory=list)
+
+
+def read_blocks(path: Path) -> tuple[list[Block], str]:
+    """The document's blocks and its core-properties title (docx only), by its real format."""
+    from drafter.importer.legacy import converted_doc, sniff
+
+    kind = sniff(path)
+    if kind == "doc":
+        with converted_doc(path) as docx_path:
+            return _docx_blocks(docx_path, shown=path)
+    if kind == "docx":
+        return _docx_blocks(path, shown=path)
+    if kind == "pdf":
+        from drafter.importer.text_readers import pdf_to_text, read_text
+
+        return read_text(pdf_to_text(path), page_lines=True), ""
+    text = _read_text_file(path)
+    from drafter.importer.text_readers import read_markdown, read_text
+
+    return (read_markdown(text) if kind == "md" else read_text(text)), ""
+
+
+def open_docx(path: Path, shown: Path | None = None):
+    """python-docx Document, or a one-line InputError if the file is damaged."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"is damaged or not a Word document ({exc})", path=shown or path) from None
+    except Exception as exc:  # lxml syntax errors and zip errors from a damaged file
+        if type(exc).__name__ in {"XMLSyntaxError", "BadZipFile"}:
+            raise InputError("is damaged (its XML cannot be read)", path=shown or path) from None
+        raise
+
+
+def _docx_blocks(path: Path, shown: Path) -> tuple[list[Block], str]:
+    from drafter.importer.docx_reader import read_docx
+
+    document = open_docx(path, shown)
+    return read_docx(path, document), document.core_properties.title or ""
+
+
+def _read_text_file(path: Path) -> str:
+    from drafter.textclean import clean_text
+
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"is not UTF-8 text (byte {exc.start})", path=path) from None
+    return clean_text(text)[0]
+
+
+def scan(path: Path) -> Scan:
+    path = Path(path)
+    blocks, core_title = read_blocks(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    meta = find_meta(blocks, core_title, fallback=path.stem.replace("_", " ").replace("-", " "))
+    questions = find_questions(blocks)
+    if not questions:
+        raise InputError(
+            "found no numbered questions (looked for 'Question 1', 'Q1', '1.', '1)', '3a')",
+            path=path,
+        )
+    return Scan(path=path, sha256=digest, meta=meta, questions=questions)
+
+
+def _one_line(text: str) -> str:
+    return "\n\n".join(" ".join(part.split()) for part in text.split("\n\n") if part.strip())
+
+
+def slug(text: str) -> str:
+    words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return words[:60].rstrip("-") or "imported"
+
+
+def to_consultation(result: Scan):
+    from drafter.consultation import Consultation, Question, SourceOfWording
+
+    meta = result.meta
+    questions = []
+    for q in result.questions:
+        kind, options = q.kind
+        questions.append(
+            Question(
+                number=q.number,
+                text=_one_line(q.text),
+                guidance=_one_line("\n\n".join(q.guidance)) or None,
+                kind=kind,
+                options=options,
+                section=_one_line(q.section) if q.section else None,
+                found_at=q.found_at,
+            )
+        )
+    return Consultation(
+        id=slug(meta.reference or meta.title),
+        title=_one_line(meta.title) or result.path.stem,
+        consulting_body=meta.consulting_body,
+        reference=meta.reference,
+        deadline=meta.deadline,
+        source=SourceOfWording(
+            illustrative=False,
+            note=(
+                f"Imported by drafter from {result.path.name} on {dt.date.today().isoformat()}; "
+                "check the wording against the document."
+            ),
+            document=result.path.name,
+            sha256=result.sha256,
+        ),
+        questions=tuple(questions),
+    )
 
 
 def import_consultation(path: Path):
-    raise DrafterError("importing a consultation document is not available yet (issue 6)")
+    """The consultation question set in a document (docx, doc, md, txt, pdf)."""
+    return to_consultation(scan(Path(path)))
+
+
+def consultation_yaml(result: Scan) -> str:
+    """YAML for the imported question set, with the importer's doubts as comments."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    consultation = to_consultation(result)
+    data = consultation.model_dump(mode="json", by_alias=True, exclude_none=True)
+    questions = CommentedSeq()
+    for i, (q, found) in enumerate(zip(data.pop("questions"), result.questions, strict=True)):
+        defaults = {"explain": True, "options": []}
+        questions.append(CommentedMap((k, v) for k, v in q.items() if defaults.get(k, 0) != v))
+        if found.unsure:
+            questions.yaml_set_comment_before_after_key(
+                i, before="\n".join(f"UNSURE: {u}" for u in found.unsure), indent=2
+            )
+    top = CommentedMap(data)
+    top["questions"] = questions
+    for key, why in result.meta.unsure.items():
+        if key in top:
+            top.yaml_set_comment_before_after_key(key, before=f"UNSURE: {why}")
+    yaml = YAML()
+    yaml.width = 100
+    out = StringIO()
+    out.write(
+        f"# Imported by drafter from {result.path.name} (sha256 {result.sha256[:12]}…).\n"
+        "# Check every question against the document; lines marked UNSURE need a look.\n"
+    )
+    yaml.dump(top, out)
+    return out.getvalue()

@@ -1,0 +1,105 @@
+"""Tell a file's real format from its bytes, and convert an old binary .doc with LibreOffice."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from drafter.errors import InputError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+
+
+def sniff(path: Path) -> str:
+    """'docx', 'doc', 'pdf', 'md' or 'txt'; raises InputError for what cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise InputError("file not found", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
+    suffix = path.suffix.lower()
+    if head.startswith(OLE_MAGIC):
+        if _ENCRYPTED in path.read_bytes():
+            raise InputError(
+                "is password-protected (encrypted); open it in Word, save a copy without "
+                "a password, and import that",
+                path=path,
+            )
+        return "doc"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            raise InputError(
+                "is damaged (an incomplete or broken zip archive)", path=path
+            ) from None
+        if "word/document.xml" in names:
+            return "docx"
+        raise InputError("is not a Word document (a zip without word/document.xml)", path=path)
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if suffix in {".docx", ".doc", ".docm", ".dotx"}:
+        raise InputError("is damaged or not really a Word document", path=path)
+    if suffix == ".pdf":
+        raise InputError("is damaged or not really a PDF", path=path)
+    if suffix in {".md", ".markdown"}:
+        return "md"
+    if suffix in {".txt", ".text", ""}:
+        return "txt"
+    raise InputError(
+        f"cannot import {suffix or 'this'} files; use .docx, .doc, .md, .txt or .pdf", path=path
+    )
+
+
+@contextlib.contextmanager
+def converted_doc(path: Path) -> Iterator[Path]:
+    """A .docx copy of a binary .doc, made by LibreOffice in a temporary folder."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise InputError(
+            "is an old binary Word (.doc) file; install LibreOffice (soffice) so drafter can "
+            "convert it, or save it as .docx from Word",
+            path=path,
+        )
+    with tempfile.TemporaryDirectory(prefix="drafter-doc-") as tmp:
+        tmpdir = Path(tmp)
+        profile = (tmpdir / "profile").as_uri()
+        source = tmpdir / "in.doc"
+        shutil.copyfile(path, source)
+        try:
+            result = subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "docx",
+                    "--outdir",
+                    str(tmpdir),
+                    str(source),
+                ],
+                capture_output=True,
+                timeout=180,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise InputError("LibreOffice took too long to convert this .doc", path=path) from None
+        out = tmpdir / "in.docx"
+        if result.returncode != 0 or not out.is_file():
+            raise InputError(
+                "LibreOffice could not convert this .doc (is it damaged or password-protected?)",
+                path=path,
+            )
+        yield out
