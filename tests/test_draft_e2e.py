@@ -61,9 +61,25 @@ class Terminal:
             encoding="utf-8",
             timeout=60,
         )
+        if os.environ.get("DRAFT_E2E_LOG"):
+            self.child.logfile_read = open(os.environ["DRAFT_E2E_LOG"], "a")  # noqa: SIM115
 
     def wait(self, text: str) -> None:
         self.child.expect_exact(text)
+
+    def wait_after_glossary(self, text: str) -> None:
+        """Wait for `text`, ticking through any glossary list shown before it (the bundled
+        library decides which answers mention library terms)."""
+        while self.child.expect_exact(["Terms to define", text]) == 0:
+            self.wait("Look up another term")
+            self.send(ENTER)
+            self.wait("done")  # the list, redrawn with its answer ("done" or "done (2 selections)")
+
+    def keep_findings_until(self, text: str) -> None:
+        """Keep each precision finding as written (the last choice: Up wraps round to it)."""
+        while self.child.expect_exact(["Precision check", text]) == 0:
+            self.wait("What would you like to do?")
+            self.send("\x1b[A" + ENTER)
 
     def send(self, keys: str) -> None:
         self.child.send(keys)
@@ -90,14 +106,16 @@ class Terminal:
     def answer(self, number: str, *, typed_already: str = "") -> None:
         question = load_consultation(SAMPLE_CONSULTATION).question(number)
         stance, text, key_point = TYPED[number]
-        self.wait(f"Question {number} ")
+        self.wait_after_glossary(f"Question {number} ")
         if question.stances:
             self.wait("Your answer")
             self.send(DOWN * question.stances.index(stance) + ENTER)
         if question.takes_text:
             self.wait("Your response")
             self.send(text[len(typed_already) :].replace("\n", ENTER) + FINISH)
-        self.wait("Key point")
+            self.keep_findings_until("Key point")
+        else:
+            self.wait("Key point")
         self.send(key_point + ENTER)
 
 
@@ -114,7 +132,7 @@ def test_full_session_to_a_docx_containing_exactly_what_was_typed(tmp_path):
     term.respondent()
     for number in TYPED:
         term.answer(number)
-    term.wait("Make the Word response")
+    term.wait_after_glossary("Make the Word response")
     term.send(ENTER)
     term.wait("Wrote response.docx")
     term.wait("Precision check:")
@@ -141,7 +159,7 @@ def test_ctrl_c_halfway_then_resume(tmp_path):
     term.respondent()
     for number in ("1", "2", "3", "3a", "4"):
         term.answer(number)
-    term.wait("Question 5 ")
+    term.wait_after_glossary("Question 5 ")
     term.send(DOWN * 0 + ENTER)  # Strongly agree
     term.wait("Your response")
     term.send("People know what")
@@ -164,11 +182,11 @@ def test_ctrl_c_halfway_then_resume(tmp_path):
     again.send(ENTER)  # the stance chosen before is the default
     again.wait("People know what")
     again.send(" works for them." + FINISH)
-    again.wait("Key point")
+    again.keep_findings_until("Key point")
     again.send(ENTER)
     for number in ("6", "7", "8", "9", "10", "11"):
         again.answer(number)
-    again.wait("12 of 12 questions answered")
+    again.wait_after_glossary("12 of 12 questions answered")
     again.send(DOWN + ENTER)  # Save and stop for now
     again.wait("Saved to answers.yaml")
     assert again.exit_code() == 0
@@ -185,7 +203,7 @@ def test_sigterm_saves_like_ctrl_c(tmp_path):
     )
     term.respondent()
     term.answer("1")
-    term.wait("Question 2 ")
+    term.wait_after_glossary("Question 2 ")
     term.wait("Your response")
     term.send("Contract size")
     term.wait("Contract size")

@@ -36,6 +36,14 @@ SAVE_AND_STOP = DOWN + ENTER  # on the review, the choice below "Make the Word r
 NEW_RESPONDENT = ENTER + "Ann Example\r" + "Example Care Co-operative\r" + ENTER + ENTER + ENTER
 
 
+@pytest.fixture(autouse=True)
+def _empty_library(monkeypatch):
+    """These tests are about the interview: an empty library means no glossary step and no
+    findings unless a test brings its own (the real library is used in the last tests here
+    and in the pseudo-terminal tests)."""
+    monkeypatch.setattr("drafter.library.load_library", lambda *a, **k: Library())
+
+
 def drive(keys: str, options: Options) -> int:
     """Run the interview on these keys; return its exit code."""
     with create_pipe_input() as pipe:
@@ -357,6 +365,33 @@ def test_imported_form_is_confirmed_and_corrected_before_answering(tmp_path, mon
     assert answers.answers["1"].response == RESPONSES["1"][1]
     # a later run finds the confirmed questions through the answers file alone
     assert drive(ENTER * 0 + CTRL_C, Options(answers=path, resume=True)) == 130
+
+
+def test_real_library_and_precision_check_are_wired_in(tmp_path, monkeypatch):
+    """With the bundled library and the real check: each finding is asked about, kept ones are
+    recorded, and the terms the answer mentions are ticked for the glossary."""
+    from drafter import library as library_module
+    from drafter.interview.session import findings_to_ask, replacement
+    from drafter.library.loader import load_library as real_load_library
+    from drafter.precision import check_text, concepts_used
+
+    monkeypatch.setattr(library_module, "load_library", real_load_library)
+    library = real_load_library()
+    text = "A mutual could bid. Co-ops/social enterprises could too."
+    expected = findings_to_ask(check_text(text, library))
+    keys = NEW_RESPONDENT + DOWN + ENTER + text_keys(text)  # Q1: Agree, then the text
+    for found in expected:  # keep each as written (the last choice)
+        keys += DOWN * (2 if replacement(found) else 1) + ENTER
+    keys += ENTER  # key point
+    mentioned = concepts_used(text, library)
+    keys += ENTER if library.concepts else ""  # the glossary list: keep the ticks
+    keys += CTRL_C
+    path = tmp_path / "answers.yaml"
+    assert drive(keys, Options("sample-social-care", path)) == 130
+    answer = load_answers(path).answers["1"]
+    assert answer.response == text
+    assert [(k.rule, k.text) for k in answer.kept_findings] == [(f.rule, f.text) for f in expected]
+    assert answer.define == mentioned
 
 
 # -- bad input --------------------------------------------------------------------------------

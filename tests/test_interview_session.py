@@ -170,6 +170,11 @@ def test_review_rows_show_stance_first_words_and_status(consultation, tmp_path):
     assert len(rows) == len(consultation.questions)
     summary = session.precision_summary()
     assert summary == ("Precision check: 1 response checked; 1 finding kept as written (Q1).")
+    counts = {"error": 0, "warning": 2, "suggestion": 1}
+    assert session.precision_summary(counts).endswith(
+        "; the whole response: 2 warnings, 1 suggestion."
+    )
+    assert session.precision_summary({"error": 0}).endswith("the whole response: no findings.")
 
 
 def test_apply_suggestions_back_to_front_and_skips_overlaps():
@@ -186,6 +191,22 @@ def test_apply_suggestions_back_to_front_and_skips_overlaps():
     assert [(k.rule, k.text) for k in kept] == [("r1", "mutual"), ("r1", "co-op")]
     assert previously_kept(Answer(kept_findings=kept), found[0])
     assert not previously_kept(Answer(kept_findings=kept), found[1])
+
+
+def test_only_drop_in_suggestions_can_be_accepted_as_they_stand():
+    from drafter.interview.session import findings_to_ask, replacement
+
+    assert replacement(finding("co-ops", 0, "co-operatives")) == "co-operatives"
+    advice = "List them as separate items ('social enterprises and co-operatives')."
+    assert replacement(finding("x", 0, advice)) is None
+    assert replacement(finding("x", 0, "Describe it as an employee-owned business.")) is None
+    assert replacement(finding("x", 0, None)) is None
+    text = "Some co-ops."
+    found = [finding("co-ops", 5, advice), finding("co-ops", 5, "co-operatives", rule="r2")]
+    assert apply_suggestions(text, found[:1], ["accept"]) == text  # advice never lands in text
+    undefined = finding("co-ops", 5, "Define it", rule="undefined-terms")
+    suppressed = Finding("r", "error", 0, 4, "Some", "m", suppressed=True)
+    assert findings_to_ask([undefined, suppressed, found[1]]) == [found[1]]
 
 
 def test_small_helpers(tmp_path):

@@ -19,9 +19,11 @@ from drafter.interview.session import (
     apply_suggestions,
     default_answers_path,
     default_output_path,
+    findings_to_ask,
     kept_from,
     line_and_column,
     previously_kept,
+    replacement,
 )
 
 # consultation documents the importer reads (anything else is a question-set YAML file or an id)
@@ -296,7 +298,7 @@ class Interview:
                     raise Later
                 return False
             answer.response = text
-            findings = [f for f in check_text(text, self.library) if not f.suppressed]
+            findings = findings_to_ask(check_text(text, self.library))
             decisions: list[str] = []
             for i, found in enumerate(findings, 1):
                 line, column = line_and_column(text, found.start)
@@ -304,7 +306,8 @@ class Interview:
                     where=f"line {line}, column {column}",
                     text=found.text,
                     message=found.message,
-                    suggestion=found.suggestion,
+                    replacement=replacement(found),
+                    advice=None if replacement(found) else found.suggestion,
                     severity=found.severity,
                 )
                 decision = prompts.finding(
@@ -327,7 +330,7 @@ class Interview:
         from drafter.precision import concepts_used
 
         concepts = self.library.concepts if self.library else {}
-        if not concepts:
+        if not concepts or not answer.response.strip():
             return [i for i in answer.define]
         mentioned = [i for i in concepts_used(answer.response, self.library) if i in concepts]
         shown = mentioned + [i for i in answer.define if i in concepts and i not in mentioned]
@@ -390,12 +393,27 @@ class Interview:
         try:
             result = render_answers(session.path, out, fmt=fmt, force=True)
         except DrafterError as exc:
-            prompts.say(f"Could not make the response: {exc.format()}", "warning")
+            problem = exc.format()
+        except Exception as exc:  # a bug in rendering must not end the interview
+            import os
+
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            problem = f"internal error: {type(exc).__name__}: {exc} (please report it)"
+        else:
+            problem = None
+        if problem:
+            prompts.say(f"Could not make the response: {problem}", "warning")
             prompts.say("Your answers are safe; you can try again from the review.", "muted")
             return False
         prompts.say()
         prompts.say(f"Wrote {out}", "good")
-        prompts.say(session.precision_summary(_open_findings(result)))
+        counts = result.counts() if hasattr(result, "counts") else None
+        prompts.say(session.precision_summary(counts))
+        for warning in getattr(result, "warnings", None) or []:
+            prompts.say(warning, "warning")
+        if counts and any(counts.values()):
+            prompts.say(f"To see each one: drafter lint {_shell_quote(str(out))}", "muted")
         return True
 
     # -- interruption ----------------------------------------------------------------------
@@ -547,13 +565,6 @@ class _Background:
 
 def _has_content(answer: Answer) -> bool:
     return bool(answer.stance or answer.response.strip() or answer.no_response)
-
-
-def _open_findings(result) -> dict[str, int] | None:
-    findings = getattr(result, "findings", None)
-    if not findings:
-        return None
-    return {"all": len(findings)}
 
 
 def _term_view(concept) -> prompts.TermView:

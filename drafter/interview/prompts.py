@@ -206,7 +206,8 @@ class FindingView:
     where: str  # "line 2, column 14"
     text: str
     message: str
-    suggestion: str | None
+    replacement: str | None  # text that can be put in place of the finding
+    advice: str | None  # a suggestion to act on by editing
     severity: str
 
 
@@ -218,14 +219,16 @@ def finding(view: FindingView, index: int, total: int, *, kept_before: bool) -> 
         "warning",
     )
     say(view.message)
+    if view.advice:
+        say(f"Suggestion: {view.advice}", "muted")
     choices = []
-    if view.suggestion:
-        choices.append(Choice(f"Use the suggestion: “{view.suggestion}”", value="accept"))
+    if view.replacement:
+        choices.append(Choice(f"Use the suggestion: “{view.replacement}”", value="accept"))
     choices += [
         Choice("Edit the response", value="edit"),
         Choice("Keep it as written (recorded with the answer)", value="keep"),
     ]
-    default = "keep" if kept_before else ("accept" if view.suggestion else "edit")
+    default = "keep" if kept_before else ("accept" if view.replacement else "edit")
     return choose("What would you like to do?", choices, default=default)
 
 

@@ -213,8 +213,9 @@ class Session:
             )
         return out
 
-    def precision_summary(self, open_findings: dict[str, int] | None = None) -> str:
-        """One line: how many answers were checked and what was kept as written."""
+    def precision_summary(self, counts: dict[str, int] | None = None) -> str:
+        """One line: what was checked, what was kept as written, and (given the counts by
+        severity from checking the rendered response) what the whole response still has."""
         checked = sum(1 for a in self.answers.answers.values() if a.response.strip())
         kept = {n: len(a.kept_findings) for n, a in self.answers.answers.items() if a.kept_findings}
         parts = [f"{checked} response{'s' if checked != 1 else ''} checked"]
@@ -224,9 +225,9 @@ class Session:
             parts.append(f"{total} finding{'s' if total != 1 else ''} kept as written ({where})")
         else:
             parts.append("no findings kept as written")
-        if open_findings:
-            total = sum(open_findings.values())
-            parts.append(f"{total} still open")
+        if counts is not None:
+            found = [f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n]
+            parts.append("the whole response: " + (", ".join(found) if found else "no findings"))
         return "Precision check: " + "; ".join(parts) + "."
 
 
@@ -304,6 +305,29 @@ def ensure_writable(path: Path) -> None:
         os.unlink(probe)
 
 
+# Findings the interview does not ask about: the glossary step (and the rendered "Terms used"
+# section) is how an interview answer gets its terms defined.
+NOT_ASKED_RULES = frozenset({"undefined-terms"})
+
+
+def findings_to_ask(findings) -> list:
+    return [f for f in findings if not f.suppressed and f.rule not in NOT_ASKED_RULES]
+
+
+def replacement(finding) -> str | None:
+    """The suggestion if it is text to put in place of the finding, None if it is advice.
+
+    The precision check's suggestions are either a drop-in ("co-operatives") or a sentence of
+    advice ("List them as separate items (...)"); only a drop-in can be accepted as it stands.
+    """
+    text = (finding.suggestion or "").strip()
+    if not text or len(text.split()) > 8 or text.endswith((".", "!", "?", ":")):
+        return None
+    if any(mark in text for mark in "()'\"‘’“”;:"):
+        return None
+    return text
+
+
 def kept_from(findings, decisions: list[str]) -> list[KeptFinding]:
     """The findings the respondent chose to keep as written, as the answers file records them."""
     return [
@@ -315,12 +339,14 @@ def kept_from(findings, decisions: list[str]) -> list[KeptFinding]:
 
 def apply_suggestions(text: str, findings, decisions: list[str]) -> str:
     """Replace each finding whose decision is "accept" by its suggestion (back to front)."""
-    chosen = [f for f, d in zip(findings, decisions, strict=True) if d == "accept" and f.suggestion]
+    chosen = [
+        f for f, d in zip(findings, decisions, strict=True) if d == "accept" and replacement(f)
+    ]
     limit = len(text)
     for finding in sorted(chosen, key=lambda f: f.start, reverse=True):
         if finding.end > limit:  # overlaps one already replaced: keep the later one
             continue
-        text = text[: finding.start] + finding.suggestion + text[finding.end :]
+        text = text[: finding.start] + replacement(finding) + text[finding.end :]
         limit = finding.start
     return text
 
