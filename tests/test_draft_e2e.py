@@ -25,7 +25,7 @@ CTRL_C = "\x03"
 
 # exactly what the respondent types (stance, response, key point) for each sample question
 TYPED = {
-    "1": ("Agree", "Social value should count for more.\nIt keeps money local.", "Social value"),
+    "1": ("Agree", "Social value should count for more.\n\nIt keeps money local.", "Social value"),
     "2": (None, "Contract size and payment terms shut out small providers.", ""),
     "3": ("Yes", "The duty is weak today.", ""),
     "3a": ("Guidance on asset locks and legal forms", "Members ask us about legal forms.", ""),
@@ -142,9 +142,9 @@ def test_full_session_to_a_docx_containing_exactly_what_was_typed(tmp_path):
     paragraphs = [p.text for p in document.paragraphs]
     body = "\n".join(paragraphs)
     for stance, text, key_point in TYPED.values():
-        for part in text.split("\n"):
-            if part:
-                assert part in paragraphs, part
+        for paragraph in text.split("\n\n"):  # a blank line typed = a new paragraph
+            if paragraph:
+                assert paragraph in paragraphs, paragraph
         if stance:
             assert stance in body
         if key_point:

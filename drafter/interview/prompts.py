@@ -46,7 +46,10 @@ RENDER = "\x00render"
 QUIT = "\x00quit"
 CONFIRMED = "\x00confirmed"
 
-FINISH_HINT = "Esc then Enter to finish · Enter starts a new line · Ctrl-E opens your editor"
+FINISH_HINT = (
+    "Esc then Enter to finish · a blank line starts a new paragraph · "
+    "Ctrl-E opens your editor"
+)
 
 
 class TypingInterrupted(KeyboardInterrupt):
