@@ -328,8 +328,7 @@ def _library() -> Library:
 def test_glossary_offers_mentioned_terms_and_a_searchable_list(tmp_path, monkeypatch):
     monkeypatch.setattr("drafter.library.load_library", lambda *a, **k: _library())
     path = tmp_path / "answers.yaml"
-    keys = NEW_RESPONDENT + keys_for("1")
-    keys += ENTER  # glossary for Q1: no terms mentioned; Enter goes on
+    keys = NEW_RESPONDENT + keys_for("1")  # Q1 mentions no library term: no glossary step
     keys += text_keys("A worker co-operative could bid.") + ENTER  # Q2 and its key point
     # the glossary list: "worker co-operative" (ticked, mentioned), then "Look up another term"
     keys += DOWN + SPACE + ENTER  # tick "Look up another term…"
@@ -384,7 +383,7 @@ def test_real_library_and_precision_check_are_wired_in(tmp_path, monkeypatch):
         keys += DOWN * (2 if replacement(found) else 1) + ENTER
     keys += ENTER  # key point
     mentioned = concepts_used(text, library)
-    keys += ENTER if library.concepts else ""  # the glossary list: keep the ticks
+    keys += ENTER if mentioned else ""  # the glossary list: keep the ticks
     keys += CTRL_C
     path = tmp_path / "answers.yaml"
     assert drive(keys, Options("sample-social-care", path)) == 130

@@ -267,9 +267,10 @@ class Interview:
         self._record(number, answer)
 
     def _record(self, number: str, answer: Answer) -> None:
+        self.session.answers.answers[number] = answer
+        self._note_library()  # before the save, so the file names the entries it asks for
         self.session.record(number, answer)
         self.pending = None
-        self._note_library()
 
     def _response(self, question, before: Answer, answer: Answer) -> bool:
         """Ask for the response text and run the precision check; False means "no response"."""
@@ -334,6 +335,8 @@ class Interview:
             return [i for i in answer.define]
         mentioned = [i for i in concepts_used(answer.response, self.library) if i in concepts]
         shown = mentioned + [i for i in answer.define if i in concepts and i not in mentioned]
+        if not shown:  # nothing to define: no extra step (a list of one item invites typing)
+            return []
         chosen = set(answer.define) | set(mentioned)
         while True:
             views = [_term_view(concepts[i]) for i in shown]

@@ -47,8 +47,7 @@ QUIT = "\x00quit"
 CONFIRMED = "\x00confirmed"
 
 FINISH_HINT = (
-    "Esc then Enter to finish · a blank line starts a new paragraph · "
-    "Ctrl-E opens your editor"
+    "Esc then Enter to finish · a blank line starts a new paragraph · Ctrl-E opens your editor"
 )
 
 
@@ -236,11 +235,7 @@ def finding(view: FindingView, index: int, total: int, *, kept_before: bool) -> 
 
 
 def key_point(default: str = "") -> str:
-    return line(
-        "Key point for the summary (one line, optional)",
-        default,
-        instruction="(Enter to leave blank)" if not default else "",
-    )
+    return line("Key point for the summary (optional, one line)", default)
 
 
 @dataclass(frozen=True)
@@ -252,8 +247,10 @@ class TermView:
 
 def glossary_terms(mentioned: Sequence[TermView], chosen: set[str]) -> tuple[list[str], bool]:
     """Which terms to define in the glossary; returns (ids, wants to look up another)."""
+    room = width() - 6
     choices = [
-        Choice(f"{t.term} — {t.short}", value=t.id, checked=t.id in chosen) for t in mentioned
+        Choice(_clip(f"{t.term} — {t.short}", room), value=t.id, checked=t.id in chosen)
+        for t in mentioned
     ]
     choices.append(Choice("Look up another term in the library…", value=LOOK_UP))
     picked = _ask(
