@@ -28,8 +28,13 @@ SENTENCE = (
 WORDS = SENTENCE.split()
 
 
-def answer_text(words: int = 300) -> str:
-    out = [WORDS[i % len(WORDS)] for i in range(words)]
+PLAIN_SENTENCE = "People who use care know what works for them and services should listen to them"
+PLAIN = PLAIN_SENTENCE.split()
+
+
+def answer_text(words: int = 300, vocabulary: list[str] = WORDS) -> str:
+    """A 300-word answer in five paragraphs; by default full of library terms to check."""
+    out = [vocabulary[i % len(vocabulary)] for i in range(words)]
     return "\n\n".join(" ".join(out[i : i + 60]) for i in range(0, words, 60))
 
 
@@ -80,7 +85,8 @@ def between_prompts() -> None:
 
 def whole_interview() -> None:
     """A second run over a file of 300-word answers, pressing Enter at every prompt: each
-    Enter runs the precision check and the save, then shows the next prompt."""
+    Enter runs the precision check and the save, then shows the next prompt. The answers use
+    no library terms, so no findings or glossary prompts come between (the check still runs)."""
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
@@ -97,7 +103,7 @@ def whole_interview() -> None:
         session = Session.open(consultation, path)
         for q in consultation.questions:
             stance = q.stances[0] if q.stances else None
-            response = answer_text() if q.takes_text else ""
+            response = answer_text(vocabulary=PLAIN) if q.takes_text else ""
             session.answers.answers[q.number] = Answer(stance=stance, response=response)
         session.save()
         keys, prompts = "\r" * 6, 6  # the respondent: Enter keeps each default

@@ -49,7 +49,6 @@ class Interview:
         self.options = options
         self.session: Session | None = None
         self._library = None
-        self._library_loader: _Background | None = None
         # the answer being given (number, answer so far): saved if the interview is interrupted
         self.pending: tuple[str, Answer] | None = None
 
@@ -64,14 +63,15 @@ class Interview:
 
     @property
     def library(self):
-        """The snippet library, loaded in the background while the first prompts are shown."""
-        if self._library is None and self._library_loader is not None:
-            self._library = self._library_loader.result()
+        """The snippet library, loaded at the first question rather than before the first
+        prompt (loading it in a thread was tried: it slowed the first prompt down more)."""
+        if self._library is None:
+            from drafter import library as library_module
+
+            self._library = library_module.load_library()
         return self._library
 
     def _run(self) -> int:
-        from drafter import library as library_module
-
         consultation, consultation_file = self._choose_consultation()
         path = self.options.answers or default_answers_path(consultation.id)
         self.session = session = Session.open(
@@ -84,7 +84,6 @@ class Interview:
             raise InputError(
                 "there are no answers to resume here; leave out --resume to start", path=path
             )
-        self._library_loader = _Background(library_module.load_library)
 
         prompts.say(consultation.title, "heading")
         if consultation.deadline:
@@ -539,31 +538,6 @@ def _signals_interrupt():
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
-
-
-class _Background:
-    """Run one function in a thread; result() waits for it and re-raises what it raised."""
-
-    def __init__(self, fn):
-        import threading
-
-        self._value = None
-        self._error: BaseException | None = None
-
-        def work() -> None:
-            try:
-                self._value = fn()
-            except BaseException as exc:  # handed to the caller of result()
-                self._error = exc
-
-        self._thread = threading.Thread(target=work, name="drafter-library", daemon=True)
-        self._thread.start()
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
 
 
 def _has_content(answer: Answer) -> bool:
