@@ -350,18 +350,23 @@ def test_imported_form_is_confirmed_and_corrected_before_answering(tmp_path, mon
     form.write_bytes(b"not read: the importer is replaced in this test")
     monkeypatch.setattr("drafter.importer.import_consultation", lambda path: imported)
     path = tmp_path / "answers.yaml"
-    keys = DOWN * 4 + ENTER  # "Remove something that is not a question"
+    keys = DOWN * 5 + ENTER  # "Remove something that is not a question"
     keys += DOWN * 2 + ENTER  # ... question 3
+    keys += DOWN * 4 + ENTER  # "Change how a question is answered"
+    keys += DOWN + ENTER  # ... question 2
+    keys += DOWN * 2 + ENTER  # ... yes / no / don't know
     keys += ENTER  # "Yes, start answering"
-    keys += NEW_RESPONDENT + keys_for("1") + CTRL_C
+    keys += NEW_RESPONDENT + keys_for("1") + stance_keys(1) + "We think not." + FINISH + CTRL_C
     assert drive(keys, Options(consultation=str(form), answers=path)) == 130
     questions = tmp_path / "answers.questions.yaml"
     confirmed = load_consultation(questions)
     assert [q.number for q in confirmed.questions] == ["1", "2"]
+    assert confirmed.question("2").kind == "yes-no"
     answers = load_answers(path)
     assert answers.consultation == "imported-form"
     assert answers.consultation_file == "answers.questions.yaml"
     assert answers.answers["1"].response == RESPONSES["1"][1]
+    assert (answers.answers["2"].stance, answers.answers["2"].response) == ("No", "We think not.")
     # a later run finds the confirmed questions through the answers file alone
     assert drive(ENTER * 0 + CTRL_C, Options(answers=path, resume=True)) == 130
 

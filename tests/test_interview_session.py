@@ -236,6 +236,13 @@ def test_question_list_corrections(consultation):
         ql.split(consultation, "2", first, "x", "3")
     dropped = ql.drop(consultation, "11")
     assert "11" not in [q.number for q in dropped.questions]
+    agree = ql.change_kind(consultation, "4", "agree-scale")
+    assert agree.question("4").stances[0] == "Strongly agree"
+    choice = ql.change_kind(consultation, "3a", "choice", ["One ", "", "Two"])
+    assert choice.question("3a").options == ("One", "Two")
+    assert ql.change_kind(consultation, "3a", "free-text").question("3a").options == ()
+    with pytest.raises(InputError, match="at least two options"):
+        ql.change_kind(consultation, "4", "choice", ["Only one"])
     edited = ql.edit_wording(consultation, "4", "  New\nwording?  ")
     assert edited.question("4").text == "New wording?"
 

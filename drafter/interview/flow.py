@@ -29,6 +29,12 @@ from drafter.interview.session import (
 # consultation documents the importer reads (anything else is a question-set YAML file or an id)
 FORM_SUFFIXES = {".docx", ".md", ".txt", ".pdf"}
 FORMATS = {".docx": "docx", ".md": "md", ".txt": "txt"}
+KIND_LABELS = {
+    "free-text": "free text",
+    "agree-scale": "agree / disagree scale",
+    "yes-no": "yes / no / don't know",
+    "choice": "a choice of options",
+}
 
 
 @dataclass
@@ -466,9 +472,10 @@ def confirm_questions(consultation: Consultation) -> Consultation:
     while True:
         prompts.say()
         prompts.rule()
-        prompts.say(f"{len(consultation.questions)} questions found in the document:", "heading")
+        prompts.say(f"{len(consultation.questions)} questions:", "heading")
         for q in consultation.questions:
-            prompts.say(f"{q.number}. {q.text}")
+            how = "" if q.kind == "free-text" else f"  [{KIND_LABELS[q.kind]}]"
+            prompts.say(f"{q.number}. {q.text}{how}")
         action = prompts.choose(
             "Are these the consultation's questions?",
             [
@@ -476,6 +483,7 @@ def confirm_questions(consultation: Consultation) -> Consultation:
                 ("Change the wording of a question", "edit"),
                 ("Join a question onto the one before it", "merge"),
                 ("Split a question in two", "split"),
+                ("Change how a question is answered", "kind"),
                 ("Remove something that is not a question", "drop"),
             ],
         )
@@ -505,6 +513,21 @@ def confirm_questions(consultation: Consultation) -> Consultation:
                     required=True,
                 )
                 consultation = ql.split(consultation, number, first, second, new_number)
+            elif action == "kind":
+                kind = prompts.choose(
+                    "How is it answered?",
+                    [(label, kind) for kind, label in KIND_LABELS.items()],
+                    default=question.kind,
+                )
+                options: list[str] = []
+                if kind == "choice":
+                    typed = prompts.line(
+                        "The options, separated by semicolons",
+                        "; ".join(question.options),
+                        required=True,
+                    )
+                    options = typed.split(";")
+                consultation = ql.change_kind(consultation, number, kind, options)
             elif action == "drop":
                 consultation = ql.drop(consultation, number)
         except DrafterError as exc:

@@ -7,6 +7,7 @@ Consultation with the correction made; the interview asks which one the responde
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import StringIO
 from pathlib import Path
 
@@ -78,6 +79,21 @@ def split(
         i + 1,
         Question(number=second_number, text=second, section=original.section, kind="free-text"),
     )
+    return _with(consultation, questions)
+
+
+def change_kind(
+    consultation: Consultation, number: str, kind: str, options: Sequence[str] = ()
+) -> Consultation:
+    """Say how a question is answered (an importer may take "Do you agree...?" for free text)."""
+    options = tuple(o.strip() for o in options if o.strip())
+    if kind == "choice" and len(options) < 2:
+        raise InputError("a choice question needs at least two options")
+    questions = list(consultation.questions)
+    i = _index(consultation, number)
+    data = questions[i].model_dump()
+    data.update(kind=kind, options=options if kind == "choice" else ())
+    questions[i] = Question.model_validate(data)
     return _with(consultation, questions)
 
 
