@@ -215,6 +215,25 @@ def test_sigterm_saves_like_ctrl_c(tmp_path):
     assert saved.answers["2"].response == "Contract size"
 
 
+def test_kill_9_loses_at_most_the_answer_being_typed(tmp_path):
+    term = Terminal(
+        "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
+    )
+    term.respondent()
+    term.answer("1")
+    term.wait_after_glossary("Question 2 ")
+    term.wait("Your response")
+    term.send("Lost when killed")
+    term.wait("Lost when killed")
+    term.child.kill(signal.SIGKILL)
+    term.child.expect(pexpect.EOF)
+    saved = load_answers(tmp_path / "answers.yaml")  # still a whole, valid file
+    assert saved.answers["1"].response == TYPED["1"][1]
+    assert "2" not in saved.answers
+    assert saved.respondent.organisation == "Example Care Co-operative"
+    assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"]  # no temp file left behind
+
+
 def test_without_a_terminal_points_to_render():
     from tests.conftest import run_drafter
 
