@@ -49,7 +49,10 @@ def main() -> int:
         }
         flagged = bool(found)
         imprecise = label == "imprecise"
-        overall["tp" if flagged and imprecise else "fp" if flagged else "fn" if imprecise else "tn"] += 1
+        if flagged:
+            overall["tp" if imprecise else "fp"] += 1
+        else:
+            overall["fn" if imprecise else "tn"] += 1
         for rule in found:
             if rule == expected:
                 tp[rule] += 1

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import ROOT, run_drafter
 
-FIXTURE = str(Path(__file__).parent / "fixtures" / "library")
+FIXTURE = str(Path(__file__).parent / "fixtures" / "lint-library")
 SCHEMA = ROOT / "docs" / "lint-output.schema.json"
 
 

@@ -11,7 +11,7 @@ from drafter.library import load_library
 from drafter.precision import ENGINE, RULES, check_text, concepts_used
 from drafter.precision.normalise import fold
 
-FIXTURE = Path(__file__).parent / "fixtures" / "library"
+FIXTURE = Path(__file__).parent / "fixtures" / "lint-library"
 DOCUMENT_RULES = {"undefined-terms", "glossary-missing"}
 
 

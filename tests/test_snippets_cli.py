@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 
 import pytest
 
 from drafter.library import load_library
 from drafter.resources import bundled
-from tests.conftest import run_drafter
+from tests.conftest import ROOT, run_drafter
 from tests.library_helpers import concept, layer, run, snapshot, write
 
 COMMANDS = (
@@ -82,7 +83,7 @@ def test_show_gives_definition_relations_sources_and_welsh_status(capsys):
     assert code == 0
     assert "# worker co-operative" in out
     assert "World Declaration on Worker Cooperatives" in out  # a source
-    assert "employee-owned business (employee-owned-business)" in out  # a contrast, named
+    assert "employee-owned business" in out and "contrast" in out  # a contrast, named
     assert "*cwmni cydweithredol gweithwyr* [unverified] **(unverified: check before use)**" in out
 
 
@@ -149,7 +150,7 @@ def test_new_reports_every_missing_field_and_writes_nothing(tmp_path, capsys):
         capsys, "snippets", "new", "--dir", str(tmp_path), "--id", "x-y", "--no-interactive"
     )
     assert code == 2
-    for flag in ("--subject", "--short", "--definition", "--terms"):
+    for flag in ("--subject", "--short", "--definition", "--term"):
         assert flag in err, flag
     assert not list(tmp_path.rglob("*.yaml"))
 
@@ -309,3 +310,29 @@ def test_pre_commit_hook_definition_runs_validate(tmp_path):
     (target / "terms" / "broken.yaml").write_text("id: [\n")
     result = run_drafter(*args, cwd=target)
     assert result.returncode == 2 and "broken.yaml" in result.stderr
+
+
+def test_list_does_not_import_heavy_modules():
+    code = (
+        "import sys\n"
+        "from drafter.cli import main\n"
+        "try:\n    main(['snippets', 'list', '--format', 'json'])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = [m for m in ('docx', 'questionary', 'jinja2', 'lxml') if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "HEAVY []" in result.stderr, result.stderr
+
+
+def test_new_vetted_entry_needs_a_vetter_and_a_source(tmp_path, capsys):
+    base = ["snippets", "new", "--dir", str(tmp_path), "--kind", "passage", "--id", "p-one",
+            "--title", "A passage", "--text", "Some vetted text.", "--status", "vetted",
+            "--no-interactive"]  # fmt: skip
+    code, _, err = run(capsys, *base)
+    assert code == 2 and "a vetted entry needs --vetted-by and --source" in err
+    code, _, err = run(capsys, *base, "--vetted-by", "A. Editor", "--source", "A source",
+                       "--vetted-on", "2026-11-26")  # fmt: skip
+    assert code == 0, err
+    passage = load_library([tmp_path], use_cache=False).passages["p-one"]
+    assert passage.review_by.isoformat() == "2027-11-26"

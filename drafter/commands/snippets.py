@@ -377,6 +377,7 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
     entry = build_entry(fields)
     path = write_new_entry(entry, directory, force=force)
     click.echo(f"wrote {path} ({entry.kind} {entry.id}, {entry.status})")
+    click.echo(f"next: drafter snippets validate --library {directory}")
 
 
 # --- export / import -----------------------------------------------------------------------

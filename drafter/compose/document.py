@@ -136,7 +136,7 @@ def compose(
         title=f"Response to {consultation.title}",
         author=organisation,
         subject=f"{consultation.title} ({reference})",
-        keywords=", ".join(keywords),
+        keywords=_fit_keywords(keywords),
         header=f"{organisation} \u2013 response to {reference}",
         language=consultation.language,
         questions=questions,
@@ -249,3 +249,14 @@ def _rough_text(markdown: str) -> str:
 
 def _long_date(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
+
+
+def _fit_keywords(keywords: list[str], limit: int = 255) -> str:
+    """Keywords joined by commas, as many whole ones as fit the .docx core-property limit."""
+    out = ""
+    for word in keywords:
+        candidate = f"{out}, {word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out

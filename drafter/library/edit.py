@@ -109,8 +109,11 @@ def _plain(value):
     """Tuples to lists and multi-line text to literal blocks, so the file reads naturally."""
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, dict):  # a year of digits reads better unquoted; it loads back as text
+        return {
+            k: int(v) if k == "year" and isinstance(v, str) and v.isdigit() else _plain(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if isinstance(value, str) and "\n" in value.rstrip("\n"):

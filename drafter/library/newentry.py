@@ -10,6 +10,19 @@ from drafter.errors import InputError, MultipleErrors
 from drafter.library.schema import Concept, Entry, Organisation, Passage
 
 SOURCE_KEYS = ("title", "publisher", "year", "url", "section", "ref")
+# entry field -> the `snippets new` flag that sets it, for messages
+FLAGS = {
+    "id": "--id",
+    "terms": "--term",
+    "sources": "--source",
+    "aliases": "--alias",
+    "is": "--is",
+    "is_": "--is",
+    "misuse_contexts": "--misuse",
+    "misuses": "--misuse-note",
+    "translations": "--translation",
+    "examples": "--must-flag/--must-pass",
+}
 
 
 def parse_source(text: str) -> dict:
@@ -126,6 +139,15 @@ def build_entry(fields: dict) -> Entry:
             title=fields.get("title"), text=fields.get("text"), uses=list(fields.get("uses") or ())
         )
         model = Passage
+    if data["status"] == "vetted":  # the same rules `snippets validate` applies
+        missing = [flag for flag, key in (("--vetted-by", "vetted_by"), ("--source", "sources"))
+                   if not data.get(key)]  # fmt: skip
+        if missing:
+            raise InputError(f"a vetted entry needs {' and '.join(missing)}")
+        from drafter.library.edit import add_months
+
+        data["vetted_on"] = data["vetted_on"] or dt.date.today()
+        data["review_by"] = data["review_by"] or add_months(data["vetted_on"], 12)
     data = {k: v for k, v in data.items() if v is not None}
     try:
         return model.model_validate(data)
@@ -133,7 +155,8 @@ def build_entry(fields: dict) -> Entry:
         problems = []
         for err in exc.errors():
             loc = ".".join(str(p) for p in err.get("loc", ())) or "(entry)"
-            flag = "--" + str(err.get("loc", ("",))[0]).replace("_", "-").rstrip("-")
+            field = str(err.get("loc", ("",))[0])
+            flag = FLAGS.get(field, "--" + field.replace("_", "-"))
             message = "required" if err.get("type") == "missing" else err.get("msg", "invalid")
             problems.append(InputError(f"{flag} ({loc}): {message}"))
         raise problems[0] if len(problems) == 1 else MultipleErrors(problems) from None

@@ -8,6 +8,7 @@ from these fields; no word lists live in Python.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -103,13 +104,23 @@ class Examples(Strict):
 
 
 class EntryBase(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str
     version: int = Field(ge=1)
     status: EntryStatus
     vetted_by: str | None = None
     vetted_on: dt.date | None = None
     review_by: dt.date | None = None
     sources: tuple[Source, ...] = ()
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+            raise ValueError(
+                f"{value!r} is not an id: use lower-case letters, digits and hyphens "
+                "(e.g. worker-co-operative)"
+            )
+        return value
 
 
 class Concept(EntryBase):

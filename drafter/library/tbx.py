@@ -163,6 +163,8 @@ def import_tbx(path: Path) -> list[Concept]:
     from lxml import etree
 
     path = Path(path)
+    if not path.is_file():
+        raise InputError("file not found", path=path)
     try:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         tree = etree.parse(str(path), parser)

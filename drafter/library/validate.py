@@ -231,6 +231,9 @@ def _check_designations(report: Report, library: Library) -> None:
                 owner[key] = cid
 
 
+_DOCUMENT_RULES = ("undefined-terms", "glossary-missing")
+
+
 def engine_name() -> str:
     import drafter.precision as precision
 
@@ -248,14 +251,21 @@ def _check_examples(report: Report, library: Library) -> None:
             "(drafter.precision.ENGINE is 'placeholder')",
         )
         return
+    # rules about a whole document (is every term in the glossary?) say nothing about one
+    # example sentence; the engine may list them, else these are its names for them
+    document_rules = set(getattr(precision, "DOCUMENT_RULES", _DOCUMENT_RULES))
+
+    def findings(sentence: str) -> list:
+        found = precision.check_text(sentence, library)
+        return [f for f in found if not f.suppressed and f.rule not in document_rules]
+
     for entry in library.entries():
         examples = getattr(entry, "examples", None)
         if isinstance(entry, Passage) or examples is None:
             continue
         path = library.paths[entry.id]
         for number, sentence in enumerate(examples.must_flag):
-            found = [f for f in precision.check_text(sentence, library) if not f.suppressed]
-            if not found:
+            if not findings(sentence):
                 report.add(
                     "error",
                     f"examples.must_flag.{number}: the precision check finds nothing in "
@@ -264,7 +274,7 @@ def _check_examples(report: Report, library: Library) -> None:
                     _line(path, "examples", "must_flag", number),
                 )
         for number, sentence in enumerate(examples.must_pass):
-            found = [f for f in precision.check_text(sentence, library) if not f.suppressed]
+            found = findings(sentence)
             if found:
                 rules = ", ".join(sorted({f"{f.rule} ({f.text!r})" for f in found}))
                 report.add(

@@ -99,7 +99,9 @@ def list_table(entries: list[Entry], library: Library, today: dt.date):
 
 def _name(library: Library, cid: str) -> str:
     concept = library.concepts.get(cid)
-    return f"{concept.preferred} ({cid})" if concept else f"{cid} (unknown)"
+    if concept is None:
+        return f"{cid} (unknown)"
+    return concept.preferred if concept.preferred == cid else f"{concept.preferred} ({cid})"
 
 
 def _source_line(number: int, source) -> str:

@@ -51,13 +51,16 @@ def check_text(
 
 
 def concepts_used(text: str, library: Library) -> list[str]:
-    """Ids of concepts with a designation in `text`, in order of first appearance."""
+    """Ids of concepts with a designation in `text`, in order of first appearance.
+
+    Quoted uses count (a quoted term still needs defining); parts of proper names do not.
+    """
     ctx = _context(text, library, ())
     if ctx is None:
         return []
     seen: dict[str, None] = {}
     for i, hit in enumerate(ctx.hits):
-        if hit.kind == "term" and not ctx.shielded[i]:
+        if hit.kind == "term" and i not in ctx.named:
             seen.setdefault(hit.entry_id, None)
     return list(seen)
 

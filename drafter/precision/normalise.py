@@ -27,6 +27,7 @@ _ONE_FOR_ONE = {
     "\uff0f": "/",
 }
 _TABLE = str.maketrans(_ONE_FOR_ONE)
+_RARE = re.compile("[" + re.escape("".join(c for c in _ONE_FOR_ONE if c not in "\n\t\r")) + "]")
 # dropped: soft hyphen, zero-width characters, word joiner, BOM, bidi marks; squeezed: spaces
 _INVISIBLE = "[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]"
 _HAS_INVISIBLE = re.compile(_INVISIBLE)
@@ -64,7 +65,12 @@ def fold_chars(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (e.g. "İ") lower-case to two
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return lowered.translate(_TABLE)
+    if lowered.isascii():  # translate has a fast path for ASCII
+        return lowered.translate(_TABLE)
+    # otherwise replace only the few special characters present (translate is slow here)
+    for ch in set(_RARE.findall(lowered)):
+        lowered = lowered.replace(ch, _ONE_FOR_ONE[ch])
+    return lowered.replace("\n", " ").replace("\t", " ").replace("\r", " ")
 
 
 def fold(text: str) -> Folded:
@@ -105,7 +111,15 @@ def fold_keep_case(text: str) -> str:
     return text.translate(_TABLE)
 
 
+_ASCII_ODD = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def fold_snippet(text: str) -> str:
     """Fold a short stretch of text (no offset map): for judging the words around a hit."""
-    lowered = text.lower().translate(_SNIPPET_TABLE)
+    if text.isascii():  # the common case: only case, line breaks and controls to fold
+        lowered = text.lower()
+        if _ASCII_ODD.search(lowered):
+            lowered = _ASCII_ODD.sub(" ", lowered)
+    else:
+        lowered = text.lower().translate(_SNIPPET_TABLE)
     return _SPACES.sub(" ", lowered) if "  " in lowered else lowered

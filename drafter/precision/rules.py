@@ -83,9 +83,10 @@ class Context:
     hits: list[Hit]
     starts: list[int]  # original start of each hit
     ends: list[int]  # original end of each hit
-    shielded: list[bool]
+    shielded: list[bool]  # quoted, a title, an address or part of a name: not judged
     knowledge: Knowledge
     cues: Cues
+    named: set[int] = field(default_factory=set)  # part of a proper name: not a use at all
     findings: list[Finding] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # hits already explained by a finding
     # where sentences begin, found only in the stretches of text around hits
@@ -181,6 +182,8 @@ def build_context(
         if not shielded and hit.kind == "term" and text[starts[i] : starts[i] + 1].isupper():
             sent_start, _ = ctx.sentence_bounds(i)
             shielded = in_proper_name(text, starts[i], ends[i], sent_start)
+            if shielded:
+                ctx.named.add(i)
         ctx.shielded.append(shielded)
     return ctx
 
@@ -538,7 +541,7 @@ def coverage_rules(ctx: Context) -> None:
     used: dict[str, int] = {}
     in_glossary: set[str] = set()
     for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[i]:
+        if hit.kind != "term" or i in ctx.named:
             continue
         if glossary and glossary[0] <= ctx.starts[i] < glossary[1]:
             in_glossary.add(hit.entry_id)
@@ -559,7 +562,8 @@ def coverage_rules(ctx: Context) -> None:
                     concept,
                 )
         return
-    undefined = [c for c in used if not _defined_in_text(ctx, c)]
+    defined = _defined_in_text(ctx)
+    undefined = [c for c in used if c not in defined]
     if undefined:
         names = ", ".join(k.name(c) for c in undefined)
         first = used[undefined[0]]
@@ -586,10 +590,12 @@ def _glossary_span(ctx: Context) -> tuple[int, int] | None:
     return m.end(), end.start() if end else len(ctx.text)
 
 
-def _defined_in_text(ctx: Context, concept: str) -> bool:
-    """Some sentence opens with the term and a defining cue ('A mutual means ...', 'X:')."""
+def _defined_in_text(ctx: Context) -> set[str]:
+    """Concepts some sentence defines: it opens with the term and a defining cue
+    ('A mutual means ...', 'Co-production: ...')."""
+    defined: set[str] = set()
     for i, hit in enumerate(ctx.hits):
-        if hit.entry_id != concept:
+        if hit.kind != "term" or hit.entry_id in defined:
             continue
         sent_start, _ = ctx.sentence_bounds(i)
         if ctx.starts[i] - sent_start > 12:
@@ -598,5 +604,5 @@ def _defined_in_text(ctx: Context, concept: str) -> bool:
         if before and before not in ("a", "an", "the", "by", "by a", "by an", "by the"):
             continue
         if ctx.cues.definition_after.match(ctx.after(i).lstrip("*_\"'")):
-            return True
-    return False
+            defined.add(hit.entry_id)
+    return defined

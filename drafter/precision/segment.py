@@ -24,7 +24,9 @@ _SINGLE = re.compile(r"[\u2018'](?<!\w[\u2018'])([^\u2018\u2019'\n]{1,200}?)[\u2
 _PREV_WORD = re.compile(r"([^\W\d_][\w'\u2019&.-]*)(?:[ \t]+|[ \t]*\n[ \t]*)$")
 _NEXT_WORD = re.compile(r"^(?:[ \t]+|[ \t]*\n[ \t]*)([^\W\d_][\w'\u2019&-]*)")
 # web and mail addresses: their words are not prose
-_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"\u201d)\]]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.I)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"\u201d)\]]+", re.I)
+_MAIL_LEFT = re.compile(r"[\w.+-]+$")
+_MAIL_RIGHT = re.compile(r"[\w-]+\.[\w.-]+")
 
 
 def boundaries(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> list[int]:
@@ -81,7 +83,14 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The insides of double and single quotation marks, and web and mail addresses."""
     spans = [(m.start(1), m.end(1)) for m in _DOUBLE.finditer(text)]
     spans += [(m.start(1), m.end(1)) for m in _SINGLE.finditer(text)]
-    spans += [m.span() for m in _ADDRESS.finditer(text)]
+    spans += [m.span() for m in _URL.finditer(text)]
+    at = text.find("@")
+    while at >= 0:  # mail addresses: expand around each "@" (cheaper than a regex scan)
+        left = _MAIL_LEFT.search(text, max(0, at - 64), at)
+        right = _MAIL_RIGHT.match(text, at + 1)
+        if left and right:
+            spans.append((left.start(), right.end()))
+        at = text.find("@", at + 1)
     return spans
 
 
