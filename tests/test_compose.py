@@ -190,3 +190,8 @@ def test_the_sandbox_is_immutable(tmp_path):
 def test_welsh_letters_and_emoji_survive():
     composed = compose_answers(make_answers({"2": Answer(response="Gŵyl ŷd â 🙂 — iawn")}))
     assert "Gŵyl ŷd â 🙂 — iawn" in composed.text
+
+
+def test_empty_list_items_are_dropped_and_numbers_stay_consecutive():
+    markdown = user_blocks("- \n- real\n\n1. \n2. first\n3. second")
+    assert markdown == "- real\n\n1. first\n2. second"

@@ -203,7 +203,11 @@ def test_welsh_letters_emoji_and_markup_appear_literally(tmp_path):
 def test_txt_gives_number_and_character_count_per_question(tmp_path):
     answers = write_answers(
         tmp_path / "a.yaml",
-        {"1": Answer(stance="Agree", response="Twelve chars"), "11": Answer(no_response=True)},
+        {
+            "1": Answer(stance="Agree", response="Twelve chars"),
+            "2": Answer(response="Wrapped in the\nanswers file.\n\n- one\n- two"),
+            "11": Answer(no_response=True),
+        },
     )
     result = run_drafter("render", str(answers), "--format", "txt")
     assert result.returncode == 0
@@ -211,6 +215,11 @@ def test_txt_gives_number_and_character_count_per_question(tmp_path):
     block = text.split("Question 1\n", 1)[1].split("Question 2\n", 1)[0]
     assert "Answer: Agree" in block
     assert "Response (12 characters including spaces, 2 words):\nTwelve chars\n" in block
+    # a paragraph is one line for the portal's box; paragraphs and list lines are kept
+    assert (
+        "(41 characters including spaces, 9 words):\nWrapped in the answers file.\n\n- one\n- two\n"
+        in text
+    )
     assert "Question 11\n" in text and text.split("Question 11\n")[1].count("No response.") == 1
 
 

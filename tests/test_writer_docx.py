@@ -172,7 +172,7 @@ def test_numbered_lists_restart():
     assert len(_num_ids(document, "List Bullet")) >= 2
 
 
-def test_a_reference_doc_without_the_styles_warns_once_and_falls_back(tmp_path):
+def test_a_reference_doc_without_the_styles_warns_once_and_borrows_ours(tmp_path):
     bare = docx.Document()
     styles = bare.styles.element
     for style in list(styles.findall(f"{W}style")):
@@ -184,10 +184,14 @@ def test_a_reference_doc_without_the_styles_warns_once_and_falls_back(tmp_path):
     data, warnings = write_docx(compose_example(), reference)
     assert len(warnings) == 1
     assert "'Heading 1'" in warnings[0] and "'Quote'" in warnings[0]
+    assert "used drafter's own" in warnings[0]
+    assert "'Normal'" not in warnings[0]  # the document has that one
     document = docx.Document(io.BytesIO(data))
     title = document.paragraphs[0]
     assert title.text == sample_consultation().title
-    assert title._p.find(f"{W}pPr/{W}outlineLvl").get(qn("w:val")) == "0"
+    assert title.style.name == "Heading 1"  # copied from drafter's reference
+    assert document.styles["Quote"].paragraph_format.left_indent is not None
+    assert document.tables[0].style.name == "Table Grid"
 
 
 def test_the_organisations_own_styles_are_used(tmp_path):
@@ -219,3 +223,17 @@ def test_control_characters_leave_a_valid_docx():
     document = docx.Document(io.BytesIO(data))
     texts = [" ".join(p.text.split()) for p in document.paragraphs]
     assert "abcd e f g ŵ ŷ â 🙂" in texts
+
+
+def test_a_reference_with_its_own_custom_properties_keeps_them(tmp_path, example_docx):
+    path, composed = example_docx
+    reference = tmp_path / "previous-response.docx"
+    shutil.copy(path, reference)
+    data, warnings = write_docx(composed, reference)
+    custom = zipfile.ZipFile(io.BytesIO(data)).read("docProps/custom.xml").decode()
+    assert custom.count('name="DrafterLibrary"') == 1
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").decode()
+    assert types.count("/docProps/custom.xml") == 1
+    document = docx.Document(io.BytesIO(data))
+    assert document.paragraphs[0].text == sample_consultation().title
+    assert sum(p.text == "Sources" for p in document.paragraphs) == 1  # old body replaced

@@ -66,15 +66,19 @@ def user_blocks(text: str) -> SafeMarkdown:
         bullets = [_BULLET.match(line) for line in lines]
         numbers = [_NUMBERED.match(line) for line in lines]
         if all(bullets):
-            out.append("\n".join("- " + escape_line(m.group(1)) for m in bullets))
+            items = [m.group(1) for m in bullets if m.group(1).strip()]  # "- " alone: nothing
+            if items:
+                out.append("\n".join("- " + escape_line(item) for item in items))
         elif (
             len(lines) >= 2
             and all(numbers)
             and [int(m.group(1)) for m in numbers] == list(range(1, len(lines) + 1))
         ):
-            out.append(
-                "\n".join(f"{i}. " + escape_line(m.group(2)) for i, m in enumerate(numbers, 1))
-            )
+            items = [m.group(2) for m in numbers if m.group(2).strip()]
+            if items:
+                out.append(
+                    "\n".join(f"{i}. " + escape_line(item) for i, item in enumerate(items, 1))
+                )
         else:
             out.append(escape_markdown(block))
     return SafeMarkdown("\n\n".join(out))

@@ -17,8 +17,10 @@ from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsmap, qn
+from lxml.etree import Element as _element
+from lxml.etree import SubElement as _sub_element
 
 from drafter.errors import InputError
 from drafter.writer.numbering import (
@@ -38,11 +40,6 @@ PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 LIBRARY_PROPERTY = "DrafterLibrary"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-# style names the writer uses, and what it does when a reference document lacks one
-PARAGRAPH_STYLES = (
-    "Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Quote",
-    "List Bullet", "List Number", "List Continue", "Header", "Footer",
-)  # fmt: skip
 HEADING_SIZES = {1: 40, 2: 30, 3: 25, 4: 22}  # half-points, for the fallback only
 
 
@@ -76,6 +73,8 @@ class DocxWriter:
         self.doc = open_reference(reference)
         self.warnings: list[str] = []
         self._missing: list[str] = []
+        self._own_styles: dict | None = None
+        self._own_by_id: dict = {}
         self._style_ids = self._read_style_ids()
         self._numbering = None
         self._bullet_num: int | None = None
@@ -93,10 +92,46 @@ class DocxWriter:
         return ids
 
     def style_id(self, name: str) -> str | None:
+        """The id of style `name`; one the reference lacks is copied from drafter's own
+        reference (and named in the one warning), or None if even that has none."""
         found = self._style_ids.get(name) or self._style_ids.get(name.lower())
         if found is None and name not in self._missing:
             self._missing.append(name)
+            found = self._adopt(name)
         return found
+
+    def _adopt(self, name: str) -> str | None:
+        """Copy style `name` (and any style it is based on or linked to) from the bundled
+        reference into this document, so a house style without, say, 'Quote' still works."""
+        import copy
+
+        if self._own_styles is None:
+            own = open_reference(None).styles.element
+            self._own_styles = {
+                s.find(qn("w:name")).get(qn("w:val")).lower(): s
+                for s in own.findall(qn("w:style"))
+                if s.find(qn("w:name")) is not None
+            }
+            self._own_by_id = {s.get(qn("w:styleId")): s for s in self._own_styles.values()}
+        style = self._own_styles.get(name.lower())
+        if style is None:
+            return None
+        taken = set(self._style_ids.values())
+        queue = [style]
+        while queue:
+            element = queue.pop()
+            style_id = element.get(qn("w:styleId"))
+            if style_id in taken:
+                continue
+            self.doc.styles.element.append(copy.deepcopy(element))
+            taken.add(style_id)
+            self._style_ids[element.find(qn("w:name")).get(qn("w:val"))] = style_id
+            self._style_ids[element.find(qn("w:name")).get(qn("w:val")).lower()] = style_id
+            for tag in ("w:basedOn", "w:link"):
+                ref = element.find(qn(tag))
+                if ref is not None and ref.get(qn("w:val")) in self._own_by_id:
+                    queue.append(self._own_by_id[ref.get(qn("w:val"))])
+        return style.get(qn("w:styleId"))
 
     # --- document ------------------------------------------------------------------
     def write(self, composed: Composed, *, now: dt.datetime | None = None) -> bytes:
@@ -112,13 +147,17 @@ class DocxWriter:
             else:
                 body.append(element)
         self._header_footer(composed)
+        zoom = self.doc.settings.element.find(qn("w:zoom"))
+        if zoom is not None and zoom.get(qn("w:percent")) is None:
+            zoom.set(qn("w:percent"), "100")  # required by the schema; some templates omit it
         self._language(composed.language)
         self._properties(composed, now or dt.datetime.now(dt.timezone.utc))
         if self._missing:
             self.warnings.append(
                 "the reference document has no style named "
                 + ", ".join(repr(m) for m in self._missing)
-                + "; used Normal with direct formatting instead"
+                + "; used drafter's own for "
+                + ("that" if len(self._missing) == 1 else "those")
             )
         buffer = io.BytesIO()
         self.doc.save(buffer)
@@ -164,19 +203,19 @@ class DocxWriter:
         styles = self.doc.styles.element
         defaults = styles.find(qn("w:docDefaults"))
         if defaults is None:
-            defaults = OxmlElement("w:docDefaults")
+            defaults = _E("w:docDefaults")
             styles.insert(0, defaults)
         rpr_default = defaults.find(qn("w:rPrDefault"))
         if rpr_default is None:
-            rpr_default = OxmlElement("w:rPrDefault")
+            rpr_default = _E("w:rPrDefault")
             defaults.insert(0, rpr_default)
         rpr = rpr_default.find(qn("w:rPr"))
         if rpr is None:
-            rpr = OxmlElement("w:rPr")
+            rpr = _E("w:rPr")
             rpr_default.append(rpr)
         lang = rpr.find(qn("w:lang"))
         if lang is None:
-            lang = OxmlElement("w:lang")
+            lang = _E("w:lang")
             # w:lang comes after most rPr children and before eastAsianLayout/specVanish/oMath
             later = [rpr.find(qn(t)) for t in ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
             later = [e for e in later if e is not None]
@@ -242,10 +281,30 @@ def set_custom_property(doc, name: str, value: str) -> None:
 
 
 # --- element builders ------------------------------------------------------------------
+_CLARK: dict[str, str] = {}
+_W_NSMAP = {"w": nsmap["w"]}
+_SCRATCH = []
+
+
+def _E(tag: str):
+    """A new element such as _E("w:p"), made by plain lxml inside one scratch document.
+
+    python-docx's OxmlElement parses the prefix and starts a new XML document on every call:
+    that was most of the writer's time. Here the Clark name is worked out once per tag, and
+    each element is born in a shared scratch parent; appending it elsewhere moves it there.
+    """
+    clark = _CLARK.get(tag)
+    if clark is None:
+        clark = _CLARK[tag] = qn(tag)
+    if not _SCRATCH:
+        _SCRATCH.append(_element(qn("w:body"), nsmap=_W_NSMAP))
+    return _sub_element(_SCRATCH[0], clark)
+
+
 def _paragraph(style_id: str | None, *, jc: str | None = None, outline: int | None = None):
-    p = OxmlElement("w:p")
+    p = _E("w:p")
     if style_id or jc or outline is not None:
-        ppr = OxmlElement("w:pPr")
+        ppr = _E("w:pPr")
         if style_id:
             ppr.append(_val("w:pStyle", style_id))
         if jc:
@@ -259,7 +318,7 @@ def _paragraph(style_id: str | None, *, jc: str | None = None, outline: int | No
 def _ppr(p):
     ppr = p.find(qn("w:pPr"))
     if ppr is None:
-        ppr = OxmlElement("w:pPr")
+        ppr = _E("w:pPr")
         p.insert(0, ppr)
     return ppr
 
@@ -267,7 +326,7 @@ def _ppr(p):
 def _set_spacing(p, *, after: int) -> None:
     """Space after a paragraph, in twentieths of a point (w:spacing goes after w:numPr)."""
     ppr = _ppr(p)
-    spacing = OxmlElement("w:spacing")
+    spacing = _E("w:spacing")
     spacing.set(qn("w:after"), str(after))
     anchor = ppr.find(qn("w:numPr"))
     if anchor is None:
@@ -279,33 +338,33 @@ def _set_spacing(p, *, after: int) -> None:
 
 
 def _val(tag: str, value: str):
-    element = OxmlElement(tag)
+    element = _E(tag)
     element.set(qn("w:val"), value)
     return element
 
 
 def _run(text: str, *, bold=False, italic=False, code=False, size: int | None = None):
-    r = OxmlElement("w:r")
+    r = _E("w:r")
     if bold or italic or code or size:
-        rpr = OxmlElement("w:rPr")
+        rpr = _E("w:rPr")
         if code:
-            fonts = OxmlElement("w:rFonts")
+            fonts = _E("w:rFonts")
             for attr in ("w:ascii", "w:hAnsi", "w:cs"):
                 fonts.set(qn(attr), "Courier New")
             rpr.append(fonts)
         if bold:
-            rpr.append(OxmlElement("w:b"))
+            rpr.append(_E("w:b"))
         if italic:
-            rpr.append(OxmlElement("w:i"))
+            rpr.append(_E("w:i"))
         if size:
             rpr.append(_val("w:sz", str(size)))
         r.append(rpr)
     parts = text.split("\t")
     for i, part in enumerate(parts):
         if i:
-            r.append(OxmlElement("w:tab"))
+            r.append(_E("w:tab"))
         if part:
-            t = OxmlElement("w:t")
+            t = _E("w:t")
             t.text = part
             if part[0] == " " or part[-1] == " ":
                 t.set(XML_SPACE, "preserve")
@@ -317,18 +376,18 @@ def _field(instruction: str) -> list:
     """A complex field (fldChar begin / instrText / separate / result / end)."""
     runs = []
     for kind in ("begin", None, "separate", "result", "end"):
-        r = OxmlElement("w:r")
+        r = _E("w:r")
         if kind in ("begin", "separate", "end"):
-            fld = OxmlElement("w:fldChar")
+            fld = _E("w:fldChar")
             fld.set(qn("w:fldCharType"), kind)
             r.append(fld)
         elif kind is None:
-            instr = OxmlElement("w:instrText")
+            instr = _E("w:instrText")
             instr.set(XML_SPACE, "preserve")
             instr.text = f" {instruction} "
             r.append(instr)
         else:
-            t = OxmlElement("w:t")
+            t = _E("w:t")
             t.text = "1"
             r.append(t)
         runs.append(r)
@@ -340,7 +399,7 @@ class _Blocks:
 
     def __init__(self, writer: DocxWriter):
         self.w = writer
-        self.ids = {name: writer.style_id(name) for name in PARAGRAPH_STYLES if name != "Title"}
+        self._ids: dict[str, str | None] = {}
         self.list_stack: list[dict] = []  # {"num": id, "first": bool}
         self.quote_depth = 0
         self.table = None
@@ -348,6 +407,12 @@ class _Blocks:
         self.in_head = False
         self.cell_header = False
         self.pending_item = False
+
+    def sid(self, name: str) -> str | None:
+        """A style's id, looked up once; a style the document never uses is never asked for."""
+        if name not in self._ids:
+            self._ids[name] = self.w.style_id(name)
+        return self._ids[name]
 
     def convert(self, tokens: list):
         out = []
@@ -368,6 +433,7 @@ class _Blocks:
                 self.list_stack.append({"num": self.w.new_list(ordered, start), "ordered": ordered})
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.list_stack.pop()
+                self.pending_item = False
                 if not self.list_stack and out and out[-1].tag == qn("w:p"):
                     _set_spacing(out[-1], after=160)  # breathing space before the next text
             elif kind == "list_item_open":
@@ -392,11 +458,11 @@ class _Blocks:
                 self.cell_header = kind == "th_open"
             elif kind in ("code_block", "fence"):
                 for line in token.content.rstrip("\n").split("\n"):
-                    p = _paragraph(self.ids["Normal"])
+                    p = _paragraph(self.sid("Normal"))
                     p.append(_run(line, code=True))
                     out.append(p)
             elif kind == "hr":
-                out.append(_paragraph(self.ids["Normal"]))
+                out.append(_paragraph(self.sid("Normal")))
         return out
 
     # --- paragraphs ----------------------------------------------------------------
@@ -406,7 +472,7 @@ class _Blocks:
             return None
         if heading_level is not None:
             name = f"Heading {min(heading_level, 4)}"
-            style = self.ids.get(name) or self.w.style_id(name)
+            style = self.sid(name)
             p = _paragraph(style, outline=None if style else heading_level - 1)
             self._inlines(p, token.children or [], bold=style is None,
                           size=None if style else HEADING_SIZES[min(heading_level, 4)])  # fmt: skip
@@ -416,9 +482,9 @@ class _Blocks:
             if self.pending_item:
                 self.pending_item = False
                 name = "List Number" if current["ordered"] else "List Bullet"
-                p = _paragraph(self.ids[name])
+                p = _paragraph(self.sid(name))
                 ppr = _ppr(p)
-                numpr = OxmlElement("w:numPr")
+                numpr = _E("w:numPr")
                 numpr.append(_val("w:ilvl", str(min(len(self.list_stack) - 1, 2))))
                 numpr.append(_val("w:numId", str(current["num"])))
                 style = ppr.find(qn("w:pStyle"))
@@ -427,16 +493,16 @@ class _Blocks:
                 else:
                     ppr.insert(0, numpr)
             else:  # a second paragraph in the same item: indented, no number
-                p = _paragraph(self.ids["List Continue"])
+                p = _paragraph(self.sid("List Continue"))
         elif self.quote_depth:
-            p = _paragraph(self.ids["Quote"])
+            p = _paragraph(self.sid("Quote"))
         else:
-            p = _paragraph(self.ids["Normal"])
+            p = _paragraph(self.sid("Normal"))
             children = token.children or []
             kinds = [c.type for c in children if c.type != "text" or c.content]
             if kinds and kinds[0] == "strong_open" and kinds[-1] == "strong_close":
                 # a bold lead-in line ("Answer: Agree") stays with what follows it
-                _ppr(p).insert(1 if self.ids["Normal"] else 0, OxmlElement("w:keepNext"))
+                _ppr(p).insert(1 if self.sid("Normal") else 0, _E("w:keepNext"))
         self._inlines(p, token.children or [])
         return p
 
@@ -464,8 +530,8 @@ class _Blocks:
             elif kind == "softbreak":
                 (link if link is not None else p).append(_run(" "))
             elif kind == "hardbreak":
-                r = OxmlElement("w:r")
-                r.append(OxmlElement("w:br"))
+                r = _E("w:r")
+                r.append(_E("w:br"))
                 p.append(r)
             elif kind == "link_open":
                 link = self._hyperlink(child.attrGet("href") or "")
@@ -478,56 +544,56 @@ class _Blocks:
 
     def _hyperlink(self, href: str):
         r_id = self.w.doc.part.relate_to(href, RT.HYPERLINK, is_external=True)
-        link = OxmlElement("w:hyperlink")
+        link = _E("w:hyperlink")
         link.set(qn("r:id"), r_id)
         return _StyledLink(link, self.w.style_id("Hyperlink"))
 
     # --- tables --------------------------------------------------------------------
     def _table_start(self):
-        tbl = OxmlElement("w:tbl")
-        tblpr = OxmlElement("w:tblPr")
+        tbl = _E("w:tbl")
+        tblpr = _E("w:tblPr")
         style = self.w.style_id("Table Grid")
         if style:
             tblpr.append(_val("w:tblStyle", style))
-        width = OxmlElement("w:tblW")
+        width = _E("w:tblW")
         width.set(qn("w:w"), "5000")
         width.set(qn("w:type"), "pct")
         tblpr.append(width)
-        layout = OxmlElement("w:tblLayout")
+        layout = _E("w:tblLayout")
         layout.set(qn("w:type"), "fixed")
         tblpr.append(layout)
-        look = OxmlElement("w:tblLook")
+        look = _E("w:tblLook")
         for attr, value in (("w:val", "04A0"), ("w:firstRow", "1"), ("w:lastRow", "0"),
                             ("w:firstColumn", "1"), ("w:lastColumn", "0"),
                             ("w:noHBand", "0"), ("w:noVBand", "1")):  # fmt: skip
             look.set(qn(attr), value)
         tblpr.append(look)
         tbl.append(tblpr)
-        tbl.append(OxmlElement("w:tblGrid"))
+        tbl.append(_E("w:tblGrid"))
         return tbl
 
     def _row(self):
-        tr = OxmlElement("w:tr")
-        trpr = OxmlElement("w:trPr")
-        trpr.append(OxmlElement("w:cantSplit"))
+        tr = _E("w:tr")
+        trpr = _E("w:trPr")
+        trpr.append(_E("w:cantSplit"))
         if self.in_head:  # the header row repeats at the top of each page
-            trpr.append(OxmlElement("w:tblHeader"))
+            trpr.append(_E("w:tblHeader"))
         tr.append(trpr)
         self.table.append(tr)
         return tr
 
     def _cell(self, token):
-        tc = OxmlElement("w:tc")
-        tcpr = OxmlElement("w:tcPr")
+        tc = _E("w:tc")
+        tcpr = _E("w:tcPr")
         tc.append(tcpr)
         if self.cell_header:
-            shade = OxmlElement("w:shd")
+            shade = _E("w:shd")
             shade.set(qn("w:val"), "clear")
             shade.set(qn("w:color"), "auto")
             shade.set(qn("w:fill"), "E3E8F0")
             tcpr.append(shade)
-        p = _paragraph(self.ids["Normal"])
-        spacing = OxmlElement("w:spacing")
+        p = _paragraph(self.sid("Normal"))
+        spacing = _E("w:spacing")
         spacing.set(qn("w:before"), "40")
         spacing.set(qn("w:after"), "40")
         _ppr(p).append(spacing)
@@ -549,12 +615,12 @@ class _Blocks:
             widths = [text_width // columns] * columns
         grid = self.table.find(qn("w:tblGrid"))
         for width in widths:
-            col = OxmlElement("w:gridCol")
+            col = _E("w:gridCol")
             col.set(qn("w:w"), str(width))
             grid.append(col)
         for row in rows:
             for tc, width in zip(row.findall(qn("w:tc")), widths, strict=False):
-                tcw = OxmlElement("w:tcW")
+                tcw = _E("w:tcW")
                 tcw.set(qn("w:w"), str(width))
                 tcw.set(qn("w:type"), "dxa")
                 tc.find(qn("w:tcPr")).insert(0, tcw)
@@ -572,7 +638,7 @@ class _StyledLink:
         if self.style_id:
             rpr = run.find(qn("w:rPr"))
             if rpr is None:
-                rpr = OxmlElement("w:rPr")
+                rpr = _E("w:rPr")
                 run.insert(0, rpr)
             rpr.insert(0, _val("w:rStyle", self.style_id))
         self.element.append(run)
