@@ -46,7 +46,10 @@ def check_text(
     rules.misuse_rule(ctx)
     rules.vague_rule(ctx)
     rules.coverage_rules(ctx)
-    findings = sorted(ctx.findings, key=lambda f: (f.start, f.end, f.rule))
+    # by position; the one document-level note (terms never defined) comes last
+    findings = sorted(
+        ctx.findings, key=lambda f: (f.rule == "undefined-terms", f.start, f.end, f.rule)
+    )
     return apply_markers(text, findings)
 
 
@@ -69,7 +72,7 @@ def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     from drafter.precision.cues import cues
     from drafter.precision.knowledge import knowledge_of
     from drafter.precision.normalise import fold
-    from drafter.precision.rules import build_context
+    from drafter.precision.rules import build_context, cited_spans, glossary_span
     from drafter.precision.segment import Spans, quoted_spans
 
     if not text:
@@ -80,8 +83,13 @@ def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     if not hits:
         return None
     c = cues()
-    shield = Spans(quoted_spans(text) + list(shielded))
-    return build_context(text, folded, hits, knowledge, c, shield)
+    # the glossary's vetted definitions and cited titles are not judged
+    glossary = glossary_span(text, c)
+    cited = cited_spans(text, c)
+    shield = Spans(quoted_spans(text) + cited + ([glossary] if glossary else []) + list(shielded))
+    ctx = build_context(text, folded, hits, knowledge, c, shield)
+    ctx.glossary, ctx.cited = glossary, cited
+    return ctx
 
 
 def with_suppressed(finding: Finding) -> Finding:

@@ -62,6 +62,7 @@ class Cues:
     abbreviations: frozenset[str]
     glossary_headings: tuple[str, ...]
     glossary_end_headings: tuple[str, ...]
+    reference_headings: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,4 +107,5 @@ def cues() -> Cues:
         abbreviations=frozenset(data["abbreviations"]),
         glossary_headings=tuple(data["glossary_headings"]),
         glossary_end_headings=tuple(data["glossary_end_headings"]),
+        reference_headings=tuple(data["reference_headings"]),
     )

@@ -87,6 +87,8 @@ class Context:
     knowledge: Knowledge
     cues: Cues
     named: set[int] = field(default_factory=set)  # part of a proper name: not a use at all
+    glossary: tuple[int, int] | None = None  # the glossary of a rendered response
+    cited: list[tuple[int, int]] = field(default_factory=list)  # lists of cited works
     findings: list[Finding] = field(default_factory=list)
     covered: set[int] = field(default_factory=set)  # hits already explained by a finding
     # where sentences begin, found only in the stretches of text around hits
@@ -537,11 +539,12 @@ _HEADING_LINE = r"(?im)^[ \t#*_>\d.)-]*(?:{})[ \t#*_:.]*$"
 
 def coverage_rules(ctx: Context) -> None:
     """Glossary coverage in a rendered response; a list of undefined terms in any draft."""
-    glossary = _glossary_span(ctx)
+    glossary = ctx.glossary
+    cited = Spans(ctx.cited)
     used: dict[str, int] = {}
     in_glossary: set[str] = set()
     for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or i in ctx.named:
+        if hit.kind != "term" or i in ctx.named or cited.covers(ctx.starts[i], ctx.ends[i]):
             continue
         if glossary and glossary[0] <= ctx.starts[i] < glossary[1]:
             in_glossary.add(hit.entry_id)
@@ -578,16 +581,31 @@ def coverage_rules(ctx: Context) -> None:
         )
 
 
-def _glossary_span(ctx: Context) -> tuple[int, int] | None:
-    """From the glossary heading to the heading after it (sources), or to the end."""
-    c = ctx.cues
-    opener = re.compile(_HEADING_LINE.format("|".join(map(re.escape, c.glossary_headings))))
-    m = opener.search(ctx.text)
-    if m is None:
+def glossary_span(text: str, c: Cues) -> tuple[int, int] | None:
+    opener = _heading(c.glossary_headings).search(text)
+    if opener is None:
         return None
-    closer = re.compile(_HEADING_LINE.format("|".join(map(re.escape, c.glossary_end_headings))))
-    end = closer.search(ctx.text, m.end())
-    return m.end(), end.start() if end else len(ctx.text)
+    end = _heading(c.glossary_end_headings).search(text, opener.end())
+    return opener.end(), end.start() if end else len(text)
+
+
+def cited_spans(text: str, c: Cues) -> list[tuple[int, int]]:
+    """Lists of cited works: from their heading to the next Markdown heading or the end."""
+    spans = []
+    for m in _heading(c.reference_headings).finditer(text):
+        nxt = _NEXT_MD_HEADING.search(text, m.end())
+        spans.append((m.end(), nxt.start() if nxt else len(text)))
+    return spans
+
+
+_NEXT_MD_HEADING = re.compile(r"(?m)^#{1,6}\s")
+_HEADINGS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _heading(labels: tuple[str, ...]) -> re.Pattern:
+    if labels not in _HEADINGS:
+        _HEADINGS[labels] = re.compile(_HEADING_LINE.format("|".join(map(re.escape, labels))))
+    return _HEADINGS[labels]
 
 
 def _defined_in_text(ctx: Context) -> set[str]:
