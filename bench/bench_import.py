@@ -8,7 +8,8 @@ process and alternating which goes first:
 - import: `drafter.importer.scan` against the floor any .docx reader pays, python-docx opening
   the file and reading every paragraph's and every table cell's text;
 - fill: `drafter.formfill.fill_form` against the floor any filler pays: loading the answers
-  file (drafter.answers.load_answers) plus python-docx opening the form and saving a copy.
+  file (drafter.answers.load_answers), python-docx opening the form and reading every
+  paragraph's and cell's text, and saving a copy.
 
 Prints both medians and their ratio. Target ratio <= 3 for import, <= 2 for fill.
 """
@@ -76,7 +77,12 @@ def naive_copy(answers: Path, form: Path, out: Path) -> None:
     from drafter.answers import load_answers
 
     load_answers(answers)
-    docx.Document(str(form)).save(str(out))
+    document = docx.Document(str(form))
+    sum(len(p.text) for p in document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            sum(len(cell.text) for cell in row.cells)
+    document.save(str(out))
 
 
 def timed(fn) -> float:

@@ -57,17 +57,19 @@ def fill_form(answers_path: Path, form_path: Path, out_path: Path, *, force: boo
     kind = sniff(form_path)
     if kind == "doc":
         with converted_doc(form_path) as converted:
-            return _fill(answers, converted, form_path, out_path, force)
+            return _fill(answers, answers_path, converted, form_path, out_path, force)
     if kind != "docx":
         raise InputError("only a Word form (.docx or .doc) can be filled in", path=form_path)
-    return _fill(answers, form_path, form_path, out_path, force)
+    return _fill(answers, answers_path, form_path, form_path, out_path, force)
 
 
 def _key(number: str) -> str:
     return re.sub(r"^(question|cwestiwn|q)\s*", "", number.strip(), flags=re.I).lower()
 
 
-def _fill(answers, path: Path, shown: Path, out_path: Path, force: bool) -> FillReport:
+def _fill(
+    answers, answers_path: Path, path: Path, shown: Path, out_path: Path, force: bool
+) -> FillReport:
     from drafter.fsutil import atomic_write_bytes
     from drafter.importer import open_docx
     from drafter.importer.detect import all_boxes, find_questions
@@ -77,6 +79,7 @@ def _fill(answers, path: Path, shown: Path, out_path: Path, force: bool) -> Fill
     blocks = read_docx(path, document)
     questions = find_questions(blocks)
     report = FillReport(out_path=out_path)
+    _check_same_form(answers, answers_path, shown, report)
     writer = _Writer(blocks)
     matched = _match(questions, answers.answers, report)
     for number, answer in answers.answers.items():
@@ -94,6 +97,26 @@ def _fill(answers, path: Path, shown: Path, out_path: Path, force: bool) -> Fill
     document.save(buffer)
     atomic_write_bytes(out_path, buffer.getvalue(), force=force)
     return report
+
+
+def _check_same_form(answers, answers_path: Path, form: Path, report: FillReport) -> None:
+    """If the answers' questions were imported from a document, was it this one?"""
+    import hashlib
+
+    from drafter.consultation import load_consultation
+
+    if not answers.consultation_file:
+        return
+    path = answers_path.parent / answers.consultation_file
+    if not path.is_file():
+        return
+    recorded = load_consultation(path).source.sha256
+    actual = hashlib.sha256(form.read_bytes()).hexdigest()
+    if recorded and recorded != actual:
+        report.not_filled.append(
+            f"form: {form.name} is not the document the questions were imported from "
+            f"({path.name} records another sha256); check that the numbers still match"
+        )
 
 
 def _match(questions, answers: dict, report: FillReport) -> dict:
@@ -332,10 +355,23 @@ def _check_content_control(t_el) -> None:
         checked.set(f"{{{w14}}}val", "1")
 
 
-def _append_run(p, text: str):
-    from docx.text.paragraph import Paragraph
+def _run(text: str):
+    """A plain w:r holding `text` (line breaks as w:br), in the paragraph's own style."""
+    from docx.oxml import OxmlElement
 
-    return Paragraph(p, None).add_run(text)
+    run = OxmlElement("w:r")
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            run.append(OxmlElement("w:br"))
+        t = OxmlElement("w:t")
+        t.text = line
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        run.append(t)
+    return run
+
+
+def _append_run(p, text: str) -> None:
+    p.append(_run(text))
 
 
 def _clear_placeholder(p):
@@ -364,17 +400,10 @@ def _clear_placeholder(p):
 
 def _put_in_control(p, text: str) -> str | None:
     """Replace a content control's placeholder in `p` with `text`; None if it has none."""
-    from docx.oxml import OxmlElement
-
     control = _clear_placeholder(p)
     if control is None:
         return None
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    run.append(t)
-    control.append(run)
+    control.append(_run(text))
     return "in the form's own text box"
 
 

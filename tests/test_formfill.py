@@ -338,3 +338,21 @@ def test_bracket_boxes_and_responding_as_boxes(tmp_path):
     assert texts[0] == "I am responding: [X] as an individual  [ ] on behalf of an organisation"
     assert texts[2] == "() Yes  (X) No"
     assert "responding as: ticked 'as an individual'" in report.filled
+
+
+def test_a_different_version_of_the_form_is_pointed_out(tmp_path):
+    imported = run_drafter(
+        "consultations", "import", str(FORMS / "two-column.docx"), "-o", str(tmp_path / "q.yaml")
+    )
+    assert imported.returncode == 0, imported.stderr
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        "schema: 1\nconsultation: fic-2027-04\nconsultation_file: q.yaml\nanswers:\n"
+        '  "Q2": {response: "Match funding."}\n'
+    )
+    same = fill_form(path, FORMS / "two-column.docx", tmp_path / "same.docx")
+    assert not any(line.startswith("form:") for line in same.not_filled)
+    other = fill_form(path, FORMS / "one-cell.docx", tmp_path / "other.docx")
+    assert any(
+        "is not the document the questions were imported from" in n for n in other.not_filled
+    )

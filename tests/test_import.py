@@ -125,6 +125,12 @@ def test_pdf_made_by_libreoffice_from_a_docx_fixture():
     assert [(q.number, q.kind, " ".join(q.text.split())) for q in c.questions] == flat
     assert c.question("4").options == tuple(fx.Q4_OPTIONS)
     assert c.question("1").found_at.startswith("page 1 line ")
+    table_form = import_consultation(FORMS / "shaded-rows.pdf")
+    assert [(q.number, q.kind, q.options) for q in table_form.questions] == [
+        ("1", "choice", ("Agree", "Disagree", "Neither")),
+        ("2", "free-text", ()),
+        ("3", "yes-no", ()),
+    ]
 
 
 @pytest.mark.slow
@@ -180,6 +186,8 @@ def test_unseen_numbering_styles(tmp_path):
             ("1) How many volunteers run your hall?", None),
             ("2) Describe the training your volunteers would need.", None),
             ("2a) Who should pay for it?", None),
+            ("Consultation question 4: Is the timetable right?", None),
+            ("Q.5 Anything else?", None),
             ("Question 3", "Heading 2"),
             ("The rules would apply from next year.", None),
             ("When should the rules start?", None),
@@ -191,11 +199,13 @@ def test_unseen_numbering_styles(tmp_path):
         ("1", "free-text", "How many volunteers run your hall?"),
         ("2", "free-text", "Describe the training your volunteers would need."),
         ("2a", "free-text", "Who should pay for it?"),
+        ("4", "free-text", "Is the timetable right?"),
+        ("Q5", "free-text", "Anything else?"),
         ("3", "free-text", "The rules would apply from next year.\n\nWhen should the rules start?"),
     ]
     assert c.title == "Draft rules for village halls"
     # "1)" items beside a "Question 3" are imported, but the mix is pointed out
-    assert ["list item" in " ".join(q.unsure) for q in result.questions] == [1, 1, 1, 0]
+    assert ["list item" in " ".join(q.unsure) for q in result.questions] == [1, 1, 1, 0, 0, 0]
 
 
 def test_a_question_list_repeated_in_an_annex_is_imported_once(tmp_path):
@@ -285,6 +295,7 @@ def test_a_markdown_table_form(tmp_path):
         ("encrypted.docx", None, "password-protected"),
         ("damaged.docx", None, "is damaged"),
         ("notes.rtf", b"{\\rtf1 hello}", "cannot import .rtf"),
+        ("set.yaml", b"schema: 1\n", "is already a question set"),
         ("empty.txt", b"Just some words.\n", "found no numbered questions"),
         ("latin1.txt", "Caf\xe9 1. Why?".encode("latin-1"), "not UTF-8"),
         ("fake.pdf", b"hello", "damaged or not really a PDF"),
@@ -363,6 +374,12 @@ def test_cli_import_writes_yaml_that_loads_and_refuses_to_overwrite(tmp_path):
     assert out.read_bytes() == before
     forced = run_drafter("consultations", "import", form, "-o", str(out), "--force")
     assert forced.returncode == 0
+    shown = run_drafter("consultations", "show", str(out))
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "found at paragraph 19" in shown.stdout
+        and "choice: Full community ownership" in shown.stdout
+    )
 
 
 def test_cli_import_default_name_and_unsure_comments(tmp_path):
@@ -445,3 +462,30 @@ def test_number_in_its_own_cell():
         ("Q2", "free-text", "Would you use a late opening on Thursdays?"),
         ("Q2a", "free-text", "If so, until what time?"),
     ]
+
+
+def test_a_numbered_statement_is_imported_but_marked_unsure(tmp_path):
+    path = _docx(
+        tmp_path,
+        [("Question 1: Should halls be rate-free?", None), ("Question 2 covers the costs.", None)],
+    )
+    result = scan(path)
+    assert [q.number for q in result.questions] == ["1", "2"]
+    assert result.questions[0].unsure == []
+    assert "does not read as a question" in result.questions[1].unsure[0]
+
+
+def test_reference_in_the_page_header_and_other_date_forms(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.is_linked_to_previous = False
+    d.sections[0].header.paragraphs[0].text = "Consultation reference: HDR-7"
+    d.add_paragraph("Halls", style="Title")
+    d.add_paragraph("Responses by 05/11/2027 please.")
+    d.add_paragraph("Q1 Should halls be rate-free?")
+    path = tmp_path / "header.docx"
+    d.save(path)
+    c = import_consultation(path)
+    assert c.reference == "HDR-7"
+    assert str(c.deadline) == "2027-11-05"

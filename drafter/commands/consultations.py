@@ -85,6 +85,8 @@ def show_command(consultation: str) -> None:
         )
         if q.guidance:
             console.print(f"   [dim]{escape(q.guidance)}[/dim]")
+        if q.found_at:
+            console.print(f"   [dim]found at {escape(q.found_at)}[/dim]")
 
 
 @consultations.command("import")

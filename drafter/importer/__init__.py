@@ -31,7 +31,8 @@ class Scan:
 
 
 def read_blocks(path: Path) -> tuple[list[Block], str]:
-    """The document's blocks and its core-properties title (docx only), by its real format."""
+    """The document's blocks and its metadata text (docx only: the core-properties title and
+    the page headers' lines, which often carry the reference), by the file's real format."""
     from drafter.importer.legacy import converted_doc, sniff
 
     kind = sniff(path)
@@ -69,7 +70,12 @@ def _docx_blocks(path: Path, shown: Path) -> tuple[list[Block], str]:
     from drafter.importer.docx_reader import read_docx
 
     document = open_docx(path, shown)
-    return read_docx(path, document), document.core_properties.title or ""
+    headers = []
+    for section in document.sections:
+        # a header "linked to previous" has no part of its own; reading it would add one
+        if not section.header.is_linked_to_previous:
+            headers += [p.text for p in section.header.paragraphs if p.text.strip()]
+    return read_docx(path, document), "\n".join([document.core_properties.title or "", *headers])
 
 
 def _read_text_file(path: Path) -> str:

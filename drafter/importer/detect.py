@@ -15,13 +15,17 @@ from drafter.importer.blocks import Block
 
 _SEP = r"\s*[:.)\-–—]?\s*"
 _SUB = r"(?:([a-zA-Z])\b|\s?\(([a-z])\))?"
-WORD_START = re.compile(r"^(?:question|cwestiwn)\s*(\d{1,3}(?:\.\d{1,2})?)" + _SUB + _SEP, re.I)
-Q_START = re.compile(r"^Q\s?(\d{1,3}(?:\.\d{1,2})?)" + _SUB + _SEP)
+WORD_START = re.compile(
+    r"^(?:consultation\s+)?(?:question|cwestiwn)\s*(\d{1,3}(?:\.\d{1,2})?)" + _SUB + _SEP, re.I
+)
+Q_START = re.compile(r"^Q\.?\s?(\d{1,3}(?:\.\d{1,2})?)" + _SUB + _SEP)
 BARE_START = re.compile(
     r"^(\d{1,3})(?:([a-z])(?=[\s.):])|\s?\(([a-z])\))?(?:\s*[.):](?!\d)|\t)\s*(?=\S)"
     r"|^(\d{1,3})([a-z])\s+(?=\S)"
 )
-NUMBER_ONLY = re.compile(r"^(?:(question|cwestiwn)\s*|(Q)\s?)?(\d{1,3})([a-z])?[.):]?$", re.I)
+NUMBER_ONLY = re.compile(
+    r"^(?:((?:consultation\s+)?question|cwestiwn)\s*|(Q)\.?\s?)?(\d{1,3})([a-z])?[.):]?$", re.I
+)
 SUB_START = re.compile(r"^(?:\(([a-z])\)|([a-z])[.)])\s+(?=\S)")
 _ASKING = re.compile(
     r"^(please|describe|explain|tell us|give|list|provide|outline|identify|suggest|comment|"
@@ -345,12 +349,13 @@ def _tidy(found: list[Found], blocks: list[Block], labelled: bool) -> list[Found
         if q.style == "bare" and blocks[q.start].heading:
             q.unsure.append("a numbered heading; it may be a section title, not a question")
         if (
-            q.style == "bare"
-            and not q.text.rstrip().endswith("?")
+            q.style != "other"
+            and "?" not in q.text
             and not q.marks
+            and q.answer_cell is None
             and not _ASKING.match(q.text)
         ):
-            q.unsure.append("numbered paragraph that does not read as a question")
+            q.unsure.append("does not read as a question (no question mark, no answer space)")
         kind, _ = q.kind
         if not q.marks and re.search(r"\b(agree|disagree)\b", q.text, re.I):
             q.unsure.append("asks agree/disagree but prints no tick boxes; imported as free text")

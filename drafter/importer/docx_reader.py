@@ -13,6 +13,35 @@ from docx.oxml.ns import qn
 
 from drafter.importer.blocks import Block
 
+_BASEDON = qn("w:basedOn")
+_BODY = qn("w:body")
+_CHAR = qn("w:char")
+_CHECKBOX = qn("w:checkBox")
+_CUSTOMXML = qn("w:customXml")
+_FFDATA = qn("w:ffData")
+_GRIDSPAN = qn("w:gridSpan")
+_I = qn("w:i")
+_NAME = qn("w:name")
+_OUTLINELVL = qn("w:outlineLvl")
+_P = qn("w:p")
+_PPR = qn("w:pPr")
+_PSTYLE = qn("w:pStyle")
+_R = qn("w:r")
+_RPR = qn("w:rPr")
+_SDT = qn("w:sdt")
+_SDTCONTENT = qn("w:sdtContent")
+_SDTPR = qn("w:sdtPr")
+_SHOWINGPLCHDR = qn("w:showingPlcHdr")
+_STYLE = qn("w:style")
+_STYLEID = qn("w:styleId")
+_T = qn("w:t")
+_TBL = qn("w:tbl")
+_TC = qn("w:tc")
+_TCPR = qn("w:tcPr")
+_TR = qn("w:tr")
+_VMERGE = qn("w:vMerge")
+_VAL = qn("w:val")
+
 # Wingdings / Wingdings 2 private-use code points Word uses for boxes
 _SYMBOL_BOXES = {"F06F": "☐", "F0A8": "☐", "F0A3": "☐", "F0FE": "☒", "F078": "☒", "F0FD": "☒"}
 _TEXT_XPATH = (
@@ -24,28 +53,28 @@ _TEXT_XPATH = (
 
 
 def legacy_checked(fld) -> bool:
-    box = fld.find(qn("w:ffData")).find(qn("w:checkBox"))
+    box = fld.find(_FFDATA).find(_CHECKBOX)
     for tag in ("w:checked", "w:default"):
         el = box.find(qn(tag))
         if el is not None:
-            return el.get(qn("w:val"), "1") not in {"0", "false"}
+            return el.get(_VAL, "1") not in {"0", "false"}
     return False
 
 
 class _Styles:
     def __init__(self, document) -> None:
         self.by_id = {}
-        for style in document.styles.element.findall(qn("w:style")):
-            name_el = style.find(qn("w:name"))
-            based = style.find(qn("w:basedOn"))
-            ppr = style.find(qn("w:pPr"))
-            outline = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
-            rpr = style.find(qn("w:rPr"))
-            italic = rpr is not None and rpr.find(qn("w:i")) is not None
-            self.by_id[style.get(qn("w:styleId"))] = (
-                (name_el.get(qn("w:val")) if name_el is not None else "").lower(),
-                based.get(qn("w:val")) if based is not None else None,
-                int(outline.get(qn("w:val"))) + 1 if outline is not None else 0,
+        for style in document.styles.element.findall(_STYLE):
+            name_el = style.find(_NAME)
+            based = style.find(_BASEDON)
+            ppr = style.find(_PPR)
+            outline = ppr.find(_OUTLINELVL) if ppr is not None else None
+            rpr = style.find(_RPR)
+            italic = rpr is not None and rpr.find(_I) is not None
+            self.by_id[style.get(_STYLEID)] = (
+                (name_el.get(_VAL) if name_el is not None else "").lower(),
+                based.get(_VAL) if based is not None else None,
+                int(outline.get(_VAL)) + 1 if outline is not None else 0,
                 italic,
             )
 
@@ -70,10 +99,10 @@ class _Styles:
 def placeholder_sdt(el):
     """The content control around `el` that is showing its placeholder text, if any."""
     node = el.getparent()
-    while node is not None and node.tag not in {qn("w:body"), qn("w:tc")}:
-        if node.tag == qn("w:sdt"):
-            props = node.find(qn("w:sdtPr"))
-            if props is not None and props.find(qn("w:showingPlcHdr")) is not None:
+    while node is not None and node.tag not in {_BODY, _TC}:
+        if node.tag == _SDT:
+            props = node.find(_SDTPR)
+            if props is not None and props.find(_SHOWINGPLCHDR) is not None:
                 return node
         node = node.getparent()
     return None
@@ -83,12 +112,20 @@ def in_placeholder(el) -> bool:
     return placeholder_sdt(el) is not None
 
 
+_TEXT_NODES = None
+
+
 def paragraph_text(p) -> tuple[str, list]:
     """Visible text of a w:p and the (start, end, element) spans that hold it."""
+    global _TEXT_NODES
+    if _TEXT_NODES is None:  # compiled once: most of the time of reading a form is here
+        from lxml import etree
+
+        _TEXT_NODES = etree.XPath(_TEXT_XPATH, namespaces={"w": _T[1:].split("}")[0]})
     parts: list[str] = []
     spans = []
     pos = 0
-    for el in p.xpath(_TEXT_XPATH):
+    for el in _TEXT_NODES(p):
         if in_placeholder(el):
             continue  # "Click or tap here to enter text.": an empty answer space, not text
         tag = el.tag.rsplit("}", 1)[-1]
@@ -99,7 +136,7 @@ def paragraph_text(p) -> tuple[str, list]:
         elif tag in {"br", "cr"}:
             text = "\n"
         elif tag == "sym":
-            text = _SYMBOL_BOXES.get((el.get(qn("w:char")) or "").upper(), "")
+            text = _SYMBOL_BOXES.get((el.get(_CHAR) or "").upper(), "")
         else:  # legacy check-box form field
             text = "☒" if legacy_checked(el) else "☐"
         if not text:
@@ -112,16 +149,16 @@ def paragraph_text(p) -> tuple[str, list]:
 
 
 def _italic(p, style_italic: bool) -> bool:
-    runs = [r for r in p.findall(qn("w:r")) if (r.findtext(qn("w:t")) or "").strip()]
+    runs = [r for r in p.findall(_R) if (r.findtext(_T) or "").strip()]
     if not runs:
         return False
 
     def run_italic(r):
-        rpr = r.find(qn("w:rPr"))
-        i = rpr.find(qn("w:i")) if rpr is not None else None
+        rpr = r.find(_RPR)
+        i = rpr.find(_I) if rpr is not None else None
         if i is None:
             return style_italic
-        return i.get(qn("w:val"), "1") not in {"0", "false"}
+        return i.get(_VAL, "1") not in {"0", "false"}
 
     return all(run_italic(r) for r in runs)
 
@@ -140,13 +177,13 @@ def read_docx(path: Path, document=None) -> list[Block]:
     counts = {"paragraph": 0, "table": 0}
 
     def para(p, where: str, cell=None, tc=None, first=False) -> None:
-        ppr = p.find(qn("w:pPr"))
-        style_el = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        ppr = p.find(_PPR)
+        style_el = ppr.find(_PSTYLE) if ppr is not None else None
         heading, title, style_italic = styles.kind(
-            style_el.get(qn("w:val")) if style_el is not None else "Normal"
+            style_el.get(_VAL) if style_el is not None else "Normal"
         )
-        if ppr is not None and ppr.find(qn("w:outlineLvl")) is not None and not heading:
-            level = int(ppr.find(qn("w:outlineLvl")).get(qn("w:val")))
+        if ppr is not None and ppr.find(_OUTLINELVL) is not None and not heading:
+            level = int(ppr.find(_OUTLINELVL).get(_VAL))
             heading = level + 1 if level < 9 else 0
         text, spans = paragraph_text(p)
         label = numbering.label(p)
@@ -182,32 +219,32 @@ def read_docx(path: Path, document=None) -> list[Block]:
     def table(tbl) -> None:
         counts["table"] += 1
         t = counts["table"]
-        for r, tr in enumerate(tbl.findall(qn("w:tr")), start=1):
+        for r, tr in enumerate(tbl.findall(_TR), start=1):
             col = 0
-            for tc in tr.findall(qn("w:tc")):
-                tcpr = tc.find(qn("w:tcPr"))
-                span_el = tcpr.find(qn("w:gridSpan")) if tcpr is not None else None
-                vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+            for tc in tr.findall(_TC):
+                tcpr = tc.find(_TCPR)
+                span_el = tcpr.find(_GRIDSPAN) if tcpr is not None else None
+                vmerge = tcpr.find(_VMERGE) if tcpr is not None else None
                 col += 1
                 c = col
-                col += int(span_el.get(qn("w:val"))) - 1 if span_el is not None else 0
-                if vmerge is not None and vmerge.get(qn("w:val")) != "restart":
+                col += int(span_el.get(_VAL)) - 1 if span_el is not None else 0
+                if vmerge is not None and vmerge.get(_VAL) != "restart":
                     continue  # the lower part of a vertically merged cell: no content of its own
                 where = f"table {t} row {r} cell {c}"
                 first = True
                 for child in _block_children(tc):
-                    if child.tag == qn("w:p"):
+                    if child.tag == _P:
                         para(child, where, (t, r, c), tc, first)
                         first = False
-                    elif child.tag == qn("w:tbl"):
+                    elif child.tag == _TBL:
                         table(child)
 
     def walk(container) -> None:
         for child in _block_children(container):
-            if child.tag == qn("w:p"):
+            if child.tag == _P:
                 counts["paragraph"] += 1
                 para(child, f"paragraph {counts['paragraph']}")
-            elif child.tag == qn("w:tbl"):
+            elif child.tag == _TBL:
                 table(child)
 
     walk(document.element.body)
@@ -221,11 +258,11 @@ def _lines(text: str) -> list[str]:
 def _block_children(container):
     """Paragraphs and tables of a container, looking through content controls and customXml."""
     for child in container.iterchildren():
-        if child.tag in {qn("w:sdt")}:
-            content = child.find(qn("w:sdtContent"))
+        if child.tag in {_SDT}:
+            content = child.find(_SDTCONTENT)
             if content is not None:
                 yield from _block_children(content)
-        elif child.tag == qn("w:customXml"):
+        elif child.tag == _CUSTOMXML:
             yield from _block_children(child)
-        elif child.tag in {qn("w:p"), qn("w:tbl")}:
+        elif child.tag in {_P, _TBL}:
             yield child

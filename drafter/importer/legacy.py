@@ -57,6 +57,10 @@ def sniff(path: Path) -> str:
         return "md"
     if suffix in {".txt", ".text", ""}:
         return "txt"
+    if suffix in {".yaml", ".yml"}:
+        raise InputError(
+            "is already a question set; see it with `drafter consultations show FILE`", path=path
+        )
     raise InputError(
         f"cannot import {suffix or 'this'} files; use .docx, .doc, .md, .txt or .pdf", path=path
     )

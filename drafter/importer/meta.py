@@ -10,7 +10,7 @@ from drafter.importer.blocks import Block
 
 _REFERENCE = re.compile(
     r"\b(?:consultation\s+)?(?:reference(?:\s+number)?|ref\.?|cyfeirnod)\s*(?:no\.?\s*)?[:\-]?\s*"
-    r"([A-Z][A-Za-z]{0,9}[-/ ]?\d[\w/.-]*\w|\d[\w/.-]*\w)",
+    r"([A-Z][A-Za-z]{0,9}[-/ ]?\d(?:[\w/.-]*\w)?|\d(?:[\w/.-]*\w)?)",
     re.I,
 )
 _DEADLINE = re.compile(
@@ -18,11 +18,34 @@ _DEADLINE = re.compile(
     r"respond by|by no later than|return\w* (?:[\w ]{0,20} )?by)\b",
     re.I,
 )
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# "14 March 2027", "14th Mar 2027", "March 14, 2027", "14/03/2027" (UK day first)
 _DATE = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s*,?\s+(\d{4})\b",
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTHS})\.?,?\s+(\d{{4}})\b"
+    rf"|\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    r"|\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b",
     re.I,
 )
+
+
+def _parse_date(m: re.Match) -> dt.date | None:
+    g = m.groups()
+    try:
+        if g[0]:
+            day, month, year = int(g[0]), g[1], int(g[2])
+        elif g[3]:
+            day, month, year = int(g[4]), g[3], int(g[5])
+        else:
+            return dt.date(int(g[8]), int(g[7]), int(g[6]))
+        number = dt.datetime.strptime(month[:3].title(), "%b").month
+        return dt.date(year, number, day)
+    except ValueError:
+        return None
+
+
 _BODY_LABEL = re.compile(
     r"^(?:consulting body|published by|issued by|lead (?:department|organisation)|"
     r"consultation by)\s*[:\-]\s*(.+)$",
@@ -43,9 +66,13 @@ class Meta:
     unsure: dict[str, str] = field(default_factory=dict)
 
 
-def find_meta(blocks: list[Block], core_title: str = "", fallback: str = "") -> Meta:
+def find_meta(blocks: list[Block], extra: str = "", fallback: str = "") -> Meta:
+    """Title, reference, closing date and consulting body. `extra` is the .docx core title
+    on its first line, then the page headers' lines (searched after the body)."""
     meta = Meta()
     texts = [b for b in blocks if not b.empty]
+    core_title, *header_lines = extra.split("\n")
+    headers = [Block(text=line, where="page header") for line in header_lines]
     title_block = next((b for b in texts if b.title), None) or next(
         (b for b in texts if b.heading == 1), None
     )
@@ -59,7 +86,7 @@ def find_meta(blocks: list[Block], core_title: str = "", fallback: str = "") -> 
     else:
         meta.title = fallback
         meta.unsure["title"] = "no title found; named after the file"
-    for b in texts:
+    for b in texts + headers:
         m = _REFERENCE.search(b.text)
         if m:
             meta.reference = m.group(1).strip()
@@ -67,13 +94,8 @@ def find_meta(blocks: list[Block], core_title: str = "", fallback: str = "") -> 
     for b in texts:
         for label in _DEADLINE.finditer(b.text):
             date = _DATE.search(b.text, label.end(), label.end() + 80)
-            if date:
-                try:
-                    meta.deadline = dt.datetime.strptime(
-                        " ".join(date.groups()).title(), "%d %B %Y"
-                    ).date()
-                except ValueError:
-                    continue
+            if date and _parse_date(date):
+                meta.deadline = _parse_date(date)
                 break
         if meta.deadline:
             break

@@ -7,7 +7,24 @@ the labels out from numbering.xml the way Word shows them, for the common format
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
+from functools import lru_cache
+
+from docx.oxml.ns import qn as _uncached_qn
+
+qn = lru_cache(maxsize=64)(_uncached_qn)
+
+_ABSTRACTNUM = qn("w:abstractNum")
+_ABSTRACTNUMID = qn("w:abstractNumId")
+_ILVL = qn("w:ilvl")
+_LVL = qn("w:lvl")
+_LVLOVERRIDE = qn("w:lvlOverride")
+_NUM = qn("w:num")
+_NUMID = qn("w:numId")
+_NUMPR = qn("w:numPr")
+_PPR = qn("w:pPr")
+_STYLE = qn("w:style")
+_STYLEID = qn("w:styleId")
+_VAL = qn("w:val")
 
 _ROMAN = [
     (1000, "m"),
@@ -56,7 +73,7 @@ def _format(n: int, fmt: str) -> str:
 
 def _val(el, tag: str) -> str | None:
     child = el.find(qn(tag)) if el is not None else None
-    return child.get(qn("w:val")) if child is not None else None
+    return child.get(_VAL) if child is not None else None
 
 
 class Numbering:
@@ -72,34 +89,34 @@ class Numbering:
             root = None
         if root is not None:
             abstract = {}
-            for absn in root.findall(qn("w:abstractNum")):
+            for absn in root.findall(_ABSTRACTNUM):
                 lvls = {}
-                for lvl in absn.findall(qn("w:lvl")):
-                    ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+                for lvl in absn.findall(_LVL):
+                    ilvl = int(lvl.get(_ILVL, "0"))
                     start = int(_val(lvl, "w:start") or "1")
                     lvls[ilvl] = (start, _val(lvl, "w:numFmt") or "decimal", _val(lvl, "w:lvlText"))
-                abstract[absn.get(qn("w:abstractNumId"))] = lvls
-            for num in root.findall(qn("w:num")):
+                abstract[absn.get(_ABSTRACTNUMID)] = lvls
+            for num in root.findall(_NUM):
                 lvls = dict(abstract.get(_val(num, "w:abstractNumId"), {}))
-                for override in num.findall(qn("w:lvlOverride")):
-                    ilvl = int(override.get(qn("w:ilvl"), "0"))
+                for override in num.findall(_LVLOVERRIDE):
+                    ilvl = int(override.get(_ILVL, "0"))
                     start = _val(override, "w:startOverride")
                     if start is not None and ilvl in lvls:
                         lvls[ilvl] = (int(start), *lvls[ilvl][1:])
-                self.levels[num.get(qn("w:numId"))] = lvls
-        for style in document.styles.element.findall(qn("w:style")):
-            ppr = style.find(qn("w:pPr"))
-            numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+                self.levels[num.get(_NUMID)] = lvls
+        for style in document.styles.element.findall(_STYLE):
+            ppr = style.find(_PPR)
+            numpr = ppr.find(_NUMPR) if ppr is not None else None
             if numpr is not None and _val(numpr, "w:numId"):
-                self.style_num[style.get(qn("w:styleId"))] = (
+                self.style_num[style.get(_STYLEID)] = (
                     _val(numpr, "w:numId"),
                     int(_val(numpr, "w:ilvl") or "0"),
                 )
 
     def label(self, p) -> str:
         """The label Word shows before paragraph `p` (a w:p element), or ''."""
-        ppr = p.find(qn("w:pPr"))
-        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        ppr = p.find(_PPR)
+        numpr = ppr.find(_NUMPR) if ppr is not None else None
         num_id, ilvl = None, 0
         if numpr is not None:
             num_id = _val(numpr, "w:numId")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from drafter.consultation import AGREE_SCALE, YES_NO
 
@@ -12,6 +13,7 @@ BOX = re.compile(r"[☐□❑❒▢◻⬜☒☑▣]|\[[ xX✓]?\]|\([ xX]?\)(?=\
 _SEPARATORS = " \t\n:;,/|-–—_."
 
 
+@lru_cache(maxsize=4096)
 def norm(label: str) -> str:
     """Compare labels loosely: case, curly quotes, punctuation and spaces do not matter."""
     label = label.replace("’", "'").replace("‘", "'").lower()
@@ -58,7 +60,8 @@ def kind_for(labels: list[str]) -> tuple[str, tuple[str, ...]]:
     return "free-text", ()
 
 
-def boxes(text: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=4096)
+def boxes(text: str) -> tuple[tuple[str, int], ...]:
     """(label, offset of its box) for each box in a line, or [] if the line has none.
 
     Handles "☐ Agree ☐ Disagree" (box first, after any lead-in text) and "Agree ☐  Disagree ☐"
@@ -66,7 +69,7 @@ def boxes(text: str) -> list[tuple[str, int]]:
     """
     found = list(BOX.finditer(text))
     if not found:
-        return []
+        return ()
     # "☐ Agree ☐ Disagree" (or "Lead-in: ☐ Agree ☐ Disagree"): labels follow their boxes;
     # "Agree ☐ Disagree ☐": the line ends with a box, so labels come before
     starts_with_box = bool(text[found[-1].end() :].strip(_SEPARATORS))
@@ -79,7 +82,7 @@ def boxes(text: str) -> list[tuple[str, int]]:
             start = found[i - 1].end() if i else 0
             label = text[start : m.start()]
         out.append((_clean_label(label), m.start()))
-    return out
+    return tuple(out)
 
 
 def _clean_label(label: str) -> str:

@@ -18,7 +18,7 @@ _NEW_LINE = re.compile(
     r"[☐□❑❒▢◻⬜☒☑]|\[[ xX]?\]|[-*•]\s)",
     re.I,
 )
-_LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z ]{2,30}:\s")  # "Closing date: ..."
+_LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z ]{2,30}:(\s|$)")  # "Closing date: ...", "Comments:"
 
 
 def read_markdown(text: str) -> list[Block]:
@@ -116,6 +116,7 @@ def read_text(text: str, *, page_lines: bool = False) -> list[Block]:
         if current and (
             _NEW_LINE.match(raw)
             or _LABEL_LINE.match(raw)
+            or _LABEL_LINE.match(current[-1])
             or current[-1].rstrip().endswith("?")
             or _complete_box_line(" ".join(current))
         ):
