@@ -368,7 +368,15 @@ def test_imported_form_is_confirmed_and_corrected_before_answering(tmp_path, mon
     assert answers.answers["1"].response == RESPONSES["1"][1]
     assert (answers.answers["2"].stance, answers.answers["2"].response) == ("No", "We think not.")
     # a later run finds the confirmed questions through the answers file alone
-    assert drive(ENTER * 0 + CTRL_C, Options(answers=path, resume=True)) == 130
+    assert drive(CTRL_C, Options(answers=path, resume=True)) == 130
+    # and so does drafter render (the real one), with the corrected question list
+    from drafter.render import render_answers
+
+    out = tmp_path / "response.md"
+    render_answers(path, out, fmt="md")
+    text = out.read_text()
+    assert "We think not." in text and "Answer: No" in text
+    assert sample.question("3").text not in text  # the question removed while confirming
 
 
 def test_real_library_and_precision_check_are_wired_in(tmp_path, monkeypatch):
