@@ -207,6 +207,22 @@ def test_review_jumps_back_to_a_question(tmp_path, rendered):
     assert len(rendered) == 1
 
 
+def test_consultation_picked_from_the_bundled_list(tmp_path):
+    path = tmp_path / "answers.yaml"
+    keys = ENTER + NEW_RESPONDENT + keys_for("1") + CTRL_C  # the first (only) bundled one
+    assert drive(keys, Options(answers=path)) == 130
+    answers = load_answers(path)
+    assert answers.consultation == "sample-social-care"
+    assert answers.consultation_file is None  # bundled: found again by its id
+    assert answers.answers["1"].stance == "Agree"
+
+
+def test_ctrl_c_before_any_answer_saves_nothing(tmp_path, capsys):
+    assert drive(CTRL_C, Options(answers=tmp_path / "a.yaml")) == 130
+    assert not (tmp_path / "a.yaml").exists()
+    assert "nothing was saved" in capsys.readouterr().err
+
+
 def test_skip_no_response_and_leave_for_later(tmp_path):
     path = tmp_path / "answers.yaml"
     keys = NEW_RESPONDENT

@@ -143,7 +143,8 @@ class Interview:
             consultation = load_consultation(file)
             deadline = consultation.deadline
             when = f" — deadline {_long_date(deadline)}" if deadline else ""
-            choices.append((f"{consultation.title}{when}", cid))
+            title = _short(consultation.title, max(20, prompts.width() - len(when) - 6))
+            choices.append((f"{title}{when}", cid))
         choices += [None, ("A consultation file on this computer…", "\x00file")]
         picked = prompts.choose("Which consultation are you answering?", choices)
         if picked != "\x00file":
