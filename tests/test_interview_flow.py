@@ -207,6 +207,29 @@ def test_review_jumps_back_to_a_question(tmp_path, rendered):
     assert len(rendered) == 1
 
 
+def test_a_save_that_fails_mid_interview_asks_where_else_to_save(tmp_path, monkeypatch):
+    from drafter.interview import session as session_module
+
+    path = tmp_path / "answers.yaml"
+    real_save = session_module.save_answers
+    failures = []
+
+    def failing_once(answers, target):
+        if answers.answers and not failures:  # the first save of an answer: the disk is full
+            failures.append(target)
+            raise InputError("cannot write (No space left on device)", path=target)
+        return real_save(answers, target)
+
+    monkeypatch.setattr(session_module, "save_answers", failing_once)
+    elsewhere = tmp_path / "rescued.yaml"
+    keys = NEW_RESPONDENT + keys_for("1")
+    keys += "\x15" + str(elsewhere) + ENTER  # the suggested place is replaced by another
+    keys += CTRL_C
+    assert drive(keys, Options("sample-social-care", path)) == 130
+    assert failures == [path]
+    assert load_answers(elsewhere).answers["1"].response == RESPONSES["1"][1]
+
+
 def test_consultation_picked_from_the_bundled_list(tmp_path):
     path = tmp_path / "answers.yaml"
     keys = ENTER + NEW_RESPONDENT + keys_for("1") + CTRL_C  # the first (only) bundled one

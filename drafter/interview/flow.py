@@ -226,7 +226,8 @@ class Interview:
             consent=consent,
             confidentiality_reason=reason,
         )
-        session.set_respondent(respondent)
+        session.answers.respondent = respondent
+        self._save()
         save_user_defaults(respondent.model_dump())
 
     # -- one question -------------------------------------------------------------------------
@@ -275,8 +276,31 @@ class Interview:
     def _record(self, number: str, answer: Answer) -> None:
         self.session.answers.answers[number] = answer
         self._note_library()  # before the save, so the file names the entries it asks for
-        self.session.record(number, answer)
+        self._save()
         self.pending = None
+
+    def _save(self) -> None:
+        """Save now; if the file cannot be written any more (folder gone, disk full), say so
+        and ask where else to save, so the answer just given is never lost."""
+        session = self.session
+        while True:
+            try:
+                session.save()
+                return
+            except DrafterError as exc:
+                prompts.say(f"Could not save your answers: {exc.format()}", "warning")
+                where = prompts.line(
+                    "Where should they be saved instead? (a file path)",
+                    str(Path.home() / session.path.name),
+                    required=True,
+                )
+            target = Path(where).expanduser()
+            try:
+                Session.check_new_home(target)
+            except DrafterError as exc:
+                prompts.say(exc.format(), "warning")
+                continue
+            session.path = target
 
     def _response(self, question, before: Answer, answer: Answer) -> bool:
         """Ask for the response text and run the precision check; False means "no response"."""

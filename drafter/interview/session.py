@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.answers import Answer, AnswersFile, KeptFinding, Respondent, load_answers, save_answers
+from drafter.answers import Answer, AnswersFile, KeptFinding, load_answers, save_answers
 from drafter.consultation import Consultation, Question
 from drafter.errors import InputError
 
@@ -176,14 +176,17 @@ class Session:
             self.answers.date = dt.date.today()
         return save_answers(self.answers, self.path)
 
+    @staticmethod
+    def check_new_home(path: Path) -> None:
+        """A place to move the answers to must be writable and must not hold another file."""
+        if Path(path).exists():
+            raise InputError("already exists; give a new file name", path=path)
+        ensure_writable(path)
+
     def record(self, number: str, answer: Answer) -> Path:
         """Keep one answer and save the whole file at once (temp file, fsync, rename)."""
         self.question(number)  # a KeyError here is a bug in the caller, not user input
         self.answers.answers[number] = answer
-        return self.save()
-
-    def set_respondent(self, respondent: Respondent) -> Path:
-        self.answers.respondent = respondent
         return self.save()
 
     def note_library(self, versions: dict[str, int]) -> None:
