@@ -195,3 +195,18 @@ def test_welsh_letters_and_emoji_survive():
 def test_empty_list_items_are_dropped_and_numbers_stay_consecutive():
     markdown = user_blocks("- \n- real\n\n1. \n2. first\n3. second")
     assert markdown == "- real\n\n1. first\n2. second"
+
+
+def test_questions_without_sections_sit_under_one_heading():
+    consultation = sample_consultation()
+    plain = consultation.model_copy(
+        update={
+            "questions": tuple(
+                q.model_copy(update={"section": None}) for q in consultation.questions
+            )
+        }
+    )
+    composed = compose_answers(make_answers(), consultation=plain)
+    assert composed.markdown.count("## Responses to the questions\n") == 1
+    # respondent, key points, responses, glossary, sources
+    assert composed.markdown.count("\n## ") == 5

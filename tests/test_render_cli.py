@@ -227,6 +227,9 @@ def test_format_follows_the_output_suffix(tmp_path):
     answers = write_answers(tmp_path / "a.yaml")
     assert run_drafter("render", str(answers), "-o", str(tmp_path / "r.md")).returncode == 0
     assert (tmp_path / "r.md").read_text().startswith("# Sample consultation")
+    result = run_drafter("render", str(answers), "--format", "md", "-o", str(tmp_path / "r.docx"))
+    assert result.returncode == 0
+    assert "warning: wrote md into a file named r.docx; check the suffix" in result.stderr
 
 
 def test_reference_doc_that_is_not_a_docx(tmp_path):

@@ -99,6 +99,9 @@ def render(
         reference_doc=reference_doc,
     )
     click.echo(f"wrote {result.out_path}")
+    suffix = out.suffix.lower()
+    if suffix in SUFFIXES.values() and suffix != SUFFIXES[fmt]:
+        result.warnings.append(f"wrote {fmt} into a file named {out.name}; check the suffix")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     counts = result.counts()

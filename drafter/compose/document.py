@@ -52,6 +52,8 @@ class QuestionAnswer:
 
 @dataclass
 class Composed:
+    """The finished document (Markdown and its tokens) and what the writers need."""
+
     markdown: str
     tokens: list
     text: str  # the visible text, for the precision check
