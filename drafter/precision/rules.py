@@ -232,6 +232,8 @@ def _shape_like(fix: str, written: str, plural: bool) -> str:
     if plural:
         head, _, last = fix.rpartition(" ")
         fix = (head + " " if head else "") + plural_of(last)
+    if written.isupper() and len(written) > 1:
+        return fix.upper()
     if written[:1].isupper() and fix[:1].islower():
         fix = fix[:1].upper() + fix[1:]
     return fix
@@ -258,6 +260,12 @@ def frame_rules(ctx: Context) -> None:
         elif a.kind == "term" and c.instance_gap.match(gap):
             if not _negated(ctx, i, gap):
                 _instances(ctx, i, j)
+        elif a.kind == "term" and b.kind == "org" and c.adjacent_gap.match(gap):
+            # "the worker-owned Co-op Group": the term describes the organisation
+            last = _LAST_WORD.search(ctx.before(i))
+            described = last and last.group(1) in c.singular_determiners
+            if described and not a.pattern.plural and not _negated(ctx, i, gap):
+                _claim(ctx, org=j, term=i, span=(i, j))
         elif a.kind == "term" and b.kind == "term" and a.entry_id != b.entry_id:
             frame = _pair_frame(ctx, i, j, gap)
             if frame:

@@ -100,9 +100,10 @@ def in_proper_name(text: str, start: int, end: int, sentence_start: int) -> bool
     written = text[start:end]
     if not written[:1].isupper():
         return False
+    shouting = written.isupper() and len(written) > 3  # text in capitals: no sign of a name
     after = _NEXT_WORD.match(text[end : end + 40])
     if after and after.group(1)[:1].isupper() and after.group(1) != "I":
-        return True
+        return not (shouting and after.group(1).isupper())
     while start > sentence_start:
         before = _PREV_WORD.search(text[max(sentence_start, start - 40) : start])
         if not before:
@@ -112,7 +113,7 @@ def in_proper_name(text: str, start: int, end: int, sentence_start: int) -> bool
         if word in _NAME_JOINERS:  # "Center for Cooperatives": look one word further back
             start = word_start
             continue
-        if not word[:1].isupper():
+        if not word[:1].isupper() or (shouting and word.isupper()):
             return False
         return word_start > sentence_start and not text[sentence_start:word_start].isspace()
     return False
