@@ -55,3 +55,42 @@ def _judge(text: str, library: Library, shielded: Sequence[tuple[int, int]]) -> 
     rules.coverage_rules(ctx)
     # by position; the one document-level note (terms never defined) comes last
     return sorted(ctx.findings, key=lambda f: (f.rule == "undefined-terms", f.start, f.end, f.rule))
+
+
+def concepts_used(text: str, library: Library) -> list[str]:
+    """Ids of concepts with a designation in `text`, in order of first appearance.
+
+    Quoted uses count (a quoted term still needs defining); parts of proper names do not.
+    """
+    ctx = _context(text, library, ())
+    if ctx is None:
+        return []
+    seen: dict[str, None] = {}
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind == "term" and i not in ctx.named:
+            seen.setdefault(hit.entry_id, None)
+    return list(seen)
+
+
+def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
+    from drafter.precision.cues import cues
+    from drafter.precision.knowledge import knowledge_of
+    from drafter.precision.normalise import fold
+    from drafter.precision.rules import build_context, cited_spans, glossary_span
+    from drafter.precision.segment import Spans, quoted_spans
+
+    if not text:
+        return None
+    knowledge = knowledge_of(library)
+    folded = fold(text)
+    hits = knowledge.matcher.scan(folded.text, text, folded.original)
+    if not hits:
+        return None
+    c = cues()
+    # the glossary's vetted definitions and cited titles are not judged
+    glossary = glossary_span(text, c)
+    cited = cited_spans(text, c)
+    shield = Spans(quoted_spans(text) + cited + ([glossary] if glossary else []) + list(shielded))
+    ctx = build_context(text, folded, hits, knowledge, c, shield)
+    ctx.glossary, ctx.cited = glossary, cited
+    return ctx
