@@ -246,6 +246,18 @@ def test_ctrl_c_before_any_answer_saves_nothing(tmp_path, capsys):
     assert "nothing was saved" in capsys.readouterr().err
 
 
+def test_review_finds_a_question_by_typing_its_number(tmp_path):
+    path = tmp_path / "answers.yaml"
+    keys = NEW_RESPONDENT + all_question_keys()
+    keys += "3a" + ENTER  # typing filters the review list (long consultations)
+    keys += ENTER + "\x15" + "Typed again." + FINISH + ENTER  # keep the stance, new text
+    keys += SAVE_AND_STOP
+    assert drive(keys, Options("sample-social-care", path)) == 0
+    answers = load_answers(path).answers
+    assert answers["3a"].response == "Typed again."
+    assert answers["3"].response == RESPONSES["3"][1]
+
+
 def test_skip_no_response_and_leave_for_later(tmp_path):
     path = tmp_path / "answers.yaml"
     keys = NEW_RESPONDENT

@@ -106,7 +106,14 @@ def _ask(question: questionary.Question):
     return question.unsafe_ask()
 
 
-def choose(message: str, choices: Sequence, default=None, instruction: str | None = None):
+def choose(
+    message: str,
+    choices: Sequence,
+    default=None,
+    instruction: str | None = None,
+    *,
+    search: bool = False,
+):
     """A pick list of labels, (label, value) pairs or Choices; returns the chosen value.
 
     A None in `choices` draws a separator line.
@@ -128,6 +135,8 @@ def choose(message: str, choices: Sequence, default=None, instruction: str | Non
             default=default,
             style=STYLE,
             instruction=instruction or "(arrow keys, then Enter)",
+            use_search_filter=search,
+            use_jk_keys=not search,
         )
     )
 
@@ -317,7 +326,13 @@ def review(rows, total_answered: int) -> str:
         Choice("Make the Word response (.docx)", value=RENDER),
         Choice("Save and stop for now", value=QUIT),
     ]
-    return choose("Review", choices, default=RENDER, instruction="(arrow keys, then Enter)")
+    return choose(
+        "Review",
+        choices,
+        default=RENDER,
+        instruction="(arrow keys, or type a question number or words to find it; then Enter)",
+        search=True,
+    )
 
 
 def interrupt_current_prompt() -> bool:
