@@ -252,3 +252,37 @@ def test_confirmed_question_list_round_trips(consultation, tmp_path):
     again = load_consultation(path)
     assert again.questions == consultation.questions[:-1]
     assert again.title == consultation.title
+
+
+def test_user_defaults_round_trip_and_never_break_the_interview(tmp_path, monkeypatch):
+    from drafter.userconfig import (
+        config_path,
+        load_user_defaults,
+        remember_resume_point,
+        resume_point,
+        save_user_defaults,
+    )
+
+    assert load_user_defaults() == {}
+    saved = save_user_defaults(
+        {
+            "name": "Ann",
+            "organisation": "Org",
+            "consent": "do-not-publish",
+            "confidentiality_reason": "private",
+        }
+    )
+    assert saved == config_path()
+    assert load_user_defaults()["organisation"] == "Org"
+    assert "private" not in saved.read_text()  # a reason belongs to one response, not to you
+    saved.write_text("respondent: [not: a mapping\n")
+    assert load_user_defaults() == {}  # unreadable: no defaults, no error
+    monkeypatch.setenv("DRAFTER_CONFIG", str(tmp_path / "elsewhere.yaml"))
+    assert config_path() == tmp_path / "elsewhere.yaml"
+
+    answers = tmp_path / "a.yaml"
+    assert resume_point(answers) is None
+    remember_resume_point(answers, "3a")
+    assert resume_point(answers) == "3a"
+    remember_resume_point(answers, None)
+    assert resume_point(answers) is None
