@@ -210,3 +210,13 @@ def test_questions_without_sections_sit_under_one_heading():
     assert composed.markdown.count("## Responses to the questions\n") == 1
     # respondent, key points, responses, glossary, sources
     assert composed.markdown.count("\n## ") == 5
+
+
+def test_a_quoted_definition_cites_its_own_source():
+    composed = compose_example()
+    quote = next(
+        line for line in composed.markdown.splitlines() if line.startswith("> “a business")
+    )
+    number = quote.rsplit("\\[", 1)[1].rstrip("\\]")
+    sources = composed.markdown.split("## Sources", 1)[1]
+    assert f"\n{number}. “Social Enterprise: a strategy for success”" in sources

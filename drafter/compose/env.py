@@ -130,10 +130,15 @@ class Snippets:
         in_concepts = entry_id in self.library.concepts
         table = self.library.concepts if in_concepts else self.library.passages
         entry = self._entry(entry_id, table, "concept" if in_concepts else "snippet")
+        return self._numbers(entry.sources)
+
+    def quotation_cite(self, entry_id: str) -> SafeMarkdown:
+        """The number of the source of the entry's quoted definition, e.g. '[7]', or ''."""
+        source = self.concept(entry_id).quotation_source
+        return self._numbers([source]) if source is not None else SafeMarkdown("")
+
+    def _numbers(self, sources) -> SafeMarkdown:
         numbers = []
-        sources = list(entry.sources)
-        if getattr(entry, "quotation_source", None) is not None:
-            sources.append(entry.quotation_source)
         for source in sources:
             key = (source.title, source.publisher, source.year, source.url, source.section)
             if key not in self._source_numbers:
@@ -161,6 +166,7 @@ class Snippets:
             "passage": self.passage,
             "translation": self.translation,
             "cite": self.cite,
+            "quotation_cite": self.quotation_cite,
             "cited_sources": self.cited_sources,
             "link": self.link,
         }

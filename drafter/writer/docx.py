@@ -227,10 +227,10 @@ class DocxWriter:
 
     def _properties(self, composed: Composed, now: dt.datetime) -> None:
         core = self.doc.core_properties
-        core.title = composed.title
-        core.author = composed.author
-        core.subject = composed.subject
-        core.keywords = composed.keywords
+        core.title = _fit(composed.title)
+        core.author = _fit(composed.author)
+        core.subject = _fit(composed.subject)
+        core.keywords = _fit(composed.keywords)
         core.last_modified_by = "drafter"
         core.comments = "Written with drafter from vetted library entries."
         core.language = composed.language
@@ -239,6 +239,15 @@ class DocxWriter:
         core.revision = 1
         listing = "; ".join(f"{k}={v}" for k, v in composed.library_versions.items())
         set_custom_property(self.doc, LIBRARY_PROPERTY, listing or "(none)")
+
+
+def _fit(text: str, limit: int = 255) -> str:
+    """A core property value within the 255 characters python-docx (and Word) allow."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut + "\u2026"
 
 
 def xml_escape(text: str) -> str:
