@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from drafter.precision.context import RULES, SEVERITY_RANK
 from drafter.precision.finding import Finding, Severity
-from drafter.precision.rules import RULES, SEVERITY_RANK
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -43,16 +43,12 @@ def check_text(
 
 
 def _judge(text: str, library: Library, shielded: Sequence[tuple[int, int]]) -> list[Finding]:
-    from drafter.precision import rules
+    from drafter.precision.rules import run_rules
 
     ctx = _context(text, library, shielded)
     if ctx is None:
         return []
-    rules.designation_rules(ctx)
-    rules.frame_rules(ctx)
-    rules.misuse_rule(ctx)
-    rules.vague_rule(ctx)
-    rules.coverage_rules(ctx)
+    run_rules(ctx)
     # by position; the one document-level note (terms never defined) comes last
     return sorted(ctx.findings, key=lambda f: (f.rule == "undefined-terms", f.start, f.end, f.rule))
 
@@ -73,10 +69,11 @@ def concepts_used(text: str, library: Library) -> list[str]:
 
 
 def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
+    from drafter.precision.context import build_context
+    from drafter.precision.coverage import cited_spans, glossary_span
     from drafter.precision.cues import cues
     from drafter.precision.knowledge import knowledge_of
     from drafter.precision.normalise import fold
-    from drafter.precision.rules import build_context, cited_spans, glossary_span
     from drafter.precision.segment import Spans, quoted_spans
 
     if not text:
