@@ -104,6 +104,7 @@ def _check_same_form(answers, answers_path: Path, form: Path, report: FillReport
     import hashlib
 
     from drafter.consultation import load_consultation
+    from drafter.fsutil import read_user_bytes
 
     if not answers.consultation_file:
         return
@@ -111,7 +112,7 @@ def _check_same_form(answers, answers_path: Path, form: Path, report: FillReport
     if not path.is_file():
         return
     recorded = load_consultation(path).source.sha256
-    actual = hashlib.sha256(form.read_bytes()).hexdigest()
+    actual = hashlib.sha256(read_user_bytes(form)).hexdigest()
     if recorded and recorded != actual:
         report.not_filled.append(
             f"form: {form.name} is not the document the questions were imported from "

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import InputError
+from drafter.fsutil import decode_utf8, read_user_bytes
 from drafter.importer.blocks import Block
 from drafter.importer.detect import Found, find_questions
 from drafter.importer.meta import Meta, find_meta
@@ -81,18 +82,13 @@ def _docx_blocks(path: Path, shown: Path) -> tuple[list[Block], str]:
 def _read_text_file(path: Path) -> str:
     from drafter.textclean import clean_text
 
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"is not UTF-8 text (byte {exc.start})", path=path) from None
-    return clean_text(text)[0]
+    return clean_text(decode_utf8(read_user_bytes(path), path))[0]
 
 
 def scan(path: Path) -> Scan:
     path = Path(path)
     blocks, core_title = read_blocks(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(read_user_bytes(path)).hexdigest()
     meta = find_meta(blocks, core_title, fallback=path.stem.replace("_", " ").replace("-", " "))
     questions = find_questions(blocks)
     if not questions:

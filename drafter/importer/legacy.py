@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from drafter.errors import InputError
+from drafter.fsutil import read_user_bytes
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -18,18 +19,11 @@ _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 
 def sniff(path: Path) -> str:
     """'docx', 'doc', 'pdf', 'md' or 'txt'; raises InputError for what cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
+    raw = read_user_bytes(path)
+    head = raw[:8]
     suffix = path.suffix.lower()
     if head.startswith(OLE_MAGIC):
-        if _ENCRYPTED in path.read_bytes():
+        if _ENCRYPTED in raw:
             raise InputError(
                 "is password-protected (encrypted); open it in Word, save a copy without "
                 "a password, and import that",

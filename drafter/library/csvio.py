@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from drafter.errors import DrafterError, InputError, MultipleErrors
+from drafter.fsutil import decode_utf8, read_user_bytes
 from drafter.library.loader import Library, entry_from_data
 from drafter.library.schema import Concept
 
@@ -68,12 +69,7 @@ def export_csv(library: Library, *, status: str | None = None) -> str:
 
 def import_csv(path: Path) -> list[Concept]:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
-    except UnicodeDecodeError:
-        raise InputError("is not UTF-8 text", path=path) from None
+    text = decode_utf8(read_user_bytes(path), path, kind="CSV")
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     missing = [c for c in ("id", "subject", "short", "definition", "terms") if c not in header]
