@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from drafter.commands._common import force_option, make_console, output_option
 from drafter.errors import OutputExistsError
 
 _KIND_TEXT = {"agree-scale": "agree scale", "yes-no": "yes / no", "free-text": "free text"}
@@ -21,12 +22,6 @@ def consultations() -> None:
       drafter consultations import form.docx --check     # see what would be imported
       drafter consultations import form.docx -o my-consultation.yaml
     """
-
-
-def _console():
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False)
 
 
 def _kind(question) -> str:
@@ -50,7 +45,7 @@ def list_command() -> None:
         table.add_row(
             ref, c.title, c.deadline.isoformat() if c.deadline else "-", str(len(c.questions))
         )
-    _console().print(table)
+    make_console().print(table)
 
 
 @consultations.command("show")
@@ -62,7 +57,7 @@ def show_command(consultation: str) -> None:
     from drafter.consultation import find_consultation, load_consultation
 
     c = load_consultation(find_consultation(consultation))
-    console = _console()
+    console = make_console()
     console.print(f"[bold]{escape(c.title)}[/bold]")
     console.print(f"{escape(c.consulting_body)}")
     facts = [f"id {c.id}"]
@@ -91,14 +86,9 @@ def show_command(consultation: str) -> None:
 
 @consultations.command("import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write the question set (default: ID.yaml in the current folder).",
-)
+@output_option("Where to write the question set (default: ID.yaml in the current folder).")
 @click.option("--check", is_flag=True, help="Show what was found as a table; write nothing.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@force_option()
 def import_command(file: Path, output: Path | None, check: bool, force: bool) -> None:
     """Read a consultation's questions from its document (.docx, .doc, .md, .txt, .pdf).
 
@@ -138,7 +128,7 @@ def _print_check(result) -> None:
     from drafter.importer import to_consultation
 
     c = to_consultation(result)
-    console = _console()
+    console = make_console()
     unsure = result.meta.unsure
 
     def fact(label: str, value, key: str) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from drafter.commands._common import force_option, library_option, load_library
+
 LEVELS = ("suggestion", "warning", "error")
 
 
@@ -44,14 +46,8 @@ LEVELS = ("suggestion", "warning", "error")
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write a copy of the (single) .docx input with a Word comment at each finding.",
 )
-@click.option("--force", is_flag=True, help="Let --annotate replace an existing file.")
-@click.option(
-    "--library",
-    "library_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="An extra library folder, layered over the bundled one (repeatable).",
-)
+@force_option("Let --annotate replace an existing file.")
+@library_option
 @click.option(
     "--explain",
     metavar="RULE-OR-CONCEPT",
@@ -73,10 +69,9 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
     not be read or the command was used wrongly. Suppress a finding in the text with
     [drafter: ignore RULE] (.txt, .docx, answers) or <!-- drafter: ignore RULE --> (.md).
     """
-    from drafter.errors import DrafterError, FindingsError, InputError
-    from drafter.library import load_library, resolve_library_dirs
+    from drafter.errors import DrafterError, FindingsError, InputError, OutputExistsError
 
-    library = load_library(resolve_library_dirs(library_dirs))
+    library = load_library(library_dirs)
     if explain:
         from drafter.precision.explain import explain_text
 
@@ -91,7 +86,7 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
         if annotate_out.resolve() == files[0].resolve():
             raise InputError("--annotate must write a new file, not the input", path=annotate_out)
         if annotate_out.exists() and not force:
-            raise InputError("already exists; use --force to replace it", path=annotate_out)
+            raise OutputExistsError("already exists; use --force to replace it", path=annotate_out)
 
     from drafter.precision import SEVERITY_RANK
     from drafter.precision.report import FileResult, to_json, to_text

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from drafter.commands._common import force_option, library_option, output_option
 from drafter.errors import FindingsError
 
 SUFFIXES = {"docx": ".docx", "md": ".md", "txt": ".txt"}
@@ -13,13 +14,7 @@ SUFFIXES = {"docx": ".docx", "md": ".md", "txt": ".txt"}
 
 @click.command(name="render")
 @click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Output file. Default: beside ANSWERS, with the format's suffix.",
-)
+@output_option("Output file. Default: beside ANSWERS, with the format's suffix.", dest="out")
 @click.option(
     "--format",
     "fmt",
@@ -33,14 +28,8 @@ SUFFIXES = {"docx": ".docx", "md": ".md", "txt": ".txt"}
     type=click.Path(path_type=Path, dir_okay=False),
     help="Your organisation's own .docx whose styles give the look (default: drafter's).",
 )
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option(
-    "--library",
-    "library_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="An extra library folder layered over the bundled one (repeatable).",
-)
+@force_option()
+@library_option
 @click.option(
     "--strict",
     is_flag=True,

@@ -13,6 +13,13 @@ from pathlib import Path
 
 import click
 
+from drafter.commands._common import (
+    force_option,
+    library_option,
+    load_library,
+    make_console,
+    output_option,
+)
 from drafter.errors import DrafterError, InputError
 
 HELP = """Maintain the vetted snippet library.
@@ -32,17 +39,6 @@ Examples:
 """
 
 
-def library_option(func):
-    return click.option(
-        "--library",
-        "libraries",
-        multiple=True,
-        type=click.Path(path_type=Path, file_okay=False),
-        metavar="DIR",
-        help="An organisation library layered on top (repeatable; later wins).",
-    )(func)
-
-
 def _date(value: str | None, name: str) -> dt.date | None:
     if value is None:
         return None
@@ -52,22 +48,11 @@ def _date(value: str | None, name: str) -> dt.date | None:
         raise InputError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def _dirs(libraries: tuple[Path, ...]) -> list[Path]:
+def _dirs(library_dirs: tuple[Path, ...]) -> list[Path]:
+    """The library folders in layer order, for commands that work on folders, not entries."""
     from drafter.library import resolve_library_dirs
 
-    return resolve_library_dirs(libraries)
-
-
-def _load(libraries: tuple[Path, ...]):
-    from drafter.library import load_library
-
-    return load_library(_dirs(libraries))
-
-
-def _console(err: bool = False):
-    from rich.console import Console
-
-    return Console(stderr=err, highlight=False, soft_wrap=False)
+    return resolve_library_dirs(library_dirs)
 
 
 @click.group(name="snippets", help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
@@ -78,7 +63,7 @@ def snippets() -> None:
 # --- init ----------------------------------------------------------------------------------
 @snippets.command("init")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--force", is_flag=True, help="Write into a folder that already has files.")
+@force_option("Write into a folder that already has files.")
 def init_cmd(directory: Path, force: bool) -> None:
     """Start an organisation library in DIRECTORY: a README for its maintainers, an example
     entry and a pre-commit configuration that runs `drafter snippets validate`."""
@@ -101,11 +86,11 @@ def init_cmd(directory: Path, force: bool) -> None:
 @click.option("--due", is_flag=True, help="Only entries whose review date has passed.")
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def list_cmd(libraries, status, subject, kind, due, today, fmt) -> None:
+def list_cmd(library_dirs, status, subject, kind, due, today, fmt) -> None:
     """List library entries, with filters; `--format json` gives every field."""
     from drafter.library import views
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     day = _date(today, "--today") or dt.date.today()
     entries = views.select(library, status=status, subject=subject, kind=kind, due=due, today=day)
     if fmt == "json":
@@ -113,7 +98,7 @@ def list_cmd(libraries, status, subject, kind, due, today, fmt) -> None:
             json.dumps([views.as_json(e, library) for e in entries], indent=2, ensure_ascii=False)
         )
         return
-    _console().print(views.list_table(entries, library, day))
+    make_console().print(views.list_table(entries, library, day))
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -121,11 +106,11 @@ def list_cmd(libraries, status, subject, kind, due, today, fmt) -> None:
 @click.argument("entry_id", metavar="ID")
 @library_option
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text")
-def show_cmd(entry_id: str, libraries, fmt: str) -> None:
+def show_cmd(entry_id: str, library_dirs, fmt: str) -> None:
     """Show one entry as a reader wants it: definition, terms, relations, sources."""
     from drafter.library import views
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     entry = _get(library, entry_id)
     if fmt == "json":
         click.echo(json.dumps(views.as_json(entry, library), indent=2, ensure_ascii=False))
@@ -136,7 +121,7 @@ def show_cmd(entry_id: str, libraries, fmt: str) -> None:
         return
     from rich.markdown import Markdown
 
-    _console().print(Markdown(text))
+    make_console().print(Markdown(text))
 
 
 def _get(library, entry_id: str):
@@ -156,11 +141,11 @@ def _get(library, entry_id: str):
 @click.argument("words", nargs=-1, required=True)
 @library_option
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def search_cmd(words, libraries, fmt) -> None:
+def search_cmd(words, library_dirs, fmt) -> None:
     """Find entries whose id, terms, names or definitions contain all WORDS."""
     from drafter.library import views
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     found = views.search(library, list(words))
     if fmt == "json":
         rows = [
@@ -178,7 +163,7 @@ def search_cmd(words, libraries, fmt) -> None:
         table.add_column(name, overflow="fold")
     for entry, where in found:
         table.add_row(entry.id, entry.kind, views.label(entry), where, views.summary(entry))
-    _console().print(table)
+    make_console().print(table)
 
 
 # --- validate ------------------------------------------------------------------------------
@@ -188,13 +173,13 @@ def search_cmd(words, libraries, fmt) -> None:
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
 @click.option("--no-examples", is_flag=True, help="Skip running the example sentences.")
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only.")
-def validate_cmd(libraries, strict, today, no_examples, quiet) -> None:
+def validate_cmd(library_dirs, strict, today, no_examples, quiet) -> None:
     """Check every layer: schema, ids, relations, designations, sources, review dates and
     the must_flag / must_pass examples. Every problem is reported, one line each; exit 2."""
     from drafter.library.validate import validate
     from drafter.library.views import display_path
 
-    dirs = _dirs(libraries)
+    dirs = _dirs(library_dirs)
     report = validate(dirs, today=_date(today, "--today"), examples=not no_examples)
     for problem in report.problems:
         if quiet and problem.level == "note":
@@ -226,7 +211,7 @@ def validate_cmd(libraries, strict, today, no_examples, quiet) -> None:
 @click.option("--review-by", metavar="DATE", help="Next review date (default: --months later).")
 @click.option("--months", default=12, show_default=True, type=click.IntRange(1, 120))
 @library_option
-def review_cmd(entry_id, by, on, review_by, months, libraries) -> None:
+def review_cmd(entry_id, by, on, review_by, months, library_dirs) -> None:
     """Mark ID vetted by NAME: bumps its version and sets vetted_on and review_by, changing
     only those lines of its file (comments, order and layout are kept)."""
     from drafter.library.edit import add_months, review_entry
@@ -234,7 +219,7 @@ def review_cmd(entry_id, by, on, review_by, months, libraries) -> None:
 
     if not by.strip():
         raise InputError("--by: give the name of the person who checked the entry")
-    library = _load(libraries)
+    library = load_library(library_dirs)
     entry = _get(library, entry_id)
     day = _date(on, "--on") or dt.date.today()
     due = _date(review_by, "--review-by") or add_months(day, months)
@@ -252,12 +237,12 @@ def review_cmd(entry_id, by, on, review_by, months, libraries) -> None:
 @library_option
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def due_cmd(libraries, today, fmt) -> None:
+def due_cmd(library_dirs, today, fmt) -> None:
     """List entries whose review date has passed (exit 1 if there are any)."""
     from drafter.errors import FindingsError
     from drafter.library import views
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     day = _date(today, "--today") or dt.date.today()
     entries = views.select(library, due=True, today=day)
     if fmt == "json":
@@ -265,7 +250,7 @@ def due_cmd(libraries, today, fmt) -> None:
             json.dumps([views.as_json(e, library) for e in entries], indent=2, ensure_ascii=False)
         )
     elif entries:
-        _console().print(views.list_table(entries, library, day))
+        make_console().print(views.list_table(entries, library, day))
     else:
         click.echo(f"no entry is due for review on {day.isoformat()}")
     if entries:
@@ -357,7 +342,7 @@ def due_cmd(libraries, today, fmt) -> None:
 @click.option("--title", help="Passage: title.")
 @click.option("--text", help="Passage: the vetted paragraph.")
 @click.option("--uses", multiple=True, metavar="ID", help="Passage: a concept it uses.")
-@click.option("--force", is_flag=True, help="Replace an existing file.")
+@force_option()
 @click.option(
     "--interactive/--no-interactive",
     default=None,
@@ -383,25 +368,20 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
 # --- export / import -----------------------------------------------------------------------
 @snippets.command("export")
 @click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "md", "docx"]), required=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File to write (default: stdout for tbx/csv/md).",
-)
+@output_option("File to write (default: stdout for tbx/csv/md).")
 @click.option(
     "--status",
     type=click.Choice(["draft", "vetted", "retired"]),
     help="Only entries with this status.",
 )
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@force_option()
 @library_option
-def export_cmd(fmt, output, status, force, libraries) -> None:
+def export_cmd(fmt, output, status, force, library_dirs) -> None:
     """Export concepts as TBX-Basic (ISO 30042) or CSV for terminology tools, or as a
     Markdown / Word glossary."""
     from drafter.fsutil import atomic_write_bytes
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     if fmt == "tbx":
         from drafter.library.tbx import export_tbx
 
@@ -440,7 +420,7 @@ def export_cmd(fmt, output, status, force, libraries) -> None:
     required=True,
     help="Library folder to write the entries into.",
 )
-@click.option("--force", is_flag=True, help="Replace existing entry files.")
+@force_option("Replace entry files that already exist.")
 def import_cmd(file: Path, fmt, directory: Path, force: bool) -> None:
     """Import concepts from TBX or CSV into a library folder, one file per concept. Nothing
     is written unless every entry is valid."""
