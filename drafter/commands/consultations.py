@@ -17,6 +17,7 @@ def consultations() -> None:
     """List, show and import consultation question sets.
 
     \b
+    Examples:
       drafter consultations list
       drafter consultations show sample-social-care
       drafter consultations import form.docx --check     # see what would be imported
@@ -32,7 +33,12 @@ def _kind(question) -> str:
 
 @consultations.command("list")
 def list_command() -> None:
-    """List the bundled consultations: id, title, closing date and number of questions."""
+    """List the bundled consultations: id, title, closing date and number of questions.
+
+    \b
+    Example:
+      drafter consultations list
+    """
     from rich.table import Table
 
     from drafter.consultation import bundled_consultations, load_consultation
@@ -51,7 +57,13 @@ def list_command() -> None:
 @consultations.command("show")
 @click.argument("consultation")
 def show_command(consultation: str) -> None:
-    """Print a consultation's questions readably (a bundled id or a .yaml file)."""
+    """Print a consultation's questions readably (a bundled id or a .yaml file).
+
+    \b
+    Examples:
+      drafter consultations show sample-social-care
+      drafter consultations show my-consultation.yaml
+    """
     from rich.markup import escape
 
     from drafter.consultation import find_consultation, load_consultation
@@ -96,6 +108,11 @@ def import_command(file: Path, output: Path | None, check: bool, force: bool) ->
     "Q1", "1.", "1)", "3a", "(a)"), their tick-box options (which set each answer kind),
     guidance and where each was found. Where the importer is unsure it says so: in the
     --check table and as UNSURE comments in the written YAML.
+
+    \b
+    Examples:
+      drafter consultations import form.docx --check
+      drafter consultations import form.docx -o my-consultation.yaml
     """
     from drafter.importer import consultation_yaml, scan, to_consultation
 

@@ -40,6 +40,7 @@ Examples:
 
 
 def _date(value: str | None, name: str) -> dt.date | None:
+    """The date an option was given as (YYYY-MM-DD), None if not given; InputError if bad."""
     if value is None:
         return None
     try:
@@ -66,7 +67,12 @@ def snippets() -> None:
 @force_option("Write into a folder that already has files.")
 def init_cmd(directory: Path, force: bool) -> None:
     """Start an organisation library in DIRECTORY: a README for its maintainers, an example
-    entry and a pre-commit configuration that runs `drafter snippets validate`."""
+    entry and a pre-commit configuration that runs `drafter snippets validate`.
+
+    \b
+    Example:
+      drafter snippets init ./our-library
+    """
     from drafter.library.scaffold import scaffold
 
     written = scaffold(directory, force=force)
@@ -85,9 +91,22 @@ def init_cmd(directory: Path, force: bool) -> None:
 @click.option("--kind", type=click.Choice(["concept", "organisation", "passage"]))
 @click.option("--due", is_flag=True, help="Only entries whose review date has passed.")
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people, or JSON for programs.",
+)
 def list_cmd(library_dirs, status, subject, kind, due, today, fmt) -> None:
-    """List library entries, with filters; `--format json` gives every field."""
+    """List library entries, with filters; `--format json` gives every field.
+
+    \b
+    Examples:
+      drafter snippets list --status draft
+      drafter snippets list --kind organisation --format json
+    """
     from drafter.library import views
 
     library = load_library(library_dirs)
@@ -105,9 +124,21 @@ def list_cmd(library_dirs, status, subject, kind, due, today, fmt) -> None:
 @snippets.command("show")
 @click.argument("entry_id", metavar="ID")
 @library_option
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+    help="Formatted for the terminal, the Markdown source, or JSON for programs.",
+)
 def show_cmd(entry_id: str, library_dirs, fmt: str) -> None:
-    """Show one entry as a reader wants it: definition, terms, relations, sources."""
+    """Show one entry as a reader wants it: definition, terms, relations, sources.
+
+    \b
+    Example:
+      drafter snippets show worker-co-operative --format markdown
+    """
     from drafter.library import views
 
     library = load_library(library_dirs)
@@ -140,9 +171,21 @@ def _get(library, entry_id: str):
 @snippets.command("search")
 @click.argument("words", nargs=-1, required=True)
 @library_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people, or JSON for programs.",
+)
 def search_cmd(words, library_dirs, fmt) -> None:
-    """Find entries whose id, terms, names or definitions contain all WORDS."""
+    """Find entries whose id, terms, names or definitions contain all WORDS.
+
+    \b
+    Example:
+      drafter snippets search housing co-operative
+    """
     from drafter.library import views
 
     library = load_library(library_dirs)
@@ -175,7 +218,12 @@ def search_cmd(words, library_dirs, fmt) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only.")
 def validate_cmd(library_dirs, strict, today, no_examples, quiet) -> None:
     """Check every layer: schema, ids, relations, designations, sources, review dates and
-    the must_flag / must_pass examples. Every problem is reported, one line each; exit 2."""
+    the must_flag / must_pass examples. Every problem is reported, one line each; exit 2.
+
+    \b
+    Example:
+      drafter snippets validate --library ./our-library --strict
+    """
     from drafter.library.validate import validate
     from drafter.library.views import display_path
 
@@ -213,7 +261,12 @@ def validate_cmd(library_dirs, strict, today, no_examples, quiet) -> None:
 @library_option
 def review_cmd(entry_id, by, on, review_by, months, library_dirs) -> None:
     """Mark ID vetted by NAME: bumps its version and sets vetted_on and review_by, changing
-    only those lines of its file (comments, order and layout are kept)."""
+    only those lines of its file (comments, order and layout are kept).
+
+    \b
+    Example:
+      drafter snippets review mutual --by "A. Editor" --library ./our-library
+    """
     from drafter.library.edit import add_months, review_entry
     from drafter.library.views import display_path
 
@@ -236,9 +289,21 @@ def review_cmd(entry_id, by, on, review_by, months, library_dirs) -> None:
 @snippets.command("due")
 @library_option
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table for people, or JSON for programs.",
+)
 def due_cmd(library_dirs, today, fmt) -> None:
-    """List entries whose review date has passed (exit 1 if there are any)."""
+    """List entries whose review date has passed (exit 1 if there are any).
+
+    \b
+    Example:
+      drafter snippets due --library ./our-library --today 2027-01-01
+    """
     from drafter.errors import FindingsError
     from drafter.library import views
 
@@ -267,6 +332,7 @@ def due_cmd(library_dirs, today, fmt) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     default=".",
     show_default=True,
+    metavar="DIR",
     help="Library folder to write into.",
 )
 @click.option(
@@ -349,7 +415,14 @@ def due_cmd(library_dirs, today, fmt) -> None:
     help="Ask with a form (default: when no --id is given in a terminal).",
 )
 def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) -> None:
-    """Write a new entry file (a form in a terminal, or flags for every field in scripts)."""
+    """Write a new entry file (a form in a terminal, or flags for every field in scripts).
+
+    \b
+    Examples:
+      drafter snippets new --dir ./our-library
+      drafter snippets new --dir ./our-library --id housing-co-operative \\
+        --subject co-operatives --short "..." --definition "..." --term "housing co-operative"
+    """
     from drafter.library.edit import write_new_entry
     from drafter.library.newentry import build_entry
 
@@ -367,7 +440,13 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
 
 # --- export / import -----------------------------------------------------------------------
 @snippets.command("export")
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "md", "docx"]), required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tbx", "csv", "md", "docx"]),
+    required=True,
+    help="TBX-Basic or CSV for terminology tools; md or docx for a glossary to read.",
+)
 @output_option("File to write (default: stdout for tbx/csv/md).")
 @click.option(
     "--status",
@@ -378,7 +457,13 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
 @library_option
 def export_cmd(fmt, output, status, force, library_dirs) -> None:
     """Export concepts as TBX-Basic (ISO 30042) or CSV for terminology tools, or as a
-    Markdown / Word glossary."""
+    Markdown / Word glossary.
+
+    \b
+    Examples:
+      drafter snippets export --format tbx -o terms.tbx
+      drafter snippets export --format docx --status vetted -o glossary.docx
+    """
     from drafter.fsutil import atomic_write_bytes
 
     library = load_library(library_dirs)
@@ -418,12 +503,18 @@ def export_cmd(fmt, output, status, force, library_dirs) -> None:
     "directory",
     type=click.Path(path_type=Path, file_okay=False),
     required=True,
+    metavar="DIR",
     help="Library folder to write the entries into.",
 )
 @force_option("Replace entry files that already exist.")
 def import_cmd(file: Path, fmt, directory: Path, force: bool) -> None:
     """Import concepts from TBX or CSV into a library folder, one file per concept. Nothing
-    is written unless every entry is valid."""
+    is written unless every entry is valid.
+
+    \b
+    Example:
+      drafter snippets import terms.tbx --into ./our-library
+    """
     from drafter.library.edit import FOLDERS, write_new_entry
 
     fmt = fmt or file.suffix.lstrip(".").lower()
