@@ -120,3 +120,18 @@ def test_lint_of_a_text_file_does_not_import_docx_questionary_or_jinja(tmp_path)
     imported = _imported("lint", str(draft))
     assert "drafter" in imported
     assert not imported & set(HEAVY), imported & set(HEAVY)
+
+
+def test_an_import_that_would_not_load_writes_nothing(tmp_path, monkeypatch, capsys):
+    """The question set is checked before it is written: a bad one leaves no file behind."""
+    import drafter.importer
+    from drafter.cli import main
+
+    monkeypatch.setattr(drafter.importer, "consultation_yaml", lambda result: "id: [unclosed\n")
+    out = tmp_path / "c.yaml"
+    form = ROOT / "tests" / "fixtures" / "forms" / "questions.md"
+    with pytest.raises(SystemExit) as done:
+        main(["consultations", "import", str(form), "-o", str(out)])
+    assert done.value.code == 2
+    assert capsys.readouterr().err.startswith(f"drafter: error: {out}:")
+    assert not out.exists()

@@ -124,11 +124,11 @@ def import_command(file: Path, output: Path | None, check: bool, force: bool) ->
     out = output or Path(f"{consultation.id}.yaml")
     if out.exists() and not force:
         raise OutputExistsError("already exists; use --force to replace it", path=out)
-    from drafter.consultation import load_consultation
     from drafter.fsutil import atomic_write_text
 
-    atomic_write_text(out, consultation_yaml(result), force=force)
-    load_consultation(out)  # what we wrote must load
+    text = consultation_yaml(result)
+    _must_load(text, out)  # checked before writing, so a bad import leaves no file behind
+    atomic_write_text(out, text, force=force)
     unsure = sum(1 for q in result.questions if q.unsure) + len(result.meta.unsure)
     click.echo(f"Imported {len(consultation.questions)} questions from {file} to {out}")
     if unsure:
@@ -136,6 +136,23 @@ def import_command(file: Path, output: Path | None, check: bool, force: bool) ->
             f"{unsure} item(s) marked UNSURE in {out}: check them against the document "
             f"(`drafter consultations import {file} --check` shows them)"
         )
+
+
+def _must_load(text: str, out: Path) -> None:
+    """What we are about to write must load as a consultation (InputError naming `out` if not)."""
+    from pydantic import ValidationError
+
+    from drafter.consultation import Consultation
+    from drafter.errors import InputError
+    from drafter.yamlio import parse_yaml, schema_error
+
+    data = parse_yaml(text, out)
+    if not isinstance(data, dict):
+        raise InputError("a consultation file must be a mapping of fields", path=out, line=1)
+    try:
+        Consultation.model_validate(data)
+    except ValidationError as exc:
+        raise schema_error(out, exc) from None
 
 
 def _print_check(result) -> None:
