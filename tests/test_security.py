@@ -3,8 +3,6 @@ text from answers or a consultation file cannot become structure in the response
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from drafter.answers import Answer
@@ -12,15 +10,7 @@ from drafter.compose import user_blocks
 from drafter.compose.escape import escape_line
 from drafter.compose.markdown import parse, plain_text
 from drafter.errors import TemplateError
-from drafter.resources import bundled
-from tests.render_helpers import compose_answers, make_answers
-
-
-def _templates(tmp_path, name: str, text: str):
-    folder = tmp_path / "templates"
-    shutil.copytree(bundled("templates"), folder)
-    (folder / name).write_text(text, encoding="utf-8")
-    return folder
+from tests.render_helpers import compose_answers, make_answers, templates_with
 
 
 @pytest.mark.parametrize(
@@ -44,7 +34,7 @@ def _templates(tmp_path, name: str, text: str):
 def test_a_template_cannot_escape_the_sandbox(tmp_path, source):
     secret = tmp_path / "secret.j2"
     secret.write_text("SECRET", encoding="utf-8")
-    folder = _templates(tmp_path, "response.md.j2", source + "\n")
+    folder = templates_with(tmp_path, "response.md.j2", source + "\n")
     try:
         composed = compose_answers(make_answers(), templates_dir=folder)
     except TemplateError:
