@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from drafter.commands._common import force_option, make_console, output_option
 from drafter.errors import OutputExistsError
+
+if TYPE_CHECKING:
+    from drafter.consultation import Question
+    from drafter.importer import Scan
 
 _KIND_TEXT = {"agree-scale": "agree scale", "yes-no": "yes / no", "free-text": "free text"}
 
@@ -25,7 +30,7 @@ def consultations() -> None:
     """
 
 
-def _kind(question) -> str:
+def _kind(question: Question) -> str:
     if question.kind == "choice":
         return "choice: " + " / ".join(question.options)
     return _KIND_TEXT.get(question.kind, question.kind)
@@ -155,7 +160,7 @@ def _must_load(text: str, out: Path) -> None:
         raise schema_error(out, exc) from None
 
 
-def _print_check(result) -> None:
+def _print_check(result: Scan) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -165,7 +170,7 @@ def _print_check(result) -> None:
     console = make_console()
     unsure = result.meta.unsure
 
-    def fact(label: str, value, key: str) -> None:
+    def fact(label: str, value: object, key: str) -> None:
         note = (
             f"  [bold yellow]unsure: {escape(unsure[key])}[/bold yellow]" if key in unsure else ""
         )

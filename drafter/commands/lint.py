@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from drafter.commands._common import force_option, library_option, load_library
+
+if TYPE_CHECKING:
+    from drafter.library import Library
+    from drafter.precision.report import FileResult
+    from drafter.readers import Document
 
 LEVELS = ("suggestion", "warning", "error")
 
@@ -53,7 +59,16 @@ LEVELS = ("suggestion", "warning", "error")
     metavar="RULE-OR-CONCEPT",
     help="Explain a rule id, or a concept or organisation with its vetted definition.",
 )
-def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, explain):
+def lint(
+    files: tuple[Path, ...],
+    fmt: str,
+    min_severity: str,
+    fail_on: str,
+    annotate_out: Path | None,
+    force: bool,
+    library_dirs: tuple[Path, ...],
+    explain: str | None,
+) -> None:
     """Check drafts (.docx, .md, .txt, or an answers .yaml) for imprecise use of terms.
 
     \b
@@ -140,7 +155,7 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
             raise FindingsError(f"{len(failing)} finding(s) at or above '{fail_on}'")
 
 
-def _check(path: Path, library):
+def _check(path: Path, library: Library) -> tuple[Document, FileResult]:
     """Read one file and check it; returns (document, FileResult)."""
     import dataclasses
 

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +22,10 @@ from drafter.commands._common import (
     output_option,
 )
 from drafter.errors import DrafterError, InputError
+
+if TYPE_CHECKING:
+    from drafter.library import Library
+    from drafter.library.schema import Entry
 
 HELP = """Maintain the vetted snippet library.
 
@@ -58,7 +63,7 @@ def _dirs(library_dirs: tuple[Path, ...]) -> list[Path]:
 
 @click.group(name="snippets", help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 def snippets() -> None:
-    pass
+    """The group: each subcommand below does one job on the library."""
 
 
 # --- init ----------------------------------------------------------------------------------
@@ -99,7 +104,15 @@ def init_cmd(directory: Path, force: bool) -> None:
     show_default=True,
     help="A table for people, or JSON for programs.",
 )
-def list_cmd(library_dirs, status, subject, kind, due, today, fmt) -> None:
+def list_cmd(
+    library_dirs: tuple[Path, ...],
+    status: str | None,
+    subject: str | None,
+    kind: str | None,
+    due: bool,
+    today: str | None,
+    fmt: str,
+) -> None:
     """List library entries, with filters; `--format json` gives every field.
 
     \b
@@ -132,7 +145,7 @@ def list_cmd(library_dirs, status, subject, kind, due, today, fmt) -> None:
     show_default=True,
     help="Formatted for the terminal, the Markdown source, or JSON for programs.",
 )
-def show_cmd(entry_id: str, library_dirs, fmt: str) -> None:
+def show_cmd(entry_id: str, library_dirs: tuple[Path, ...], fmt: str) -> None:
     """Show one entry as a reader wants it: definition, terms, relations, sources.
 
     \b
@@ -155,7 +168,7 @@ def show_cmd(entry_id: str, library_dirs, fmt: str) -> None:
     make_console().print(Markdown(text))
 
 
-def _get(library, entry_id: str):
+def _get(library: Library, entry_id: str) -> Entry:
     try:
         return library.get(entry_id)
     except KeyError:
@@ -179,7 +192,7 @@ def _get(library, entry_id: str):
     show_default=True,
     help="A table for people, or JSON for programs.",
 )
-def search_cmd(words, library_dirs, fmt) -> None:
+def search_cmd(words: tuple[str, ...], library_dirs: tuple[Path, ...], fmt: str) -> None:
     """Find entries whose id, terms, names or definitions contain all WORDS.
 
     \b
@@ -216,7 +229,9 @@ def search_cmd(words, library_dirs, fmt) -> None:
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
 @click.option("--no-examples", is_flag=True, help="Skip running the example sentences.")
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only.")
-def validate_cmd(library_dirs, strict, today, no_examples, quiet) -> None:
+def validate_cmd(
+    library_dirs: tuple[Path, ...], strict: bool, today: str | None, no_examples: bool, quiet: bool
+) -> None:
     """Check every layer: schema, ids, relations, designations, sources, review dates and
     the must_flag / must_pass examples. Every problem is reported, one line each; exit 2.
 
@@ -259,7 +274,14 @@ def validate_cmd(library_dirs, strict, today, no_examples, quiet) -> None:
 @click.option("--review-by", metavar="DATE", help="Next review date (default: --months later).")
 @click.option("--months", default=12, show_default=True, type=click.IntRange(1, 120))
 @library_option
-def review_cmd(entry_id, by, on, review_by, months, library_dirs) -> None:
+def review_cmd(
+    entry_id: str,
+    by: str,
+    on: str | None,
+    review_by: str | None,
+    months: int,
+    library_dirs: tuple[Path, ...],
+) -> None:
     """Mark ID vetted by NAME: bumps its version and sets vetted_on and review_by, changing
     only those lines of its file (comments, order and layout are kept).
 
@@ -297,7 +319,7 @@ def review_cmd(entry_id, by, on, review_by, months, library_dirs) -> None:
     show_default=True,
     help="A table for people, or JSON for programs.",
 )
-def due_cmd(library_dirs, today, fmt) -> None:
+def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None:
     """List entries whose review date has passed (exit 1 if there are any).
 
     \b
@@ -455,7 +477,9 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
 )
 @force_option()
 @library_option
-def export_cmd(fmt, output, status, force, library_dirs) -> None:
+def export_cmd(
+    fmt: str, output: Path | None, status: str | None, force: bool, library_dirs: tuple[Path, ...]
+) -> None:
     """Export concepts as TBX-Basic (ISO 30042) or CSV for terminology tools, or as a
     Markdown / Word glossary.
 
@@ -507,7 +531,7 @@ def export_cmd(fmt, output, status, force, library_dirs) -> None:
     help="Library folder to write the entries into.",
 )
 @force_option("Replace entry files that already exist.")
-def import_cmd(file: Path, fmt, directory: Path, force: bool) -> None:
+def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> None:
     """Import concepts from TBX or CSV into a library folder, one file per concept. Nothing
     is written unless every entry is valid.
 
