@@ -46,6 +46,18 @@ def output_option(help: str, *, dest: str = "output", metavar: str = "FILE") -> 
     )
 
 
+def format_option(*choices: str, default: str, help: str) -> Callable[[F], F]:
+    """`--format`, passed as `fmt`: one of `choices`, the default shown in --help."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=help,
+    )
+
+
 def load_library(library_dirs: tuple[Path, ...]) -> Any:
     """The bundled library with the user's layers (DRAFTER_LIBRARY, config, --library)."""
     from drafter.library import load_library as load

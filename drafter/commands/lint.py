@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from drafter.commands._common import force_option, library_option, load_library
+from drafter.commands._common import force_option, format_option, library_option, load_library
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -24,12 +24,10 @@ LEVELS = ("suggestion", "warning", "error")
 
 @click.command(name="lint")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
+@format_option(
+    "text",
+    "json",
     default="text",
-    show_default=True,
     help="Output for people (grouped by file) or for programs (docs/precision.md).",
 )
 @click.option(

@@ -16,6 +16,7 @@ import click
 
 from drafter.commands._common import (
     force_option,
+    format_option,
     library_option,
     load_library,
     make_console,
@@ -26,6 +27,10 @@ from drafter.errors import DrafterError, InputError
 if TYPE_CHECKING:
     from drafter.library import Library
     from drafter.library.schema import Entry
+
+TABLE_OR_JSON = format_option(
+    "table", "json", default="table", help="A table for people, or JSON for programs."
+)
 
 HELP = """Maintain the vetted snippet library.
 
@@ -96,14 +101,7 @@ def init_cmd(directory: Path, force: bool) -> None:
 @click.option("--kind", type=click.Choice(["concept", "organisation", "passage"]))
 @click.option("--due", is_flag=True, help="Only entries whose review date has passed.")
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people, or JSON for programs.",
-)
+@TABLE_OR_JSON
 def list_cmd(
     library_dirs: tuple[Path, ...],
     status: str | None,
@@ -126,9 +124,7 @@ def list_cmd(
     day = _date(today, "--today") or dt.date.today()
     entries = views.select(library, status=status, subject=subject, kind=kind, due=due, today=day)
     if fmt == "json":
-        click.echo(
-            json.dumps([views.as_json(e, library) for e in entries], indent=2, ensure_ascii=False)
-        )
+        _echo_json([views.as_json(e, library) for e in entries])
         return
     make_console().print(views.list_table(entries, library, day))
 
@@ -137,12 +133,11 @@ def list_cmd(
 @snippets.command("show")
 @click.argument("entry_id", metavar="ID")
 @library_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
+@format_option(
+    "text",
+    "markdown",
+    "json",
     default="text",
-    show_default=True,
     help="Formatted for the terminal, the Markdown source, or JSON for programs.",
 )
 def show_cmd(entry_id: str, library_dirs: tuple[Path, ...], fmt: str) -> None:
@@ -157,7 +152,7 @@ def show_cmd(entry_id: str, library_dirs: tuple[Path, ...], fmt: str) -> None:
     library = load_library(library_dirs)
     entry = _get(library, entry_id)
     if fmt == "json":
-        click.echo(json.dumps(views.as_json(entry, library), indent=2, ensure_ascii=False))
+        _echo_json(views.as_json(entry, library))
         return
     text = views.show_markdown(entry, library)
     if fmt == "markdown":
@@ -166,6 +161,11 @@ def show_cmd(entry_id: str, library_dirs: tuple[Path, ...], fmt: str) -> None:
     from rich.markdown import Markdown
 
     make_console().print(Markdown(text))
+
+
+def _echo_json(data: object) -> None:
+    """JSON for programs: indented, and Welsh letters as themselves rather than escapes."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def _get(library: Library, entry_id: str) -> Entry:
@@ -184,14 +184,7 @@ def _get(library: Library, entry_id: str) -> Entry:
 @snippets.command("search")
 @click.argument("words", nargs=-1, required=True)
 @library_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people, or JSON for programs.",
-)
+@TABLE_OR_JSON
 def search_cmd(words: tuple[str, ...], library_dirs: tuple[Path, ...], fmt: str) -> None:
     """Find entries whose id, terms, names or definitions contain all WORDS.
 
@@ -207,7 +200,7 @@ def search_cmd(words: tuple[str, ...], library_dirs: tuple[Path, ...], fmt: str)
         rows = [
             {"id": e.id, "kind": e.kind, "label": views.label(e), "matched": w} for e, w in found
         ]
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _echo_json(rows)
         return
     if not found:
         click.echo(f"no entry mentions {' '.join(words)!r}")
@@ -311,14 +304,7 @@ def review_cmd(
 @snippets.command("due")
 @library_option
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table for people, or JSON for programs.",
-)
+@TABLE_OR_JSON
 def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None:
     """List entries whose review date has passed (exit 1 if there are any).
 
@@ -333,9 +319,7 @@ def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None
     day = _date(today, "--today") or dt.date.today()
     entries = views.select(library, due=True, today=day)
     if fmt == "json":
-        click.echo(
-            json.dumps([views.as_json(e, library) for e in entries], indent=2, ensure_ascii=False)
-        )
+        _echo_json([views.as_json(e, library) for e in entries])
     elif entries:
         make_console().print(views.list_table(entries, library, day))
     else:
