@@ -103,6 +103,10 @@ def _imported(*args: str, stdin: str | None = None) -> set[str]:
     "args",
     [
         ("--help",),
+        ("draft", "--help"),
+        ("render", "--help"),
+        ("lint", "--help"),
+        ("snippets", "--help"),
         ("consultations", "list"),
         ("consultations", "--help"),
         ("snippets", "list", "--format", "json"),
