@@ -70,8 +70,8 @@ def _key(number: str) -> str:
 def _fill(
     answers, answers_path: Path, path: Path, shown: Path, out_path: Path, force: bool
 ) -> FillReport:
+    from drafter.docxio import open_docx
     from drafter.fsutil import atomic_write_bytes
-    from drafter.importer import open_docx
     from drafter.importer.detect import all_boxes, find_questions
     from drafter.importer.docx_reader import read_docx
 

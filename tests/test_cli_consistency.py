@@ -139,3 +139,21 @@ def test_an_import_that_would_not_load_writes_nothing(tmp_path, monkeypatch, cap
     assert done.value.code == 2
     assert capsys.readouterr().err.startswith(f"drafter: error: {out}:")
     assert not out.exists()
+
+
+def test_a_damaged_docx_reads_the_same_to_lint_and_to_import(tmp_path):
+    """One opener (drafter.docxio) for every command that reads a user's .docx."""
+    import zipfile
+
+    broken = tmp_path / "broken.docx"
+    source = ROOT / "tests" / "fixtures" / "forms" / "three-column.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, b"<w:doc broken" if item.filename == "word/document.xml" else data)
+    expected = f"drafter: error: {broken}: is damaged (its XML cannot be read)\n"
+    imported = run_drafter("consultations", "import", str(broken), "--check")
+    linted = run_drafter("lint", str(broken))
+    assert (imported.returncode, linted.returncode) == (2, 2)
+    assert imported.stderr == expected
+    assert linted.stderr.startswith(expected)

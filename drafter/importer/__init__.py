@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from drafter.docxio import open_docx
 from drafter.errors import InputError
 from drafter.fsutil import decode_utf8, read_user_bytes
 from drafter.importer.blocks import Block
@@ -50,21 +51,6 @@ def read_blocks(path: Path) -> tuple[list[Block], str]:
     from drafter.importer.text_readers import read_markdown, read_text
 
     return (read_markdown(text) if kind == "md" else read_text(text)), ""
-
-
-def open_docx(path: Path, shown: Path | None = None):
-    """python-docx Document, or a one-line InputError if the file is damaged."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"is damaged or not a Word document ({exc})", path=shown or path) from None
-    except Exception as exc:  # lxml syntax errors and zip errors from a damaged file
-        if type(exc).__name__ in {"XMLSyntaxError", "BadZipFile"}:
-            raise InputError("is damaged (its XML cannot be read)", path=shown or path) from None
-        raise
 
 
 def _docx_blocks(path: Path, shown: Path) -> tuple[list[Block], str]:

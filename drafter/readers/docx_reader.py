@@ -10,33 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.errors import InputError
+from drafter.docxio import open_docx
 from drafter.readers.document import Block, Document, Position
 from drafter.readers.sniff import safe_text
-
-
-def open_docx(path: Path):
-    """A python-docx Document, or InputError if the file is not a Word document."""
-    import zipfile
-
-    path = Path(path)
-    if not zipfile.is_zipfile(path):
-        raise InputError("is not a Word document (.docx is a zip package; this is not)", path=path)
-    try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"is not a readable Word document ({exc})", path=path) from None
-    if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
-        raise InputError("is a zip file but not a Word document (no word/ part)", path=path)
-    import docx
-
-    try:
-        return docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds on a damaged package
-        raise InputError(
-            f"is not a readable Word document ({type(exc).__name__})", path=path
-        ) from None
 
 
 def iter_paragraphs(document):
