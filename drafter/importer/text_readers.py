@@ -22,9 +22,10 @@ _LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z ]{2,30}:(\s|$)")  # "Closing date: .
 
 
 def read_markdown(text: str) -> list[Block]:
-    from markdown_it import MarkdownIt
+    """A consultation written in Markdown as blocks: headings, paragraphs, list items, cells."""
+    from drafter.readers.md_reader import source_parser
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens = source_parser().parse(text)
     blocks: list[Block] = []
     heading = 0
     pending_label = ""
@@ -135,6 +136,7 @@ def _complete_box_line(line: str) -> bool:
 
 
 def pdf_to_text(path: Path) -> str:
+    """The text of a PDF via poppler's pdftotext (an argument list and a timeout, no shell)."""
     tool = shutil.which("pdftotext")
     if tool is None:
         raise InputError(
