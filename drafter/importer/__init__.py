@@ -72,6 +72,7 @@ def _read_text_file(path: Path) -> str:
 
 
 def scan(path: Path) -> Scan:
+    """What the importer found in a document, with its doubts (for --check and UNSURE notes)."""
     path = Path(path)
     blocks, core_title = read_blocks(path)
     digest = hashlib.sha256(read_user_bytes(path)).hexdigest()
@@ -90,6 +91,7 @@ def _one_line(text: str) -> str:
 
 
 def slug(text: str) -> str:
+    """A lower-case id from a title (at most 60 characters; "imported" if nothing is left)."""
     words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return words[:60].rstrip("-") or "imported"
 

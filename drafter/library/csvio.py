@@ -47,6 +47,7 @@ COLUMNS = SIMPLE[:1] + READABLE + SIMPLE[1:] + STRUCTURED
 
 
 def export_csv(library: Library, *, status: str | None = None) -> str:
+    """Concepts as CSV, one row a concept; structured fields as JSON so the file imports back."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -68,6 +69,7 @@ def export_csv(library: Library, *, status: str | None = None) -> str:
 
 
 def import_csv(path: Path) -> list[Concept]:
+    """Concepts from a CSV file; every bad row reported at once, nothing returned partial."""
     path = Path(path)
     text = decode_utf8(read_user_bytes(path), path, kind="CSV")
     reader = csv.DictReader(io.StringIO(text))

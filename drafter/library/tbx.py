@@ -56,6 +56,7 @@ def _source_text(source) -> str:
 
 
 def export_tbx(library: Library, *, status: str | None = None) -> bytes:
+    """Concepts as TBX-Basic XML for terminology tools, with drafter's own fields in a note."""
     from lxml import etree
 
     root = etree.Element(_q("tbx"), nsmap={None: TBX_NS})

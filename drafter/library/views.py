@@ -31,10 +31,12 @@ def summary(entry: Entry, width: int = 80) -> str:
 
 
 def subject_of(entry: Entry) -> str:
+    """The subject to filter on: a concept's subject, else the entry kind."""
     return entry.subject if isinstance(entry, Concept) else entry.kind
 
 
 def is_due(entry: Entry, today: dt.date) -> bool:
+    """Whether a live entry's review date has passed."""
     return entry.status != "retired" and entry.review_by is not None and entry.review_by < today
 
 

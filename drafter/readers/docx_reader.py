@@ -56,6 +56,7 @@ def runs_with_offsets(paragraph):
 
 
 def read_docx(path: Path) -> Document:
+    """A .docx draft as one block a paragraph, positions as paragraph and character."""
     document = open_docx(path)
     blocks = []
     for number, (part, paragraph) in enumerate(iter_paragraphs(document), 1):
