@@ -157,3 +157,25 @@ def test_a_damaged_docx_reads_the_same_to_lint_and_to_import(tmp_path):
     assert (imported.returncode, linted.returncode) == (2, 2)
     assert imported.stderr == expected
     assert linted.stderr.startswith(expected)
+
+
+@pytest.mark.parametrize("which", ["answers", "form"])
+def test_render_never_writes_over_its_own_input_even_with_force(tmp_path, which):
+    import shutil
+
+    answers = tmp_path / "answers.yaml"
+    shutil.copy(ROOT / "examples" / "answers-example.yaml", answers)
+    form = tmp_path / "form.docx"
+    shutil.copy(ROOT / "tests" / "fixtures" / "forms" / "three-column.docx", form)
+    before = {p: p.read_bytes() for p in (answers, form)}
+    if which == "answers":
+        argv = ["render", str(answers), "-o", str(answers), "--format", "md", "--force"]
+    else:
+        argv = ["render", str(answers), "--into", str(form), "-o", str(form), "--force"]
+    result = run_drafter(*argv)
+    assert result.returncode == 2, result.stderr
+    target = answers if which == "answers" else form
+    assert result.stderr == (
+        f"drafter: error: {target}: -o must name a new file, not one of the inputs\n"
+    )
+    assert {p: p.read_bytes() for p in (answers, form)} == before
