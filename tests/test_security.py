@@ -3,6 +3,8 @@ text from answers or a consultation file cannot become structure in the response
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from drafter.answers import Answer
@@ -105,3 +107,39 @@ def test_a_carriage_return_in_a_consultation_title_cannot_start_a_heading():
     tokens = parse(composed.markdown)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
     assert not any("INJECTED" in h for h in headings)
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` is still running (a zombie waiting to be reaped counts as gone)."""
+    from pathlib import Path
+
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not shutil.which("sh") or not shutil.which("sleep"), reason="needs sh")
+def test_a_converter_that_hangs_is_killed_with_everything_it_started(tmp_path, monkeypatch):
+    """soffice is a launcher; on timeout its children must not be left running."""
+    import tempfile
+
+    import drafter.importer.legacy as legacy
+    from drafter.errors import InputError
+
+    pidfile = tmp_path / "child.pid"
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir()
+    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nsleep 300\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
+    monkeypatch.setattr(legacy, "SOFFICE_TIMEOUT", 0.5)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # to see the work folder go
+    doc = tmp_path / "old.doc"
+    doc.write_bytes(legacy.OLE_MAGIC + b"\0" * 512)
+    with pytest.raises(InputError, match="took too long"), legacy.converted_doc(doc):
+        pass
+    child = int(pidfile.read_text())
+    assert not _alive(child)
+    assert not any(tmp_path.glob("drafter-doc-*"))

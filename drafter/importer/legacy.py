@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import zipfile
@@ -60,6 +62,32 @@ def sniff(path: Path) -> str:
     )
 
 
+SOFFICE_TIMEOUT = 180  # seconds; a first start of LibreOffice builds its profile
+
+
+def run_tool(args: list[str], *, timeout: float) -> subprocess.CompletedProcess:
+    """Run an external tool (an argument list, never a shell) with a time limit.
+
+    The tool runs in its own process group, and on timeout the whole group is killed:
+    soffice is a launcher that starts soffice.bin, which would otherwise outlive us.
+    """
+    with subprocess.Popen(
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except BaseException:  # the timeout, or Ctrl-C: leave nothing running
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise
+    return subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
+
+
 @contextlib.contextmanager
 def converted_doc(path: Path) -> Iterator[Path]:
     """A .docx copy of a binary .doc, made by LibreOffice in a temporary folder."""
@@ -75,23 +103,19 @@ def converted_doc(path: Path) -> Iterator[Path]:
         profile = (tmpdir / "profile").as_uri()
         source = tmpdir / "in.doc"
         shutil.copyfile(path, source)
+        args = [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(tmpdir),
+            str(source),
+        ]
         try:
-            result = subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "docx",
-                    "--outdir",
-                    str(tmpdir),
-                    str(source),
-                ],
-                capture_output=True,
-                timeout=180,
-                check=False,
-            )
+            result = run_tool(args, timeout=SOFFICE_TIMEOUT)
         except subprocess.TimeoutExpired:
             raise InputError("LibreOffice took too long to convert this .doc", path=path) from None
         out = tmpdir / "in.docx"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from drafter.errors import InputError
 from drafter.importer.blocks import Block
+from drafter.importer.legacy import run_tool
 from drafter.importer.options import BOX
 from drafter.textclean import clean_text
 
@@ -135,6 +136,9 @@ def _complete_box_line(line: str) -> bool:
     return bool(found) and bool(line[found[-1].end() :].strip())
 
 
+PDFTOTEXT_TIMEOUT = 120  # seconds
+
+
 def pdf_to_text(path: Path) -> str:
     """The text of a PDF via poppler's pdftotext (an argument list and a timeout, no shell)."""
     tool = shutil.which("pdftotext")
@@ -145,12 +149,7 @@ def pdf_to_text(path: Path) -> str:
             path=path,
         )
     try:
-        result = subprocess.run(
-            [tool, "-enc", "UTF-8", str(path), "-"],
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
+        result = run_tool([tool, "-enc", "UTF-8", str(path), "-"], timeout=PDFTOTEXT_TIMEOUT)
     except subprocess.TimeoutExpired:
         raise InputError("pdftotext took too long to read this PDF", path=path) from None
     if result.returncode != 0:
