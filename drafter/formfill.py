@@ -43,6 +43,7 @@ class FillReport:
 
 
 def fill_form(answers_path: Path, form_path: Path, out_path: Path, *, force: bool = False):
+    """Write the answers into a copy of the consultation's own form; the form is never changed."""
     from drafter.answers import load_answers
     from drafter.importer.legacy import converted_doc, sniff
 

@@ -97,6 +97,7 @@ def slug(text: str) -> str:
 
 
 def to_consultation(result: Scan):
+    """The question set a scan found, as a Consultation that records where it came from."""
     from drafter.consultation import Consultation, Question, SourceOfWording
 
     meta = result.meta

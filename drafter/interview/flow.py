@@ -578,6 +578,7 @@ def _holds_other_questions(target: Path, consultation: Consultation) -> bool:
 
 
 def run_interview(options: Options) -> int:
+    """Run the interview; returns the exit code (0 done, 130 stopped with answers saved)."""
     return Interview(options).run()
 
 

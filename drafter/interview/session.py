@@ -238,6 +238,7 @@ class Session:
 
 
 def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    """The first `count` words, with an ellipsis if there are more (for lists and reviews)."""
     words = text.split()
     if not words:
         return ""
@@ -246,6 +247,7 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
 
 
 def default_answers_path(consultation_id: str, folder: Path | None = None) -> Path:
+    """Where answers go when no --answers is given: ID-answers.yaml in the current folder."""
     return (folder or Path(".")) / f"{consultation_id}-answers.yaml"
 
 
@@ -272,6 +274,7 @@ def beside(path: Path) -> Path:
 
 
 def relative_to_folder(target: Path, folder: Path) -> str:
+    """The path of `target` as seen from `folder`, so a saved reference survives moving both."""
     try:
         return os.path.relpath(Path(target).resolve(), Path(folder).resolve())
     except ValueError:  # another drive on Windows
@@ -314,6 +317,7 @@ NOT_ASKED_RULES = frozenset({"undefined-terms"})
 
 
 def findings_to_ask(findings) -> list:
+    """The findings worth asking the respondent about (not suppressed, not document-level)."""
     return [f for f in findings if not f.suppressed and f.rule not in NOT_ASKED_RULES]
 
 
@@ -355,10 +359,12 @@ def apply_suggestions(text: str, findings, decisions: list[str]) -> str:
 
 
 def previously_kept(answer: Answer, finding) -> bool:
+    """Whether the respondent already chose to keep this wording for this rule."""
     return any(k.rule == finding.rule and k.text == finding.text for k in answer.kept_findings)
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text`."""
     before = text[:offset]
     line = before.count("\n") + 1
     column = offset - (before.rfind("\n") + 1) + 1

@@ -24,10 +24,12 @@ CACHE_FORMAT = 1
 
 
 def enabled() -> bool:
+    """Whether the parsed-library cache is used (DRAFTER_NO_CACHE=1 turns it off)."""
     return not os.environ.get("DRAFTER_NO_CACHE")
 
 
 def cache_file(directory: Path) -> Path:
+    """The cache file for one library folder, keyed by its resolved path."""
     from platformdirs import user_cache_dir
 
     key = hashlib.sha256(str(Path(directory).resolve()).encode()).hexdigest()[:20]

@@ -22,6 +22,7 @@ def _concepts(library: Library, status: str | None) -> list[Concept]:
 
 
 def glossary_markdown(library: Library, *, status: str | None = None) -> str:
+    """Every concept with its definition, terms and sources, as a Markdown glossary."""
     concepts = _concepts(library, status)
     lines = ["# Glossary of terms", ""]
     lines += [

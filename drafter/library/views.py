@@ -75,6 +75,7 @@ def as_json(entry: Entry, library: Library) -> dict:
 
 
 def list_table(entries: list[Entry], library: Library, today: dt.date):
+    """A rich table of entries for the terminal, review dates that have passed marked."""
     from rich.table import Table
 
     table = Table(title=f"{len(entries)} library entries", title_justify="left")
