@@ -42,7 +42,9 @@ class FillReport:
         return "\n".join(self.lines())
 
 
-def fill_form(answers_path: Path, form_path: Path, out_path: Path, *, force: bool = False):
+def fill_form(
+    answers_path: Path, form_path: Path, out_path: Path, *, force: bool = False
+) -> FillReport | None:
     """Write the answers into a copy of the consultation's own form; the form is never changed."""
     from drafter.answers import load_answers
     from drafter.importer.legacy import converted_doc, sniff

@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.docxio import open_docx
 from drafter.errors import InputError
@@ -21,6 +22,9 @@ from drafter.fsutil import decode_utf8, read_user_bytes
 from drafter.importer.blocks import Block
 from drafter.importer.detect import Found, find_questions
 from drafter.importer.meta import Meta, find_meta
+
+if TYPE_CHECKING:
+    from drafter.consultation import Consultation
 
 
 @dataclass
@@ -96,7 +100,7 @@ def slug(text: str) -> str:
     return words[:60].rstrip("-") or "imported"
 
 
-def to_consultation(result: Scan):
+def to_consultation(result: Scan) -> Consultation:
     """The question set a scan found, as a Consultation that records where it came from."""
     from drafter.consultation import Consultation, Question, SourceOfWording
 
@@ -134,7 +138,7 @@ def to_consultation(result: Scan):
     )
 
 
-def import_consultation(path: Path):
+def import_consultation(path: Path) -> Consultation:
     """The consultation question set in a document (docx, doc, md, txt, pdf)."""
     return to_consultation(scan(Path(path)))
 

@@ -9,13 +9,21 @@ input loads it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.docxio import open_docx
 from drafter.readers.document import Block, Document, Position
 from drafter.readers.sniff import safe_text
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-def iter_paragraphs(document):
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+
+def iter_paragraphs(document: DocxDocument) -> Iterator[tuple[str, Paragraph]]:
     """(part, paragraph) in reading order: body (tables in place), then headers and footers."""
     from docx.table import Table
 
@@ -43,7 +51,7 @@ def iter_paragraphs(document):
             yield from walk(part, f"{label} (section {number})")
 
 
-def runs_with_offsets(paragraph):
+def runs_with_offsets(paragraph: Paragraph) -> Iterator[tuple[Run, int]]:
     """(run, offset in paragraph.text) for every run, including those inside hyperlinks."""
     from docx.text.hyperlink import Hyperlink
 
