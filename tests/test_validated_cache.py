@@ -107,3 +107,16 @@ def test_a_store_written_by_other_code_is_not_used(tmp_path, monkeypatch):
     monkeypatch.setattr(cache, "_code_key", lambda models: ["another drafter"])
     load_consultation(SAMPLE_CONSULTATION)
     assert calls == [SAMPLE_CONSULTATION]
+
+
+def test_a_large_layer_is_revalidated_from_the_cache_with_the_same_result(monkeypatch):
+    dirs = resolve_library_dirs()
+    load_library(dirs)
+    fresh = load_library(dirs, use_cache=False)
+    monkeypatch.setattr(cache, "CONSTRUCT_MAX", 0)
+    calls = []
+    monkeypatch.setattr(cache, "load_yaml", lambda path: calls.append(path))
+    revalidated = load_library(dirs)
+    assert calls == []  # still served from the cache
+    for a, b in zip(revalidated.entries(), fresh.entries(), strict=True):
+        _same(a, b)

@@ -27,6 +27,10 @@ from drafter.errors import DrafterError
 from drafter.yamlio import load_yaml
 
 CACHE_FORMAT = 2
+# Building a model's validators costs about as much as constructing 400 entries without them
+# (measured: ~30 ms vs ~0.1 ms an entry, validating ~0.03 ms), so a call with more files than
+# this validates its cached data instead: still no YAML parsing, and the same result.
+CONSTRUCT_MAX = 300
 
 # validate(parsed data, path) -> the model, or the problems (anything else) found in it
 Validate = Callable[[object, Path], object]
@@ -105,6 +109,7 @@ def load_files(
     if not (use and enabled()):
         return [(p, _load(p, validate)) for p in files]
     by_name = {m.__name__: m for m in models}
+    rebuild = construct if len(files) <= CONSTRUCT_MAX else _revalidate
     code = _code_key(models)
     store = cache_file(place)
     old = _read(store, code)
@@ -118,7 +123,7 @@ def load_files(
         except OSError:
             out.append((path, _load(path, validate)))
             continue
-        result = _hit(old.get(key), stamp, by_name)
+        result = _hit(old.get(key), stamp, by_name, rebuild)
         if result is not None:
             new[key] = old[key]
         else:
@@ -140,7 +145,7 @@ def _load(path: Path, validate: Validate) -> object:
     return validate(data, path)
 
 
-def _hit(cached: object, stamp: list[int], by_name: dict[str, type]):
+def _hit(cached: object, stamp: list[int], by_name: dict[str, type], rebuild):
     """The model rebuilt from a cache record for a file with this stamp, else None."""
     if not (isinstance(cached, list) and len(cached) == 3 and cached[0] == stamp):
         return None
@@ -148,9 +153,14 @@ def _hit(cached: object, stamp: list[int], by_name: dict[str, type]):
     if model is None or not isinstance(cached[2], dict):
         return None
     try:
-        return construct(model, cached[2])
-    except (TypeError, KeyError, AttributeError, ValueError):
+        return rebuild(model, cached[2])
+    except (TypeError, KeyError, AttributeError, ValueError):  # ValidationError is a ValueError
         return None
+
+
+def _revalidate(model: type, data: dict):
+    """`model` validated again from its cached data: for many files, cheaper than construct."""
+    return model.model_validate(data)
 
 
 def construct(model: type, data: dict):
