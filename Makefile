@@ -38,3 +38,14 @@ format: $(STAMP)
 
 clean:
 	rm -rf build dist $(VENV)
+
+# The interview on the bundled sample consultation (issue 4). Answers are saved to
+# build/draft/answers.yaml after every answer; run it again to go over them (they are offered
+# as defaults), or `make draft ARGS=--resume` to carry on where you stopped.
+DRAFT_DIR := build/draft
+.PHONY: draft
+draft: $(STAMP)
+	@mkdir -p $(DRAFT_DIR)
+	@DRAFTER_RESUME_COMMAND="make draft ARGS=--resume" $(PY) -m drafter draft --consultation sample-social-care \
+		--answers $(DRAFT_DIR)/answers.yaml -o $(DRAFT_DIR)/response.docx $(ARGS) \
+		|| [ $$? -eq 130 ]

@@ -204,6 +204,30 @@ def _comment_ranges(paragraph_element) -> dict[str, str]:
     return done
 
 
+def test_annotate_after_a_hyperlink_keeps_offsets(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    source = tmp_path / "link.docx"
+    document = docx.Document()
+    paragraph = document.add_paragraph("See ")
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), document.part.relate_to("https://example.org", rel, is_external=True))
+    run, text = OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = "our page"
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+    paragraph.add_run(" where John Lewis is a worker co-operative, we say.")
+    document.save(source)
+    out = tmp_path / "out.docx"
+    assert lint(str(source), "--annotate", str(out)).returncode == 1
+    ranges = _comment_ranges(docx.Document(str(out)).paragraphs[0]._p)
+    assert "John Lewis is a worker co-operative" in ranges.values()
+
+
 @pytest.mark.slow
 def test_annotated_comments_appear_in_libreoffice_pdf_export(tmp_path):
     if not shutil.which("soffice") or not shutil.which("pdftotext"):

@@ -138,6 +138,20 @@ def test_superseded_term(lib):
     assert finding.suggestion == "registered society"
 
 
+def test_organisation_names_keep_their_capitals(lib):
+    # "Co-op Group" is a name; "co-op group" is the informal word and a common noun
+    assert rule_ids("The co-op group met on Tuesday.", lib) == {"deprecated-term"}
+    assert rule_ids("The Co-op Group met on Tuesday.", lib) == set()
+    assert "misattribution" in rule_ids("THE CO-OP GROUP IS A WORKER CO-OPERATIVE.", lib)
+
+
+def test_text_in_capitals_is_judged_and_fixed_in_capitals(lib):
+    (finding,) = [
+        f for f in check_text("WE SUPPORT COOPERATIVES.", lib) if f.rule == "house-spelling"
+    ]
+    assert finding.suggestion == "CO-OPERATIVES"
+
+
 def test_preferred_and_admitted_terms_pass(lib):
     assert rules_in("A workers' co-operative and a co-operative.", lib) == []
 
@@ -157,6 +171,10 @@ def test_preferred_and_admitted_terms_pass(lib):
         "A social enterprise-style co-operative.",
         "Employee-owned businesses are worker co-operatives.",
         "Mutuals such as social enterprises can apply.",
+        "Social enterprises can take many forms, including co-operatives and charities.",
+        "Social enterprises include co-operatives and mutuals.",
+        "Co-operatives are a form of social enterprise.",
+        "Social enterprises (such as co-operatives) should be supported.",
     ],
 )
 def test_conflation_positive(lib, text):
@@ -177,6 +195,8 @@ def test_conflation_positive(lib, text):
         "Some employee-owned businesses are worker co-operatives.",
         "Employee-owned businesses are not worker co-operatives.",
         "A worker co-operative is a co-operative.",
+        "Worker co-operatives are a type of co-operative.",
+        "Mutuals include building societies and co-operatives.",
         "The Co-operative and Mutuals Commission reported in 2014.",
         "\u201cCo-operatives/mutuals\u201d was the heading of the old report.",
     ],
@@ -197,11 +217,13 @@ def test_conflation_negative(lib, text):
         "Mutuals such as John Lewis are thriving.",
         "Co-operatives like JLP show the way.",
         "We want a John Lewis-style mutual.",
+        "We want a John Lewis style mutual.",
         "John Lewis and other co-operatives are growing.",
         "The Co-op Bank is a co-operative.",
         "Nationwide is a co-operative.",
         "The Co-operative Group is a worker co-operative.",
         "Unlike Suma, John Lewis is a co-operative.",
+        "The worker co-operative John Lewis pays a bonus.",
     ],
 )
 def test_misattribution_positive(lib, text):
@@ -224,6 +246,9 @@ def test_misattribution_positive(lib, text):
         "Co-operatives such as Suma are thriving.",
         "John Lewis is owned by co-operatives.",
         "John Lewis is not a co-operative but an employee-owned business.",
+        "John Lewis is a partner of co-operatives.",
+        "The FT described MyCSP as a John Lewis-style mutual.",
+        "We visited the worker co-operative Suma.",
     ],
 )
 def test_misattribution_negative(lib, text):
@@ -238,6 +263,15 @@ def test_misattribution_message_and_fix_come_from_the_library(lib):
     assert "trust" in finding.message
     assert finding.suggestion == "Describe it as an employee-owned business."
     assert finding.severity == "error"
+
+
+def test_misattribution_message_quotes_a_whole_sentence_of_the_description():
+    bundled = load_library()
+    (finding,) = [
+        f for f in check_text("John Lewis is a mutual.", bundled) if f.rule == "misattribution"
+    ]
+    # the description's first sentence, whole: not its first line cut mid-sentence
+    assert finding.message.endswith("who are called Partners.")
 
 
 # --- vague use -----------------------------------------------------------------------------------
@@ -316,6 +350,16 @@ def test_glossary_must_cover_every_term_used(lib):
     assert not [f for f in findings if f.rule == "undefined-terms"]
 
 
+def test_glossary_and_cited_titles_are_not_judged(lib):
+    text = (
+        "We back worker co-operatives.\n\n## Terms used in this response\n\n"
+        "**worker co-operative**: a co-operative owned by its workers; a mutual.\n\n"
+        "## Sources\n\n1. Cooperatives and the run of a mutual, Some Press (2001).\n"
+        "2. A study of building societies.\n"
+    )
+    assert [(f.rule, f.text) for f in check_text(text, lib)] == []
+
+
 # --- suppression ---------------------------------------------------------------------------------
 
 
@@ -358,9 +402,8 @@ def test_text_without_a_full_stop_is_checked_in_linear_time(lib):
     chunk = filler + "co-operatives and mutuals "
     text = chunk * (50_000_000 // len(chunk) + 1) + "John Lewis is a co-operative"
     assert "." not in text and len(text) > 50_000_000
-    findings = check_text(text, lib)
-    assert findings[-1].rule == "misattribution"
-    assert findings[-1].end == len(text)
+    claims = [f for f in check_text(text, lib) if f.rule == "misattribution"]
+    assert len(claims) == 1 and claims[0].end == len(text)
 
 
 def test_library_with_single_letter_and_regex_metacharacter_designations(tmp_path):

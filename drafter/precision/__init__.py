@@ -11,12 +11,11 @@ organisation name; the rules in rules.py then judge each hit in its sentence.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from drafter.precision.context import RULES, SEVERITY_RANK
 from drafter.precision.finding import Finding, Severity
-from drafter.precision.rules import RULES, SEVERITY_RANK
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -30,24 +29,28 @@ ENGINE = "aho-corasick"
 def check_text(
     text: str, library: Library, *, shielded: Sequence[tuple[int, int]] = ()
 ) -> list[Finding]:
-    """Findings for one text, in order of position.
+    """Findings for one text, in order of position (the one document-level note last).
 
     `shielded` lists extra [start, end) spans to treat like quotations (a reader passes the
     titles it saw in italics). Suppression markers in the text mark findings suppressed.
     """
-    from drafter.precision import rules
+    from drafter.precision.matcher import collector_paused
     from drafter.precision.suppress import apply_markers
+
+    with collector_paused():
+        findings = _judge(text, library, shielded)
+    return apply_markers(text, findings)
+
+
+def _judge(text: str, library: Library, shielded: Sequence[tuple[int, int]]) -> list[Finding]:
+    from drafter.precision.rules import run_rules
 
     ctx = _context(text, library, shielded)
     if ctx is None:
         return []
-    rules.designation_rules(ctx)
-    rules.frame_rules(ctx)
-    rules.misuse_rule(ctx)
-    rules.vague_rule(ctx)
-    rules.coverage_rules(ctx)
-    findings = sorted(ctx.findings, key=lambda f: (f.start, f.end, f.rule))
-    return apply_markers(text, findings)
+    run_rules(ctx)
+    # by position; the one document-level note (terms never defined) comes last
+    return sorted(ctx.findings, key=lambda f: (f.rule == "undefined-terms", f.start, f.end, f.rule))
 
 
 def concepts_used(text: str, library: Library) -> list[str]:
@@ -66,10 +69,11 @@ def concepts_used(text: str, library: Library) -> list[str]:
 
 
 def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
+    from drafter.precision.context import build_context
+    from drafter.precision.coverage import cited_spans, glossary_span
     from drafter.precision.cues import cues
     from drafter.precision.knowledge import knowledge_of
     from drafter.precision.normalise import fold
-    from drafter.precision.rules import build_context
     from drafter.precision.segment import Spans, quoted_spans
 
     if not text:
@@ -80,9 +84,10 @@ def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     if not hits:
         return None
     c = cues()
-    shield = Spans(quoted_spans(text) + list(shielded))
-    return build_context(text, folded, hits, knowledge, c, shield)
-
-
-def with_suppressed(finding: Finding) -> Finding:
-    return dataclasses.replace(finding, suppressed=True)
+    # the glossary's vetted definitions and cited titles are not judged
+    glossary = glossary_span(text, c)
+    cited = cited_spans(text, c)
+    shield = Spans(quoted_spans(text) + cited + ([glossary] if glossary else []) + list(shielded))
+    ctx = build_context(text, folded, hits, knowledge, c, shield)
+    ctx.glossary, ctx.cited = glossary, cited
+    return ctx

@@ -53,6 +53,7 @@ class Cues:
     or_gap: re.Pattern
     style_gap: re.Pattern
     concept_copula_gap: re.Pattern
+    adjacent_gap: re.Pattern
     choice_before: re.Pattern
     quantifier_before: re.Pattern
     definition_after: re.Pattern
@@ -62,6 +63,7 @@ class Cues:
     abbreviations: frozenset[str]
     glossary_headings: tuple[str, ...]
     glossary_end_headings: tuple[str, ...]
+    reference_headings: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,8 +83,8 @@ def cues() -> Cues:
         copula_gap=re.compile(copula_gap),
         apposition_gap=re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{word}\s+){{0,2}})$"),
         instance_gap=re.compile(
-            rf"^\s*,?\s*(?:{_alternation(data['instance_frames'])})\s*,?\s*"
-            r"(?:the\s+)?$"
+            rf"^\s*(?:{_alternation(data['instance_leads'])}\s*)?[,(]?\s*"
+            rf"(?:{_alternation(data['instance_frames'])})\s*,?\s*(?:the\s+)?$"
         ),
         list_gap=re.compile(r"^\s*(?:,|&|and|or|, and|, or|,\s*and|,\s*or)\s*(?:the\s+)?$"),
         other_gap=re.compile(rf"^\s*(?:{_alternation(data['other_frames'])})\s+(?:{word}\s+)?$"),
@@ -91,8 +93,11 @@ def cues() -> Cues:
         ),
         slash_gap=re.compile(rf"^\s*(?:{_alternation(data['slash_frames'])})\s*$"),
         or_gap=re.compile(r"^\s+or\s+$"),
-        style_gap=re.compile(rf"^(?:{_alternation(data['style_suffixes'])})\s+$"),
-        concept_copula_gap=re.compile(rf"^\s+{cop}\s+(?:an?\s+)?$"),
+        style_gap=re.compile(rf"^\s?(?:{_alternation(data['style_suffixes'])})\s+$"),
+        concept_copula_gap=re.compile(
+            rf"^\s+{cop}\s+(?:an?\s+|{_alternation(data['kind_of'])}\s+)?$"
+        ),
+        adjacent_gap=re.compile(r"^[ \t]+$"),
         choice_before=re.compile(rf"{_alternation(data['choice_openers'])}\s+(?:an?\s+|the\s+)?$"),
         quantifier_before=re.compile(
             rf"{_alternation(data['quantifiers'])}\s+(?:of\s+)?(?:the\s+)?$"
@@ -106,4 +111,5 @@ def cues() -> Cues:
         abbreviations=frozenset(data["abbreviations"]),
         glossary_headings=tuple(data["glossary_headings"]),
         glossary_end_headings=tuple(data["glossary_end_headings"]),
+        reference_headings=tuple(data["reference_headings"]),
     )

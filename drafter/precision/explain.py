@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafter.errors import InputError
+from drafter.precision.context import RULES
 from drafter.precision.normalise import fold_term
-from drafter.precision.rules import RULES
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -41,7 +41,11 @@ def _concept(concept, library: Library) -> str:
     lines = [f"{concept.preferred} ({concept.id}, {concept.status}, version {concept.version})"]
     lines += ["", concept.short.strip(), "", "Definition:", concept.definition.strip()]
     if concept.quotation:
-        lines += ["", f"\u201c{concept.quotation.strip()}\u201d"]
+        quote = f"\u201c{concept.quotation.strip()}\u201d"
+        source = concept.quotation_source
+        if source:
+            quote += f" ({source.title}" + (f", {source.year}" if source.year else "") + ")"
+        lines += ["", "Quoted definition:", quote]
     lines += ["", "Designations:"]
     for term in concept.terms:
         fix = (

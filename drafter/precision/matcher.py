@@ -8,9 +8,12 @@ leftmost-longest wins, so "Wales Co-operative Centre" hides the "co-operative" i
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
 
@@ -39,8 +42,7 @@ class Pattern:
         return (int(self.generated), int(not self.case_sensitive), int(self.kind != "org"))
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One occurrence: folded offsets [start, end) and the pattern it matched."""
 
     start: int
@@ -54,6 +56,20 @@ class Hit:
     @property
     def entry_id(self) -> str:
         return self.pattern.entry_id
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Pause the cyclic garbage collector. Matching and judging make many small objects that
+    cannot form cycles; on a big text the collector would walk the whole heap again and again
+    for nothing (a third of the time)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def plural_of(word: str) -> str:
@@ -103,6 +119,11 @@ class Matcher:
                     add(spelling, Pattern("org", org.id, name, None, False, i > 0, False))
         self.table = {k: sorted(v, key=lambda p: p.rank) for k, v in table.items()}
         self.keys = list(self.table)
+        # the pattern to use without looking at the written text, where there is one
+        self.simple = [
+            p[0] if not p[0].case_sensitive and p[0].kind != "org" else None
+            for p in self.table.values()
+        ]
         self.automaton = ahocorasick.Automaton()
         for index, key in enumerate(self.keys):
             self.automaton.add_word(key, (index, len(key)))
@@ -113,24 +134,32 @@ class Matcher:
         """Whole-word, leftmost-longest occurrences in `folded` (see the module docstring)."""
         if not self.keys:
             return []
+        with collector_paused():
+            return self._scan(folded, original, to_original)
+
+    def _scan(self, folded: str, original: str, to_original) -> list[Hit]:
         candidates: list[tuple[int, int, int]] = []
+        append = candidates.append
         n = len(folded)
         for end_index, (index, length) in self.automaton.iter(folded):
             start = end_index - length + 1
-            end = end_index + 1
-            if start > 0 and folded[start - 1].isalnum():
+            # whole words only: no letter or digit just before or just after
+            if (start and folded[start - 1].isalnum()) or (
+                end_index + 1 < n and folded[end_index + 1].isalnum()
+            ):
                 continue
-            if end < n and folded[end].isalnum():
-                continue
-            candidates.append((start, -end, index))
+            append((start, -end_index - 1, index))
         # leftmost first; of two that overlap the longer wins, so a name hides the terms in it
         candidates.sort()
+        simple = self.simple
         hits: list[Hit] = []
         for start, neg_end, index in candidates:
             end = -neg_end
             if hits and start < hits[-1].end and end - start <= hits[-1].end - hits[-1].start:
                 continue
-            pattern = self._choose(self.keys[index], start, end, original, to_original)
+            pattern = simple[index] or self._choose(
+                self.keys[index], start, end, original, to_original
+            )
             if pattern is None:
                 continue
             if hits and start < hits[-1].end:
@@ -140,17 +169,39 @@ class Matcher:
         return hits
 
     def _choose(self, key: str, start: int, end: int, original: str, to_original):
+        """The first pattern for `key` whose case rules the written text satisfies."""
+        written = None
         for pattern in self.table[key]:
-            if not pattern.case_sensitive:
+            if not pattern.case_sensitive and pattern.kind != "org":
                 return pattern
-            o_start, o_end = to_original(start), to_original(end - 1) + 1
-            written = original[o_start:o_end]
-            wanted = pattern.written if not pattern.plural else None
-            if wanted is not None and _dash_fold(written) == _dash_fold(wanted):
-                return pattern
-            if wanted is None and _dash_fold(written).startswith(_dash_fold(pattern.written)):
+            if written is None:
+                written = original[to_original(start) : to_original(end - 1) + 1]
+            if pattern.kind == "org":
+                if _capitals_kept(pattern.written, written):
+                    return pattern
+                continue
+            wanted = _dash_fold(pattern.written)
+            got = _dash_fold(written)
+            if got == wanted or (pattern.plural and got.startswith(wanted)):
                 return pattern
         return None
+
+
+def _capitals_kept(name: str, written: str) -> bool:
+    """A name's capitalised words are capitalised as written ("the Co-op", not "the co-op")."""
+    if written.isupper():
+        return True
+    name_words = _WORDS.findall(name)
+    written_words = _WORDS.findall(written)
+    if len(name_words) != len(written_words):
+        return True
+    return all(
+        not n[:1].isupper() or w[:1].isupper()
+        for n, w in zip(name_words, written_words, strict=True)
+    )
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def _plural_phrase(spelling: str) -> str:

@@ -76,8 +76,8 @@ def fold_chars(text: str) -> str:
 def fold(text: str) -> Folded:
     """Fold `text` for matching (see the module docstring)."""
     one = fold_chars(text)
-    if "  " not in one and not _HAS_INVISIBLE.search(one):
-        return Folded(one, text)
+    if "  " not in one and (one.isascii() or not _HAS_INVISIBLE.search(one)):
+        return Folded(one, text)  # nothing to drop: offsets are unchanged
     pieces: list[str] = []
     points: list[int] = []
     shifts: list[int] = []

@@ -123,7 +123,7 @@ def where(rec: Record) -> str:
         return f"paragraph {rec.line}, char {rec.column} ({extra['part']})"
     if "question" in extra:
         at = f"question {extra['question']}, offset {extra['offset']}"
-        return at + (f" (line {rec.line})" if rec.line else "")
+        return at + (f" (line {rec.line}, column {rec.column})" if rec.line else "")
     return f"line {rec.line}, column {rec.column}"
 
 

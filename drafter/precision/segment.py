@@ -15,7 +15,7 @@ import re
 # digit, opening quote or bracket
 _END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(\s+)(?=[\"'\u201c\u2018(\[]?[^\W_a-z])")
 # paragraph breaks, and a new line that starts a list item or follows ':' or sentence end
-_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*\u2022+]|\d+[.)])\s)|(?<=[.!?:;])[ \t]*\n")
+_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*\u2022+]|\d+[.)])\s)|[.!?:;][ \t]*\n")
 _WORD_BEFORE = re.compile(r"([\w]+)[.!?\u2026]$")
 _DOUBLE = re.compile(
     r"[\"\u201c\u201d\u201e]([^\"\u201c\u201d\u201e]{1,400})[\"\u201c\u201d\u201e]"
@@ -24,7 +24,7 @@ _SINGLE = re.compile(r"[\u2018'](?<!\w[\u2018'])([^\u2018\u2019'\n]{1,200}?)[\u2
 _PREV_WORD = re.compile(r"([^\W\d_][\w'\u2019&.-]*)(?:[ \t]+|[ \t]*\n[ \t]*)$")
 _NEXT_WORD = re.compile(r"^(?:[ \t]+|[ \t]*\n[ \t]*)([^\W\d_][\w'\u2019&-]*)")
 # web and mail addresses: their words are not prose
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"\u201d)\]]+", re.I)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"\u201d)\]]+")
 _MAIL_LEFT = re.compile(r"[\w.+-]+$")
 _MAIL_RIGHT = re.compile(r"[\w-]+\.[\w.-]+")
 
@@ -33,14 +33,15 @@ def boundaries(text: str, lo: int, hi: int, abbreviations: frozenset[str]) -> li
     """Offsets in [lo, hi] at which a sentence begins (not counting lo itself)."""
     lo, hi = max(0, lo), min(len(text), hi)
     found = []
-    for m in _END.finditer(text, lo, hi):
+    # look a few characters past hi: the capital that confirms a sentence end may lie there
+    for m in _END.finditer(text, lo, min(len(text), hi + 8)):
         before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start() + 1)
         if before:
             word = before.group(1)
             if word.lower() in abbreviations or (len(word) == 1 and word.isupper()):
                 continue
         found.append(m.end())
-    found += [m.end() for m in _BREAK.finditer(text, lo, hi)]
+    found += [m.end() for m in _BREAK.finditer(text, lo, min(len(text), hi + 8))]
     return sorted(b for b in found if lo < b <= hi)
 
 
@@ -99,9 +100,10 @@ def in_proper_name(text: str, start: int, end: int, sentence_start: int) -> bool
     written = text[start:end]
     if not written[:1].isupper():
         return False
+    shouting = written.isupper() and len(written) > 3  # text in capitals: no sign of a name
     after = _NEXT_WORD.match(text[end : end + 40])
     if after and after.group(1)[:1].isupper() and after.group(1) != "I":
-        return True
+        return not (shouting and after.group(1).isupper())
     while start > sentence_start:
         before = _PREV_WORD.search(text[max(sentence_start, start - 40) : start])
         if not before:
@@ -111,7 +113,7 @@ def in_proper_name(text: str, start: int, end: int, sentence_start: int) -> bool
         if word in _NAME_JOINERS:  # "Center for Cooperatives": look one word further back
             start = word_start
             continue
-        if not word[:1].isupper():
+        if not word[:1].isupper() or (shouting and word.isupper()):
             return False
         return word_start > sentence_start and not text[sentence_start:word_start].isspace()
     return False

@@ -60,14 +60,20 @@ def _in_body(block) -> bool:
 
 
 def isolate(paragraph, start: int, end: int):
-    """The runs of `paragraph` covering exactly [start, end), splitting runs at the edges."""
-    offset = 0
+    """The runs of `paragraph` covering exactly [start, end), splitting runs at the edges.
+
+    Runs inside a hyperlink are never split (nor anchored on separately): the comment then
+    starts at the nearest run outside it.
+    """
+    from drafter.readers.docx_reader import runs_with_offsets
+
     covering = []
-    for run in list(paragraph.runs):
+    for run, r_start in list(runs_with_offsets(paragraph)):
         text = run.text
-        r_start, r_end = offset, offset + len(text)
-        offset = r_end
+        r_end = r_start + len(text)
         if r_end <= start or r_start >= end or not text:
+            continue
+        if run._r.getparent() is not paragraph._p:  # inside a hyperlink: keep it whole
             continue
         if r_start < start:
             run = _split(run, start - r_start)
@@ -75,6 +81,8 @@ def isolate(paragraph, start: int, end: int):
         if r_end > end:
             _split(run, end - r_start)
         covering.append(run)
+    if not covering:  # the finding lies wholly inside a hyperlink: anchor on the paragraph
+        covering = [r for r in paragraph.runs if r.text][:1]
     return covering
 
 

@@ -67,18 +67,27 @@ def iter_paragraphs(document):
             yield from walk(part, f"{label} (section {number})")
 
 
+def runs_with_offsets(paragraph):
+    """(run, offset in paragraph.text) for every run, including those inside hyperlinks."""
+    from docx.text.hyperlink import Hyperlink
+
+    offset = 0
+    for item in paragraph.iter_inner_content():
+        runs = item.runs if isinstance(item, Hyperlink) else [item]
+        for run in runs:
+            yield run, offset
+            offset += len(run.text)
+
+
 def read_docx(path: Path) -> Document:
     document = open_docx(path)
     blocks = []
     for number, (part, paragraph) in enumerate(iter_paragraphs(document), 1):
         text = safe_text(paragraph.text)
         shielded = []
-        offset = 0
-        for run in paragraph.runs:
-            length = len(run.text)
-            if run.italic and length:
-                shielded.append((offset, offset + length))
-            offset += length
+        for run, offset in runs_with_offsets(paragraph):
+            if run.italic and run.text:
+                shielded.append((offset, offset + len(run.text)))
         if not text.strip():
             continue
         blocks.append(Block(text, _locator(number, part), shielded=shielded, data=paragraph))

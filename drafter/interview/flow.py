@@ -1,0 +1,635 @@
+"""The interview from start to finish: connects the session (what to ask, what to save) to the
+prompts (how to ask). Saves after every answer; Ctrl-C, SIGTERM and SIGHUP save and exit 130.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+from dataclasses import dataclass
+from pathlib import Path
+
+from drafter.answers import Answer, Respondent
+from drafter.consultation import Consultation, bundled_consultations, load_consultation
+from drafter.errors import EXIT_INTERRUPTED, DrafterError, InputError
+from drafter.interview import prompts
+from drafter.interview import questionlist as ql
+from drafter.interview.session import (
+    Session,
+    apply_suggestions,
+    default_answers_path,
+    default_output_path,
+    findings_to_ask,
+    kept_from,
+    line_and_column,
+    previously_kept,
+    replacement,
+)
+
+# consultation documents the importer reads (anything else is a question-set YAML file or an id)
+FORM_SUFFIXES = {".docx", ".md", ".txt", ".pdf"}
+FORMATS = {".docx": "docx", ".md": "md", ".txt": "txt"}
+KIND_LABELS = {
+    "free-text": "free text",
+    "agree-scale": "agree / disagree scale",
+    "yes-no": "yes / no / don't know",
+    "choice": "a choice of options",
+}
+
+
+@dataclass
+class Options:
+    consultation: str | None = None
+    answers: Path | None = None
+    resume: bool = False
+    ask: str | None = None
+    output: Path | None = None
+
+
+class Later(Exception):
+    """The respondent chose to leave the current question for later."""
+
+
+class Interview:
+    def __init__(self, options: Options):
+        self.options = options
+        self.session: Session | None = None
+        self._library = None
+        # the answer being given (number, answer so far): saved if the interview is interrupted
+        self.pending: tuple[str, Answer] | None = None
+
+    # -- start ------------------------------------------------------------------------------
+
+    def run(self) -> int:
+        with _signals_interrupt():
+            try:
+                return self._run()
+            except (KeyboardInterrupt, EOFError) as exc:  # Ctrl-C, SIGTERM, or input closed
+                return self._interrupted(exc)
+
+    @property
+    def library(self):
+        """The snippet library, loaded at the first question rather than before the first
+        prompt (loading it in a thread was tried: it slowed the first prompt down more)."""
+        if self._library is None:
+            from drafter import library as library_module
+
+            self._library = library_module.load_library()
+        return self._library
+
+    def _run(self) -> int:
+        consultation, consultation_file = self._choose_consultation()
+        path = self.options.answers or default_answers_path(consultation.id)
+        self.session = session = Session.open(
+            consultation, path, consultation_file=consultation_file
+        )
+        if consultation_file is not None and not session.existed:
+            session.save()  # the answers must point at the confirmed question list from now on
+        ask = session.resolve_numbers(self.options.ask) if self.options.ask else None
+        if self.options.resume and not session.existed:
+            raise InputError(
+                "there are no answers to resume here; leave out --resume to start", path=path
+            )
+
+        prompts.say(consultation.title, "heading")
+        if consultation.deadline:
+            prompts.say(f"Deadline: {_long_date(consultation.deadline)}", "muted")
+        for notice in session.notices:
+            prompts.say(notice, "warning")
+        prompts.say(f"Your answers are saved to {session.path} after every answer.")
+        prompts.say("Press Ctrl-C at any time to stop; what you have typed is kept.", "muted")
+        if session.existed and not self.options.resume and not ask:
+            prompts.say("Your earlier answers are offered as defaults: press Enter to keep one.")
+
+        if not ask and (not self.options.resume or session.needs_respondent()):
+            self._ask_respondent()
+        resume_at = None
+        if self.options.resume:
+            from drafter.userconfig import resume_point
+
+            resume_at = resume_point(session.path)
+        for number in session.queue(resume=self.options.resume, ask=ask, resume_at=resume_at):
+            self.answer_question(number)
+        self._forget_resume_point()
+        return self._review()
+
+    def _choose_consultation(self) -> tuple[Consultation, Path | None]:
+        """The consultation and, when it is not a bundled one, the file the answers point to."""
+        from drafter.answers import load_answers
+        from drafter.consultation import find_consultation
+
+        ref = self.options.consultation
+        answers_path = self.options.answers
+        if ref is None and answers_path is not None and answers_path.is_file():
+            with contextlib.suppress(DrafterError):
+                existing = load_answers(answers_path)
+                if existing.consultation_file:
+                    ref = str(answers_path.parent / existing.consultation_file)
+                elif existing.consultation in bundled_consultations():
+                    ref = existing.consultation
+        if ref is None:
+            ref = self._pick_consultation()
+        path = Path(ref)
+        if path.suffix.lower() in FORM_SUFFIXES:
+            return self._import_form(path)
+        found = find_consultation(ref)
+        consultation = load_consultation(found)
+        is_bundled = found in bundled_consultations().values()
+        return consultation, None if is_bundled else found
+
+    def _pick_consultation(self) -> str:
+        choices = []
+        for cid, file in bundled_consultations().items():
+            consultation = load_consultation(file)
+            deadline = consultation.deadline
+            when = f" — deadline {_long_date(deadline)}" if deadline else ""
+            title = _short(consultation.title, max(20, prompts.width() - len(when) - 6))
+            choices.append((f"{title}{when}", cid))
+        choices += [None, ("A consultation file on this computer…", "\x00file")]
+        picked = prompts.choose("Which consultation are you answering?", choices)
+        if picked != "\x00file":
+            return picked
+        return prompts.line(
+            "Path to the consultation (.yaml, or its own .docx, .md or .txt)", required=True
+        )
+
+    def _import_form(self, form: Path) -> tuple[Consultation, Path]:
+        """Read the questions from the consultation's own document, then let the user fix them."""
+        from drafter.importer import import_consultation
+
+        if not form.is_file():
+            raise InputError("consultation document not found", path=form)
+        consultation = confirm_questions(import_consultation(form))
+        answers_path = self.options.answers or default_answers_path(consultation.id)
+        self.options.answers = answers_path
+        target = answers_path.with_name(answers_path.stem + ".questions.yaml")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        ql.save_consultation(consultation, target)
+        prompts.say(f"The confirmed questions are saved to {target}.", "muted")
+        return consultation, target
+
+    # -- respondent -------------------------------------------------------------------------
+
+    def _ask_respondent(self) -> None:
+        from drafter.userconfig import load_user_defaults, save_user_defaults
+
+        session = self.session
+        known = session.answers.respondent
+        defaults = known.model_dump() if not session.needs_respondent() else load_user_defaults()
+        get = defaults.get
+        prompts.say()
+        prompts.rule()
+        prompts.say("About you", "heading")
+        prompts.say("These details go on the cover of the response.", "muted")
+        responding_as = prompts.choose(
+            "Are you responding for an organisation or as an individual?",
+            [("For an organisation", "organisation"), ("As an individual", "individual")],
+            default=get("responding_as") or "organisation",
+        )
+        for_org = responding_as == "organisation"
+        name = prompts.line(
+            "Your name" + ("" if not for_org else " (the contact for this response)"),
+            get("name", ""),
+            required=not for_org,
+        )
+        organisation = ""
+        if for_org:
+            organisation = prompts.line("Organisation", get("organisation", ""), required=True)
+        role = prompts.line("Your role (optional)", get("role", ""))
+        email = prompts.line("Email for replies (optional)", get("email", ""))
+        address = prompts.line("Postal address (optional)", get("address", ""))
+        consent = prompts.choose(
+            "May the consulting body publish your response?",
+            [
+                (
+                    "Yes, with " + ("the organisation's" if for_org else "my") + " name",
+                    "publish-with-name",
+                ),
+                ("Yes, but anonymously (without names)", "publish-anonymously"),
+                ("No, please do not publish it", "do-not-publish"),
+            ],
+            default=get("consent") or "publish-with-name",
+        )
+        reason = ""
+        if consent == "do-not-publish":
+            reason = prompts.line(
+                "Please say why it should not be published (consultations ask for a reason)",
+                known.confidentiality_reason,
+                required=True,
+            )
+        respondent = Respondent(
+            name=name,
+            organisation=organisation,
+            role=role,
+            email=email,
+            address=address,
+            responding_as=responding_as,
+            consent=consent,
+            confidentiality_reason=reason,
+        )
+        session.answers.respondent = respondent
+        self._save()
+        save_user_defaults(respondent.model_dump())
+
+    # -- one question -------------------------------------------------------------------------
+
+    def answer_question(self, number: str) -> None:
+        session = self.session
+        _ = self.library  # a broken library stops us here, before anything is typed
+        question = session.question(number)
+        before = session.default_answer(number)
+        answer = before.model_copy(deep=True)
+        self.pending = (number, answer)
+        self._remember_resume_point(number)
+        prompts.show_question(
+            number,
+            session.position(number),
+            len(session.numbers),
+            question.section,
+            question.text,
+            question.guidance,
+        )
+        try:
+            if question.stances:
+                default = prompts.NO_RESPONSE if before.no_response else before.stance
+                picked = prompts.stance(question.stances, default, takes_text=question.takes_text)
+                if picked == prompts.LATER:
+                    raise Later
+                if picked == prompts.NO_RESPONSE:
+                    self._record(number, Answer(no_response=True, key_point="", define=[]))
+                    return
+                answer.stance = picked
+                answer.no_response = False
+            if question.takes_text:
+                if not self._response(question, before, answer):
+                    self._record(number, Answer(no_response=True))
+                    return
+            else:
+                answer.response = ""
+            answer.key_point = prompts.key_point(answer.key_point)
+            answer.define = self._glossary(answer)
+        except Later:
+            self.pending = None
+            prompts.say("Left for later. It stays unanswered until you come back to it.", "muted")
+            return
+        self._record(number, answer)
+
+    def _record(self, number: str, answer: Answer) -> None:
+        self.session.answers.answers[number] = answer
+        self._note_library()  # before the save, so the file names the entries it asks for
+        self._save()
+        self.pending = None
+
+    def _save(self) -> None:
+        """Save now; if the file cannot be written any more (folder gone, disk full), say so
+        and ask where else to save, so the answer just given is never lost."""
+        session = self.session
+        while True:
+            try:
+                session.save()
+                return
+            except DrafterError as exc:
+                prompts.say(f"Could not save your answers: {exc.format()}", "warning")
+                where = prompts.line(
+                    "Where should they be saved instead? (a file path)",
+                    str(Path.home() / session.path.name),
+                    required=True,
+                )
+            target = Path(where).expanduser()
+            try:
+                Session.check_new_home(target)
+            except DrafterError as exc:
+                prompts.say(exc.format(), "warning")
+                continue
+            session.path = target
+
+    def _response(self, question, before: Answer, answer: Answer) -> bool:
+        """Ask for the response text and run the precision check; False means "no response"."""
+        from drafter.precision import check_text
+        from drafter.textclean import clean_text
+
+        text = before.response if not before.no_response else ""
+        while True:
+            try:
+                typed = prompts.response_text(text)
+            except prompts.TypingInterrupted as exc:
+                answer.response = clean_text(exc.text)[0].strip()
+                raise
+            text, removed = clean_text(typed)
+            text = text.strip()
+            if removed:
+                prompts.say(f"(Removed {removed} invisible control character(s).)", "muted")
+            if not text:
+                if question.stances:  # the explanation is optional
+                    answer.response, answer.kept_findings = "", []
+                    return True
+                choice = prompts.empty_response()
+                if choice == prompts.WRITE:
+                    continue
+                if choice == prompts.LATER:
+                    raise Later
+                return False
+            answer.response = text
+            findings = findings_to_ask(check_text(text, self.library))
+            decisions: list[str] = []
+            for i, found in enumerate(findings, 1):
+                line, column = line_and_column(text, found.start)
+                view = prompts.FindingView(
+                    where=f"line {line}, column {column}",
+                    text=found.text,
+                    message=found.message,
+                    replacement=replacement(found),
+                    advice=None if replacement(found) else found.suggestion,
+                    severity=found.severity,
+                )
+                decision = prompts.finding(
+                    view, i, len(findings), kept_before=previously_kept(before, found)
+                )
+                if decision == "edit":
+                    break
+                decisions.append(decision)
+            text = apply_suggestions(text, findings[: len(decisions)], decisions)
+            answer.response = text
+            if len(decisions) < len(findings):  # chose to edit: back to the text, then re-check
+                continue
+            answer.kept_findings = kept_from(findings, decisions)
+            if any(d == "accept" for d in decisions):
+                prompts.say("Suggestion(s) applied.", "good")
+            return True
+
+    def _glossary(self, answer: Answer) -> list[str]:
+        """Library terms to define for this answer: those it mentions, and any looked up."""
+        from drafter.precision import concepts_used
+
+        concepts = self.library.concepts if self.library else {}
+        if not concepts or not answer.response.strip():
+            return [i for i in answer.define]
+        mentioned = [i for i in concepts_used(answer.response, self.library) if i in concepts]
+        shown = mentioned + [i for i in answer.define if i in concepts and i not in mentioned]
+        if not shown:  # nothing to define: no extra step (a list of one item invites typing)
+            return []
+        chosen = set(answer.define) | set(mentioned)
+        while True:
+            views = [_term_view(concepts[i]) for i in shown]
+            picked, look_up = prompts.glossary_terms(views, chosen)
+            chosen = set(picked)
+            if not look_up:
+                return [i for i in shown if i in chosen]
+            every = [_term_view(c) for c in concepts.values()]
+            added = prompts.look_up_term(every)
+            if added:
+                chosen.add(added)
+                if added not in shown:
+                    shown.append(added)
+
+    def _note_library(self) -> None:
+        if not self.library:
+            return
+        ids = {i for a in self.session.answers.answers.values() for i in a.define}
+        known = {i for i in ids if i in self.library.concepts}
+        self.session.note_library(self.library.versions(known))
+
+    # -- review and render ----------------------------------------------------------------
+
+    def _review(self) -> int:
+        session = self.session
+        while True:
+            answered = sum(1 for n in session.numbers if session.is_answered(n))
+            choice = prompts.review(session.rows(), answered)
+            if choice == prompts.QUIT:
+                prompts.say(f"Saved to {session.path}. {self._resume_hint(resume=False)}")
+                return 0
+            if choice == prompts.RENDER:
+                if self._render():
+                    return 0
+                continue
+            self.answer_question(choice)
+            self._forget_resume_point()
+
+    def _render(self) -> bool:
+        from drafter.render import render_answers
+
+        session = self.session
+        missing = session.unanswered()
+        if missing and not prompts.confirm(
+            f"{len(missing)} question(s) are not answered yet ({', '.join(missing)}). "
+            "Make the response anyway?",
+            default=False,
+        ):
+            return False
+        out = self.options.output or default_output_path(session.path)
+        fmt = FORMATS.get(out.suffix.lower())
+        if fmt is None:
+            prompts.say(f"Cannot write {out}: use a .docx, .md or .txt file name.", "warning")
+            return False
+        if out.exists() and not prompts.confirm(f"{out} already exists. Replace it?", True):
+            return False
+        try:
+            result = render_answers(session.path, out, fmt=fmt, force=True)
+        except DrafterError as exc:
+            problem = exc.format()
+        except Exception as exc:  # a bug in rendering must not end the interview
+            import os
+
+            if os.environ.get("DRAFTER_DEBUG"):
+                raise
+            problem = f"internal error: {type(exc).__name__}: {exc} (please report it)"
+        else:
+            problem = None
+        if problem:
+            prompts.say(f"Could not make the response: {problem}", "warning")
+            prompts.say("Your answers are safe; you can try again from the review.", "muted")
+            return False
+        prompts.say()
+        prompts.say(f"Wrote {out}", "good")
+        counts = result.counts() if hasattr(result, "counts") else None
+        prompts.say(session.precision_summary(counts))
+        for warning in getattr(result, "warnings", None) or []:
+            prompts.say(warning, "warning")
+        if counts and any(counts.values()):
+            prompts.say(f"To see each one: drafter lint {_shell_quote(str(out))}", "muted")
+        return True
+
+    # -- interruption ----------------------------------------------------------------------
+
+    def _interrupted(self, exc: BaseException) -> int:
+        session = self.session
+        _quiet_say("")
+        if session is None:
+            _quiet_say("Stopped before anything was answered; nothing was saved.")
+            raise SystemExit(EXIT_INTERRUPTED)
+        note = ""
+        if self.pending is not None:
+            number, answer = self.pending
+            if _has_content(answer) and answer != session.answers.answers.get(number):
+                session.answers.answers[number] = answer
+                note = f" Question {number} was not finished; what you had typed is kept."
+        try:
+            session.save()
+        except DrafterError as error:
+            _quiet_say(f"Could not save: {error.format()}")
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        _quiet_say(f"Stopped. Your answers are saved to {session.path}.{note}")
+        _quiet_say(self._resume_hint(resume=True))
+        raise SystemExit(EXIT_INTERRUPTED)
+
+    def _resume_hint(self, *, resume: bool) -> str:
+        import os
+
+        custom = os.environ.get("DRAFTER_RESUME_COMMAND")  # e.g. `make draft ARGS=--resume`
+        if resume and custom:
+            return f"To carry on where you stopped: {custom}"
+        command = f"{_program()} draft --answers {_shell_quote(str(self.session.path))}"
+        if resume:
+            return f"To carry on where you stopped: {command} --resume"
+        return f"To come back to it: {command}"
+
+    def _remember_resume_point(self, number: str | None) -> None:
+        from drafter.userconfig import remember_resume_point
+
+        remember_resume_point(self.session.path, number)
+
+    def _forget_resume_point(self) -> None:
+        self._remember_resume_point(None)
+
+
+def confirm_questions(consultation: Consultation) -> Consultation:
+    """Show an imported question list and let the respondent correct it before answering."""
+    while True:
+        prompts.say()
+        prompts.rule()
+        prompts.say(f"{len(consultation.questions)} questions:", "heading")
+        for q in consultation.questions:
+            how = "" if q.kind == "free-text" else f"  [{KIND_LABELS[q.kind]}]"
+            prompts.say(f"{q.number}. {q.text}{how}")
+        action = prompts.choose(
+            "Are these the consultation's questions?",
+            [
+                ("Yes, start answering", prompts.CONFIRMED),
+                ("Change the wording of a question", "edit"),
+                ("Join a question onto the one before it", "merge"),
+                ("Split a question in two", "split"),
+                ("Change how a question is answered", "kind"),
+                ("Remove something that is not a question", "drop"),
+            ],
+        )
+        if action == prompts.CONFIRMED:
+            return consultation
+        number = prompts.choose(
+            "Which question?",
+            [(f"{q.number}. {_short(q.text)}", q.number) for q in consultation.questions],
+        )
+        question = consultation.question(number)
+        try:
+            if action == "edit":
+                text = prompts.line("Wording", question.text, required=True)
+                consultation = ql.edit_wording(consultation, number, text)
+            elif action == "merge":
+                consultation = ql.merge_with_previous(consultation, number)
+            elif action == "split":
+                first = prompts.line("Wording of the first part", question.text, required=True)
+                second = prompts.line(
+                    "Wording of the second part",
+                    ql.remainder(question.text, first),
+                    required=True,
+                )
+                new_number = prompts.line(
+                    "Number of the second part",
+                    ql.free_number(consultation, number),
+                    required=True,
+                )
+                consultation = ql.split(consultation, number, first, second, new_number)
+            elif action == "kind":
+                kind = prompts.choose(
+                    "How is it answered?",
+                    [(label, kind) for kind, label in KIND_LABELS.items()],
+                    default=question.kind,
+                )
+                options: list[str] = []
+                if kind == "choice":
+                    typed = prompts.line(
+                        "The options, separated by semicolons",
+                        "; ".join(question.options),
+                        required=True,
+                    )
+                    options = typed.split(";")
+                consultation = ql.change_kind(consultation, number, kind, options)
+            elif action == "drop":
+                consultation = ql.drop(consultation, number)
+        except DrafterError as exc:
+            prompts.say(exc.message, "warning")
+
+
+def run_interview(options: Options) -> int:
+    return Interview(options).run()
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _signals_interrupt():
+    """SIGTERM and SIGHUP stop the interview like Ctrl-C does: save, say so, exit 130."""
+
+    def handler(signum, frame):
+        if not prompts.interrupt_current_prompt():
+            raise KeyboardInterrupt
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is None:
+            continue
+        with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+            previous[sig] = signal.signal(sig, handler)
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def _has_content(answer: Answer) -> bool:
+    return bool(answer.stance or answer.response.strip() or answer.no_response)
+
+
+def _term_view(concept) -> prompts.TermView:
+    return prompts.TermView(id=concept.id, term=concept.preferred, short=concept.short)
+
+
+def _long_date(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _short(text: str, size: int = 70) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _program() -> str:
+    """How to run drafter again from here: `drafter` if that is on PATH, else this Python."""
+    import os
+    import shutil
+    import sys
+
+    found = shutil.which("drafter")
+    if found and Path(found).parent == Path(sys.executable).parent:
+        return "drafter"
+    python = sys.executable
+    relative = os.path.relpath(python)
+    if not relative.startswith(".."):
+        python = relative
+    return f"{_shell_quote(python)} -m drafter"
+
+
+def _shell_quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
+
+
+def _quiet_say(text: str) -> None:
+    """Print even if the prompt machinery is gone; never fail while stopping."""
+    import sys
+
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr, flush=True)

@@ -1,0 +1,132 @@
+"""Correcting an imported question list before answering it: edit, merge, split, drop.
+
+An importer reads questions out of a consultation's own document and can get them wrong (two
+questions run together, a heading taken for a question). These pure functions return a new
+Consultation with the correction made; the interview asks which one the respondent wants.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from io import StringIO
+from pathlib import Path
+
+from drafter.consultation import Consultation, Question
+from drafter.errors import InputError
+
+
+def _index(consultation: Consultation, number: str) -> int:
+    for i, question in enumerate(consultation.questions):
+        if question.number == number:
+            return i
+    raise InputError(f"no question {number!r} in the list")
+
+
+def _with(consultation: Consultation, questions: list[Question]) -> Consultation:
+    if not questions:
+        raise InputError("a consultation needs at least one question; keep one")
+    return consultation.model_copy(update={"questions": tuple(questions)})
+
+
+def edit_wording(consultation: Consultation, number: str, text: str) -> Consultation:
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("the wording of a question cannot be empty")
+    questions = list(consultation.questions)
+    i = _index(consultation, number)
+    questions[i] = questions[i].model_copy(update={"text": text})
+    return _with(consultation, questions)
+
+
+def merge_with_previous(consultation: Consultation, number: str) -> Consultation:
+    """Join a question onto the one before it (its wording and guidance follow on)."""
+    i = _index(consultation, number)
+    if i == 0:
+        raise InputError(f"question {number} is the first; there is nothing before it to join")
+    questions = list(consultation.questions)
+    before, this = questions[i - 1], questions[i]
+    guidance = " ".join(g for g in (before.guidance, this.guidance) if g) or None
+    questions[i - 1] = before.model_copy(
+        update={"text": f"{before.text} {this.text}", "guidance": guidance}
+    )
+    del questions[i]
+    return _with(consultation, questions)
+
+
+def free_number(consultation: Consultation, number: str) -> str:
+    """A number for the second half of a split: 4 -> 4b (or 4-2, 4-3 ... if 4b is taken)."""
+    taken = {q.number for q in consultation.questions}
+    for candidate in [number + "b"] + [f"{number}-{n}" for n in range(2, 100)]:
+        if candidate not in taken:
+            return candidate
+    raise InputError(f"cannot find a free number after {number!r}")
+
+
+def split(
+    consultation: Consultation, number: str, first: str, second: str, second_number: str
+) -> Consultation:
+    """Make one question two; the second is free text unless the respondent changes it later."""
+    first, second = " ".join(first.split()), " ".join(second.split())
+    if not first or not second:
+        raise InputError("both parts of a split question need some wording")
+    if any(q.number == second_number for q in consultation.questions):
+        raise InputError(f"there is already a question {second_number!r}")
+    i = _index(consultation, number)
+    questions = list(consultation.questions)
+    original = questions[i]
+    questions[i] = original.model_copy(update={"text": first})
+    questions.insert(
+        i + 1,
+        Question(number=second_number, text=second, section=original.section, kind="free-text"),
+    )
+    return _with(consultation, questions)
+
+
+def change_kind(
+    consultation: Consultation, number: str, kind: str, options: Sequence[str] = ()
+) -> Consultation:
+    """Say how a question is answered (an importer may take "Do you agree...?" for free text)."""
+    options = tuple(o.strip() for o in options if o.strip())
+    if kind == "choice" and len(options) < 2:
+        raise InputError("a choice question needs at least two options")
+    questions = list(consultation.questions)
+    i = _index(consultation, number)
+    data = questions[i].model_dump()
+    data.update(kind=kind, options=options if kind == "choice" else ())
+    questions[i] = Question.model_validate(data)
+    return _with(consultation, questions)
+
+
+def drop(consultation: Consultation, number: str) -> Consultation:
+    questions = list(consultation.questions)
+    del questions[_index(consultation, number)]
+    return _with(consultation, questions)
+
+
+def remainder(original: str, first: str) -> str:
+    """What is left of `original` after the first part, as the default for the second part."""
+    original, first = " ".join(original.split()), " ".join(first.split())
+    return original[len(first) :].strip() if original.startswith(first) else ""
+
+
+def dump_consultation(consultation: Consultation) -> str:
+    """YAML text of a consultation (the format of consultations/*.yaml)."""
+    from ruamel.yaml import YAML
+
+    data = consultation.model_dump(mode="json", by_alias=True, exclude_none=True)
+    for question in data["questions"]:
+        if not question.get("options"):
+            question.pop("options", None)
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.width = 100
+    out = StringIO()
+    out.write("# Questions as confirmed in `drafter draft`; edit freely, then run it again.\n")
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def save_consultation(consultation: Consultation, path: Path) -> Path:
+    from drafter.fsutil import atomic_write_text
+
+    return atomic_write_text(Path(path), dump_consultation(consultation), force=True)

@@ -1,0 +1,211 @@
+"""The text being judged: its hits, the sentence around each, and the rule table.
+
+Rule ids, severities and explanations are listed in RULES (and in docs/precision.md). The
+rules themselves live in designations.py, frames.py, usage.py and coverage.py; every judgement
+reads library data, and grammar cues come from cues.yaml.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from drafter.precision.cues import Cues
+from drafter.precision.finding import Finding
+from drafter.precision.knowledge import Knowledge
+from drafter.precision.matcher import Hit
+from drafter.precision.normalise import Folded, fold_snippet
+from drafter.precision.segment import Spans, boundaries, in_proper_name
+
+RULES: dict[str, tuple[str, str]] = {
+    "house-spelling": (
+        "warning",
+        "A designation the library marks as a deprecated spelling variant (e.g. 'cooperative' "
+        "in UK text). The fix is the preferred spelling.",
+    ),
+    "deprecated-term": (
+        "warning",
+        "A designation the library marks as deprecated: it is misleading or mixes two "
+        "concepts. The fix is the designation's use_instead, or the concept's preferred term.",
+    ),
+    "superseded-term": (
+        "warning",
+        "A designation the library marks as superseded (an old name, e.g. of a legal form "
+        "renamed by statute). The fix is the current designation.",
+    ),
+    "conflation": (
+        "error",
+        "Two concepts the library keeps apart are run together: 'X/Y', 'X or Y' as one "
+        "category, 'X such as Y' where Y is not a kind of X, 'X-style Y', 'X, i.e. Y', "
+        "'Xs are Ys'. Lists naming them as separate items are fine.",
+    ),
+    "misattribution": (
+        "error",
+        "A named organisation is called something the library records it is not: 'ORG is a "
+        "X', 'ORG, a X,', 'Xs such as ORG', 'ORG and other Xs', 'an ORG-style X'. Negation, "
+        "quotation and titles turn it off.",
+    ),
+    "vague-term": (
+        "warning",
+        "A bare use of a concept the library says needs its model named (e.g. 'a mutual': "
+        "which kind?). Naming a narrower concept in the same sentence answers it.",
+    ),
+    "misuse-context": (
+        "warning",
+        "A concept used near words the library lists as a misuse (e.g. co-production said of "
+        "a consultation or survey).",
+    ),
+    "glossary-missing": (
+        "error",
+        "In a rendered response (with a 'Terms used in this response' glossary), a library "
+        "term used in the text but not defined in the glossary.",
+    ),
+    "undefined-terms": (
+        "suggestion",
+        "In a draft without a glossary, one note listing the library terms used but never "
+        "defined (add a glossary or define each on first use).",
+    ),
+}
+
+SEVERITY_RANK = {"suggestion": 0, "warning": 1, "error": 2}
+
+# how far around a hit a rule looks (characters): keeps a text with no full stop linear
+_WINDOW = 240
+
+
+@dataclass
+class Context:
+    """One text being checked, its hits, and the sentence around each (found lazily)."""
+
+    text: str
+    folded: Folded
+    hits: list[Hit]
+    starts: list[int]  # original start of each hit
+    ends: list[int]  # original end of each hit
+    shielded: list[bool]  # quoted, a title, an address or part of a name: not judged
+    knowledge: Knowledge
+    cues: Cues
+    named: set[int] = field(default_factory=set)  # part of a proper name: not a use at all
+    glossary: tuple[int, int] | None = None  # the glossary of a rendered response
+    cited: list[tuple[int, int]] = field(default_factory=list)  # lists of cited works
+    findings: list[Finding] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)  # hits already explained by a finding
+    # where sentences begin, found only in the stretches of text around hits
+    breaks: list[int] = field(default_factory=list)
+    _before: dict[tuple[int, bool], str] = field(default_factory=dict)
+    _after: dict[int, str] = field(default_factory=dict)
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """Hit i's sentence, cut at _WINDOW characters either side of the hit."""
+        k = bisect.bisect_right(self.breaks, self.starts[i]) - 1
+        start = max(self.breaks[k] if k >= 0 else 0, self.starts[i] - _WINDOW, 0)
+        k = bisect.bisect_left(self.breaks, self.ends[i])
+        end = self.breaks[k] if k < len(self.breaks) else len(self.text)
+        return start, min(end, self.ends[i] + _WINDOW, len(self.text))
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        """No sentence boundary between hit i and hit j."""
+        lo, hi = (i, j) if i < j else (j, i)
+        if self.starts[hi] - self.ends[lo] > _WINDOW:
+            return False
+        k = bisect.bisect_right(self.breaks, self.ends[lo])
+        return k >= len(self.breaks) or self.breaks[k] > self.starts[hi]
+
+    def gap(self, i: int, j: int) -> str:
+        """The folded text between hit i and hit j."""
+        return fold_snippet(self.text[self.ends[i] : self.starts[j]])
+
+    def before(self, i: int, clause: bool = False) -> str:
+        """Folded text from the start of hit i's sentence (or clause) to the hit."""
+        key = (i, clause)
+        if key not in self._before:
+            sent_start, _ = self.sentence_bounds(i)
+            chunk = fold_snippet(self.text[sent_start : self.starts[i]])
+            if clause:
+                cut = max(chunk.rfind(c) for c in ",;:()")
+                chunk = chunk[cut + 1 :]
+            self._before[key] = chunk
+        return self._before[key]
+
+    def after(self, i: int) -> str:
+        if i not in self._after:
+            _, sent_end = self.sentence_bounds(i)
+            self._after[i] = fold_snippet(self.text[self.ends[i] : sent_end])
+        return self._after[i]
+
+    def written(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def sentence_hits(self, i: int) -> range:
+        """Indexes of the hits in hit i's sentence."""
+        lo = i
+        while lo > 0 and self.same_sentence(lo - 1, i):
+            lo -= 1
+        hi = i
+        while hi + 1 < len(self.hits) and self.same_sentence(i, hi + 1):
+            hi += 1
+        return range(lo, hi + 1)
+
+    def add(
+        self,
+        rule: str,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None,
+        concept: str | None,
+        hits: tuple[int, ...] = (),
+    ) -> None:
+        severity = RULES[rule][0]
+        self.findings.append(
+            Finding(rule, severity, start, end, self.text[start:end], message, suggestion, concept)
+        )
+        self.covered.update(hits)
+
+
+def build_context(
+    text: str, folded: Folded, hits: list[Hit], knowledge: Knowledge, cues: Cues, shield: Spans
+) -> Context:
+    starts = [folded.original(h.start) for h in hits]
+    ends = [folded.original_end(h.end) for h in hits]
+    ctx = Context(text, folded, hits, starts, ends, [], knowledge, cues)
+    regions: list[list[int]] = []
+    for start, end in zip(starts, ends, strict=True):
+        lo, hi = start - _WINDOW - 2, end + _WINDOW + 2
+        if regions and lo <= regions[-1][1]:
+            regions[-1][1] = max(regions[-1][1], hi)
+        else:
+            regions.append([lo, hi])
+    for lo, hi in regions:
+        ctx.breaks.extend(boundaries(text, lo, hi, cues.abbreviations))
+    for i, hit in enumerate(hits):
+        shielded = shield.covers(starts[i], ends[i])
+        if not shielded and hit.kind == "term" and text[starts[i] : starts[i] + 1].isupper():
+            sent_start, _ = ctx.sentence_bounds(i)
+            shielded = in_proper_name(text, starts[i], ends[i], sent_start)
+            if shielded:
+                ctx.named.add(i)
+        ctx.shielded.append(shielded)
+    return ctx
+
+
+NEXT_TOKEN = re.compile(r"^\s*([\w'-]+|[^\w\s])?")
+LAST_WORD = re.compile(r"([\w'-]+)\s*$")
+
+
+def is_noun_use(ctx: Context, i: int) -> bool:
+    """Hit i is not followed by an open-class word it modifies ("mutual respect")."""
+    nxt = NEXT_TOKEN.match(ctx.after(i)).group(1)
+    return not (nxt and nxt[0].isalnum() and nxt not in ctx.cues.function_words)
+
+
+def negated(ctx: Context, i: int, gap: str) -> bool:
+    """A denial in the gap or earlier in the clause, or a reporting verb earlier in the
+    sentence, turns the claim off."""
+    c = ctx.cues
+    return bool(
+        c.negation.search(gap)
+        or c.negation.search(ctx.before(i, True))
+        or c.reporting.search(ctx.before(i))
+    )

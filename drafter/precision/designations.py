@@ -1,0 +1,54 @@
+"""House spelling, deprecated and superseded designations, with the preferred as the fix."""
+
+from __future__ import annotations
+
+from drafter.precision.context import Context
+from drafter.precision.matcher import plural_of
+
+# --- designations ---------------------------------------------------------------------------
+
+
+def designation_rules(ctx: Context) -> None:
+    """House spelling, deprecated and superseded designations, with the preferred as the fix."""
+    for i, hit in enumerate(ctx.hits):
+        term = hit.pattern.designation
+        if hit.kind != "term" or ctx.shielded[i] or term is None:
+            continue
+        if term.status not in ("deprecated", "superseded"):
+            continue
+        if ctx.cues.mention_before.search(ctx.before(i)):
+            continue  # the old name is mentioned, not used: "formerly known as ..."
+        concept = ctx.knowledge.library.concepts[hit.entry_id]
+        fix = term.use_instead or concept.preferred
+        if fix.casefold() == term.text.casefold():
+            continue
+        written = ctx.written(i)
+        replacement = _shape_like(fix, written, hit.pattern.plural)
+        if term.status == "superseded":
+            rule = "superseded-term"
+            why = f"'{written}' is a superseded designation; the current one is '{fix}'."
+        elif _letters(term.text) == _letters(fix):
+            rule = "house-spelling"
+            why = f"'{written}' is not the house spelling; write '{replacement}'."
+        else:
+            rule = "deprecated-term"
+            why = f"'{written}' is a deprecated designation; use '{fix}'."
+        if term.note:
+            why += " " + term.note.strip()
+        ctx.add(rule, ctx.starts[i], ctx.ends[i], why, replacement, concept.id, (i,))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _shape_like(fix: str, written: str, plural: bool) -> str:
+    """The replacement with the plural and the initial capital of what was written."""
+    if plural:
+        head, _, last = fix.rpartition(" ")
+        fix = (head + " " if head else "") + plural_of(last)
+    if written.isupper() and len(written) > 1:
+        return fix.upper()
+    if written[:1].isupper() and fix[:1].islower():
+        fix = fix[:1].upper() + fix[1:]
+    return fix

@@ -1,0 +1,178 @@
+"""Conflation and misattribution: what the words between two neighbouring hits say."""
+
+from __future__ import annotations
+
+from drafter.precision.context import LAST_WORD, Context, is_noun_use, negated
+from drafter.precision.cues import cues
+from drafter.precision.matcher import plural_of
+from drafter.precision.segment import sentence_starts
+
+# --- frames: conflation and misattribution ---------------------------------------------------
+
+
+def frame_rules(ctx: Context) -> None:
+    """Judge each pair of neighbouring hits in a sentence by the frame between them."""
+    c = ctx.cues
+    hits = ctx.hits
+    for i in range(len(hits) - 1):
+        j = i + 1
+        if ctx.shielded[i] or ctx.shielded[j] or not ctx.same_sentence(i, j):
+            continue
+        if ctx.starts[j] - ctx.ends[i] > 80:
+            continue
+        gap = ctx.gap(i, j)
+        a, b = hits[i], hits[j]
+        if a.kind == "org" and b.kind == "term":
+            if _claims(ctx, gap) and not negated(ctx, i, gap):
+                _claim(ctx, org=i, term=j, span=(i, j))
+        elif a.kind == "term" and c.instance_gap.match(gap):
+            if not negated(ctx, i, gap):
+                _instances(ctx, i, j)
+        elif a.kind == "term" and b.kind == "org" and c.adjacent_gap.match(gap):
+            # "the worker-owned Co-op Group": the term describes the organisation
+            last = LAST_WORD.search(ctx.before(i))
+            described = last and last.group(1) in c.singular_determiners
+            if described and not a.pattern.plural and not negated(ctx, i, gap):
+                _claim(ctx, org=j, term=i, span=(i, j))
+        elif a.kind == "term" and b.kind == "term" and a.entry_id != b.entry_id:
+            frame = _pair_frame(ctx, i, j, gap)
+            if frame:
+                _conflate(ctx, i, j, frame)
+
+
+def _claims(ctx: Context, gap: str) -> bool:
+    """The gap after an organisation name says what it is ("is a", ", a", "-style")."""
+    c = ctx.cues
+    for pattern in (c.copula_gap, c.apposition_gap):
+        m = pattern.match(gap)
+        if m:
+            filler = (m.groupdict().get("fill") or "").split()
+            # "is a partner of co-operatives" says something else
+            return not any(w in c.function_words for w in filler)
+    return bool(c.other_gap.match(gap) or c.style_gap.match(gap))
+
+
+def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
+    """The conflating frame between concept hits i and j, if there is one."""
+    c, k = ctx.cues, ctx.knowledge
+    x, y = ctx.hits[i].entry_id, ctx.hits[j].entry_id
+    apart = k.contrasts_inherited(x, y)
+    linked = apart or k.hierarchical(x, y)
+    if c.slash_gap.match(gap):
+        return "slash" if linked else None
+    if c.or_gap.match(gap):
+        # "X or Y models" offers two models to choose from; "Xs or Ys" makes one category
+        ok = linked and is_noun_use(ctx, j) and not _is_choice_or_list(ctx, i)
+        return "or" if ok and not negated(ctx, i, gap) else None
+    if c.style_gap.match(gap):
+        return "style" if apart else None
+    if c.equation_gap.match(gap):
+        return "equation" if linked and not negated(ctx, i, gap) else None
+    copula = c.concept_copula_gap.match(gap) and not k.is_narrower(x, y)
+    if copula and apart and not negated(ctx, i, gap):
+        return None if c.quantifier_before.search(ctx.before(i)) else "copula"
+    return None
+
+
+def _is_choice_or_list(ctx: Context, i: int) -> bool:
+    """'whether X or Y', 'either X or Y', or 'W, X or Y' (a list of separate items)."""
+    if ctx.cues.choice_before.search(ctx.before(i)):
+        return True
+    if i > 0 and ctx.same_sentence(i - 1, i) and ctx.hits[i - 1].kind == "term":
+        return bool(ctx.cues.list_gap.match(ctx.gap(i - 1, i)))
+    return False
+
+
+def _instances(ctx: Context, i: int, j: int) -> None:
+    """'X such as A, B and C': judge each item of the list against X."""
+    k = ctx.knowledge
+    x = ctx.hits[i].entry_id
+    item = j
+    while item < len(ctx.hits):
+        if ctx.shielded[item]:
+            break
+        hit = ctx.hits[item]
+        if hit.kind == "org":
+            _claim(ctx, org=item, term=i, span=(i, item))
+        elif hit.entry_id != x:
+            y = hit.entry_id
+            if not k.is_narrower(y, x) and (k.contrasts_inherited(x, y) or k.is_narrower(x, y)):
+                _conflate(ctx, i, item, "instance")
+        nxt = item + 1
+        if nxt >= len(ctx.hits) or not ctx.same_sentence(item, nxt):
+            break
+        if not ctx.cues.list_gap.match(ctx.gap(item, nxt)):
+            break
+        item = nxt
+
+
+_FRAME_WORDS = {
+    "slash": "they are written as one ('{x}/{y}')",
+    "or": "they are run together as one category",
+    "style": "one is described in terms of the other",
+    "equation": "they are equated",
+    "copula": "they are equated",
+    "instance": "'{y}' is offered as a kind of '{x}'",
+}
+
+
+def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
+    k = ctx.knowledge
+    x, y = ctx.hits[i].entry_id, ctx.hits[j].entry_id
+    xn, yn = k.name(x), k.name(y)
+    if k.contrasts(x, y):
+        why = f"'{xn}' and '{yn}' are different models in the library"
+    elif k.is_narrower(x, y):
+        why = f"'{xn}' is one kind of '{yn}', not the same thing"
+    elif k.is_narrower(y, x):
+        why = f"'{yn}' is one kind of '{xn}', not the same thing"
+    else:
+        why = f"'{yn}' is not a kind of '{xn}'"
+    message = f"{why}, but here {_FRAME_WORDS[frame].format(x=xn, y=yn)}."
+    if frame == "instance":
+        suggestion = (
+            f"List them as separate items ('{_plural(xn)} and {_plural(yn)}'), "
+            f"or say '{_plural(yn)} that operate as {_plural(xn)}'."
+        )
+    else:
+        suggestion = (
+            f"Say which you mean, or name each as a separate item "
+            f"('{_plural(xn)} and {_plural(yn)}'), each defined on first use."
+        )
+    ctx.add("conflation", ctx.starts[i], ctx.ends[j], message, suggestion, y, (i, j))
+
+
+def _claim(ctx: Context, org: int, term: int, span: tuple[int, int]) -> None:
+    k = ctx.knowledge
+    org_id, concept = ctx.hits[org].entry_id, ctx.hits[term].entry_id
+    why = k.claim_is_wrong(org_id, concept)
+    if why is None:
+        return
+    entry = k.library.organisations[org_id]
+    name = ctx.written(org)
+    actual = [k.name(c) for c in entry.is_]
+    message = f"{name} is not {_article(k.name(concept))}"
+    if why == "contrast" and actual:
+        message += f": the library records it as {_article(actual[0])}, a different model"
+    message += f". {_first_sentence(entry.description)}"
+    suggestion = f"Describe it as {_article(actual[0])}." if actual else None
+    if actual and len(actual) > 1:
+        suggestion = "Describe it as " + " or ".join(_article(a) for a in actual) + "."
+    start, end = ctx.starts[min(span)], ctx.ends[max(span)]
+    ctx.add("misattribution", start, end, message, suggestion, concept, span)
+
+
+def _first_sentence(description: str) -> str:
+    """The description's first sentence: a whole sentence, never a line cut mid-way."""
+    text = " ".join(description.split())
+    starts = sentence_starts(text, cues().abbreviations)
+    return text[: starts[1]].strip() if len(starts) > 1 else text
+
+
+def _article(name: str) -> str:
+    return ("an " if name[:1].lower() in "aeiou" else "a ") + name
+
+
+def _plural(name: str) -> str:
+    head, _, last = name.rpartition(" ")
+    return (head + " " if head else "") + plural_of(last)

@@ -1,0 +1,123 @@
+"""Vague use (a bare term that needs its model named) and misuse contexts."""
+
+from __future__ import annotations
+
+import re
+
+from drafter.precision.context import LAST_WORD, NEXT_TOKEN, Context, is_noun_use
+from drafter.precision.normalise import fold_snippet
+
+# --- vague use ----------------------------------------------------------------------------------
+
+
+def vague_rule(ctx: Context) -> None:
+    """A bare singular use of a concept that needs its model named ('run by a mutual')."""
+    k = ctx.knowledge
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind != "term" or ctx.shielded[i] or hit.pattern.plural or i in ctx.covered:
+            continue
+        concept = k.library.concepts[hit.entry_id]
+        if not concept.needs_qualifier:
+            continue
+        last = LAST_WORD.search(ctx.before(i))
+        if not last or last.group(1) not in ctx.cues.singular_determiners:
+            continue
+        if not is_noun_use(ctx, i):
+            continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
+        if NEXT_TOKEN.match(ctx.after(i)).group(1) == "(" or _names_the_model(ctx, i):
+            continue
+        if ctx.cues.negation.search(ctx.before(i, True)):
+            continue  # "is not a mutual": a denial names no model and needs none
+        ctx.add(
+            "vague-term",
+            ctx.starts[i],
+            ctx.ends[i],
+            concept.needs_qualifier.strip(),
+            None,
+            concept.id,
+            (i,),
+        )
+
+
+def _names_the_model(ctx: Context, i: int) -> bool:
+    """Another hit in the sentence names a narrower concept (or an organisation that is one)."""
+    k = ctx.knowledge
+    broad = ctx.hits[i].entry_id
+    for other in ctx.sentence_hits(i):
+        hit = ctx.hits[other]
+        if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
+            return True
+        if hit.kind == "org":
+            org = k.library.organisations[hit.entry_id]
+            if any(c == broad or k.is_narrower(c, broad) for c in org.is_):
+                return True
+    return False
+
+
+# --- misuse contexts ---------------------------------------------------------------------------
+
+
+def misuse_rule(ctx: Context) -> None:
+    """A concept near words its entry lists as a misuse, unless denied or excused."""
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind != "term" or ctx.shielded[i]:
+            continue
+        concept = ctx.knowledge.library.concepts[hit.entry_id]
+        if not concept.misuse_contexts:
+            continue
+        before, after = ctx.before(i), ctx.after(i)
+        middle = fold_snippet(ctx.written(i))
+        for misuse in concept.misuse_contexts:
+            between = _near(misuse.near, before, middle, after, misuse.side)
+            if between is None:
+                continue
+            if _near(misuse.unless_near, before, middle, after, "either") is not None:
+                continue
+            if ctx.cues.negation.search(between) or ctx.cues.negation.search(before[-12:]):
+                continue
+            ctx.add(
+                "misuse-context",
+                ctx.starts[i],
+                ctx.ends[i],
+                misuse.message.strip(),
+                misuse.suggestion,
+                concept.id,
+                (i,),
+            )
+            break
+
+
+def _near(words, before: str, middle: str, after: str, side: str) -> str | None:
+    """The text between the hit and the nearest of `words` on the allowed side, or None.
+
+    A match that overlaps the hit ("social enterprise status") counts on either side.
+    """
+    if not words:
+        return None
+    window = before + middle + after
+    lo, hi = len(before), len(before) + len(middle)
+    best: str | None = None
+    for m in _words_pattern(tuple(words)).finditer(window):
+        if m.end() <= lo:
+            between = window[m.end() : lo] if side != "after" else None
+        elif m.start() >= hi:
+            between = window[hi : m.start()] if side != "before" else None
+        else:
+            between = ""
+        if between is not None and (best is None or len(between) < len(best)):
+            best = between
+    return best
+
+
+_WORD_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
+
+
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    if words not in _WORD_PATTERNS:
+        bodies = sorted(
+            (r"\s+".join(re.escape(p) for p in fold_snippet(w.strip()).split()) for w in words),
+            key=len,
+            reverse=True,
+        )
+        _WORD_PATTERNS[words] = re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es)?(?![\w-])")
+    return _WORD_PATTERNS[words]

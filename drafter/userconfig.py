@@ -1,0 +1,121 @@
+"""Per-user defaults, so the interview can offer last time's respondent details.
+
+Kept in the user's config folder (platformdirs), as a small YAML file the user can read and
+edit. Nothing secret is stored: only what the respondent typed about themselves for the cover
+block (name, organisation, role, contact email, address, how they respond and their usual
+publication consent). A confidentiality reason is specific to one response and is never kept.
+A missing or unreadable file is simply "no defaults": it must never stop an interview.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DEFAULT_FIELDS = ("name", "organisation", "role", "email", "address", "responding_as", "consent")
+
+
+def config_path() -> Path:
+    """Where the defaults live (DRAFTER_CONFIG overrides, e.g. for tests and shared machines)."""
+    override = os.environ.get("DRAFTER_CONFIG")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("drafter", appauthor=False)) / "defaults.yaml"
+
+
+def load_user_defaults() -> dict[str, str]:
+    """Last time's respondent details, or {} when there are none or the file is unreadable."""
+    from drafter.errors import DrafterError
+    from drafter.yamlio import load_yaml
+
+    path = config_path()
+    if not path.is_file():
+        return {}
+    try:
+        data = load_yaml(path)
+    except (DrafterError, OSError):
+        return {}
+    respondent = data.get("respondent") if isinstance(data, dict) else None
+    if not isinstance(respondent, dict):
+        return {}
+    return {k: str(v) for k, v in respondent.items() if k in DEFAULT_FIELDS and v is not None}
+
+
+def save_user_defaults(respondent: dict[str, str]) -> Path | None:
+    """Remember these details for next time; returns None if the folder cannot be written."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+
+    from drafter.errors import DrafterError
+    from drafter.fsutil import atomic_write_text
+
+    path = config_path()
+    kept = {k: str(respondent.get(k, "")) for k in DEFAULT_FIELDS}
+    out = StringIO()
+    out.write("# drafter: your details, offered as defaults next time you run `drafter draft`.\n")
+    out.write("# Nothing secret is kept here; edit or delete this file freely.\n")
+    YAML().dump({"respondent": kept}, out)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return atomic_write_text(path, out.getvalue(), force=True)
+    except (DrafterError, OSError):
+        return None
+
+
+# -- where an interrupted interview stopped ---------------------------------------------------
+# A cache, not a record: if it is lost, `--resume` starts at the first unanswered question.
+
+
+def _resume_file() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("drafter", appauthor=False)) / "resume-points.yaml"
+
+
+def _read_resume_points() -> dict[str, str]:
+    from drafter.errors import DrafterError
+    from drafter.yamlio import load_yaml
+
+    path = _resume_file()
+    if not path.is_file():
+        return {}
+    try:
+        data = load_yaml(path)
+    except (DrafterError, OSError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def resume_point(answers_path: Path) -> str | None:
+    """The question that was being answered when the interview on this file was interrupted."""
+    return _read_resume_points().get(str(Path(answers_path).resolve()))
+
+
+def remember_resume_point(answers_path: Path, number: str | None) -> None:
+    """Note (or, with None, forget) where the interview on this answers file stopped."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+
+    from drafter.errors import DrafterError
+    from drafter.fsutil import atomic_write_text
+
+    points = _read_resume_points()
+    key = str(Path(answers_path).resolve())
+    if number is None:
+        if key not in points:
+            return
+        points.pop(key)
+    else:
+        points[key] = number
+    out = StringIO()
+    YAML().dump(points, out)
+    path = _resume_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(path, out.getvalue(), force=True)
+    except (DrafterError, OSError):
+        pass

@@ -1,0 +1,252 @@
+"""`drafter draft` as a person runs it: a real pseudo-terminal (pexpect), keys typed, screen read.
+
+Each step waits for text on the screen before typing, never for a fixed time.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from drafter.answers import load_answers
+from drafter.consultation import load_consultation
+from tests.conftest import ROOT, SAMPLE_CONSULTATION
+
+pexpect = pytest.importorskip("pexpect")
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+FINISH = "\x1b\r"
+CTRL_C = "\x03"
+
+# exactly what the respondent types (stance, response, key point) for each sample question
+TYPED = {
+    "1": ("Agree", "Social value should count for more.\n\nIt keeps money local.", "Social value"),
+    "2": (None, "Contract size and payment terms shut out small providers.", ""),
+    "3": ("Yes", "The duty is weak today.", ""),
+    "3a": ("Guidance on asset locks and legal forms", "Members ask us about legal forms.", ""),
+    "4": (None, "By their governing documents and any asset lock.", "Check governance"),
+    "5": ("Strongly agree", "People know what works for them.", ""),
+    "6": (None, "They should plan services with commissioners from the start.", ""),
+    "7": ("Don't know", "It depends on the area.", ""),
+    "8": ("Disagree", "An asset lock does not fit every provider.", ""),
+    "9": (None, "A day service redesigned with the people who use it.", ""),
+    "10": ("Designing the service", "", "Design services together"),
+    "11": (None, "Thank you for asking.", ""),
+}
+
+
+class Terminal:
+    """A `drafter draft` process in a pseudo-terminal of a fixed size."""
+
+    def __init__(self, *args: str, cwd: Path):
+        env = {
+            **os.environ,
+            "PROMPT_TOOLKIT_NO_CPR": "1",
+            "TERM": "xterm-256color",
+            "COLUMNS": "110",
+            "LINES": "40",
+            "EDITOR": "true",
+        }
+        self.child = pexpect.spawn(
+            sys.executable,
+            ["-m", "drafter", "draft", *args],
+            cwd=str(cwd),
+            env=env,
+            dimensions=(40, 110),
+            encoding="utf-8",
+            timeout=60,
+        )
+        if os.environ.get("DRAFT_E2E_LOG"):
+            self.child.logfile_read = open(os.environ["DRAFT_E2E_LOG"], "a")  # noqa: SIM115
+
+    def wait(self, text: str) -> None:
+        self.child.expect_exact(text)
+
+    def wait_after_glossary(self, text: str) -> None:
+        """Wait for `text`, ticking through any glossary list shown before it (the bundled
+        library decides which answers mention library terms)."""
+        while self.child.expect_exact(["Terms to define", text]) == 0:
+            self.wait("Look up another term")
+            self.send(ENTER)
+            self.wait("done")  # the list, redrawn with its answer ("done" or "done (2 selections)")
+
+    def keep_findings_until(self, text: str) -> None:
+        """Keep each precision finding as written (the last choice: Up wraps round to it)."""
+        while self.child.expect_exact(["Precision check", text]) == 0:
+            self.wait("What would you like to do?")
+            self.send("\x1b[A" + ENTER)
+
+    def send(self, keys: str) -> None:
+        self.child.send(keys)
+
+    def exit_code(self) -> int:
+        self.child.expect(pexpect.EOF)
+        self.child.close()
+        return self.child.exitstatus
+
+    def respondent(self) -> None:
+        self.wait("responding for an organisation")
+        self.send(ENTER)
+        self.wait("Your name")
+        self.send("Ann Example" + ENTER)
+        self.wait("Organisation")
+        self.send("Example Care Co-operative" + ENTER)
+        self.wait("Your role")
+        self.send(ENTER)
+        self.wait("Email")
+        self.send(ENTER)
+        self.wait("Postal address")
+        self.send("1 Example Street" + ENTER)
+        self.wait("publish your response")
+        self.send(ENTER)
+
+    def answer(self, number: str, *, typed_already: str = "") -> None:
+        question = load_consultation(SAMPLE_CONSULTATION).question(number)
+        stance, text, key_point = TYPED[number]
+        self.wait_after_glossary(f"Question {number} ")
+        if question.stances:
+            self.wait("Your answer")
+            self.send(DOWN * question.stances.index(stance) + ENTER)
+        if question.takes_text:
+            self.wait("Your response")
+            self.send(text[len(typed_already) :].replace("\n", ENTER) + FINISH)
+            self.keep_findings_until("Key point")
+        else:
+            self.wait("Key point")
+        self.send(key_point + ENTER)
+
+
+def test_full_session_to_a_docx_containing_exactly_what_was_typed(tmp_path):
+    import docx
+
+    term = Terminal(
+        "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
+    )
+    term.wait("saved to answers.yaml after every answer")
+    term.respondent()
+    for number in TYPED:
+        term.answer(number)
+    term.wait_after_glossary("Make the Word response")
+    term.send(ENTER)
+    term.wait("Wrote response.docx")
+    term.wait("Precision check:")
+    assert term.exit_code() == 0
+
+    document = docx.Document(tmp_path / "response.docx")
+    paragraphs = [p.text for p in document.paragraphs]
+    body = "\n".join(paragraphs)
+    for stance, text, key_point in TYPED.values():
+        for paragraph in text.split("\n\n"):  # a blank line typed = a new paragraph
+            if paragraph:
+                assert paragraph in paragraphs, paragraph
+        if stance:
+            assert stance in body
+        if key_point:
+            assert key_point in body
+    assert "Example Care Co-operative" in body
+
+
+def test_ctrl_c_halfway_then_resume(tmp_path):
+    term = Terminal(
+        "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
+    )
+    term.respondent()
+    for number in ("1", "2", "3", "3a", "4"):
+        term.answer(number)
+    term.wait_after_glossary("Question 5 ")
+    term.send(DOWN * 0 + ENTER)  # Strongly agree
+    term.wait("Your response")
+    term.send("People know what")
+    term.wait("People know what")
+    term.send(CTRL_C)
+    term.wait("To carry on where you stopped: ")
+    term.wait("drafter draft --answers answers.yaml --resume")
+    assert term.exit_code() == 130
+
+    saved = load_answers(tmp_path / "answers.yaml")
+    for number in ("1", "2", "3", "3a", "4"):
+        stance, text, key_point = TYPED[number]
+        assert (saved.answers[number].stance, saved.answers[number].response) == (stance, text)
+    assert saved.answers["5"].stance == "Strongly agree"
+    assert saved.answers["5"].response == "People know what"
+    assert "6" not in saved.answers
+
+    again = Terminal("--answers", "answers.yaml", "--resume", cwd=tmp_path)
+    again.wait("Question 5 ")
+    again.send(ENTER)  # the stance chosen before is the default
+    again.wait("People know what")
+    again.send(" works for them." + FINISH)
+    again.keep_findings_until("Key point")
+    again.send(ENTER)
+    for number in ("6", "7", "8", "9", "10", "11"):
+        again.answer(number)
+    again.wait_after_glossary("12 of 12 questions answered")
+    again.send(DOWN + ENTER)  # Save and stop for now
+    again.wait("Saved to answers.yaml")
+    assert again.exit_code() == 0
+
+    final = load_answers(tmp_path / "answers.yaml")
+    for number, (stance, text, key_point) in TYPED.items():
+        got = final.answers[number]
+        assert (got.stance, got.response, got.key_point) == (stance, text, key_point), number
+
+
+def test_sigterm_saves_like_ctrl_c(tmp_path):
+    term = Terminal(
+        "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
+    )
+    term.respondent()
+    term.answer("1")
+    term.wait_after_glossary("Question 2 ")
+    term.wait("Your response")
+    term.send("Contract size")
+    term.wait("Contract size")
+    term.child.kill(signal.SIGTERM)
+    term.wait("Your answers are saved to answers.yaml")
+    assert term.exit_code() == 130
+    saved = load_answers(tmp_path / "answers.yaml")
+    assert saved.answers["1"].response == TYPED["1"][1]
+    assert saved.answers["2"].response == "Contract size"
+
+
+def test_kill_9_loses_at_most_the_answer_being_typed(tmp_path):
+    term = Terminal(
+        "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
+    )
+    term.respondent()
+    term.answer("1")
+    term.wait_after_glossary("Question 2 ")
+    term.wait("Your response")
+    term.send("Lost when killed")
+    term.wait("Lost when killed")
+    term.child.kill(signal.SIGKILL)
+    term.child.expect(pexpect.EOF)
+    saved = load_answers(tmp_path / "answers.yaml")  # still a whole, valid file
+    assert saved.answers["1"].response == TYPED["1"][1]
+    assert "2" not in saved.answers
+    assert saved.respondent.organisation == "Example Care Co-operative"
+    assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"]  # no temp file left behind
+
+
+def test_without_a_terminal_points_to_render():
+    from tests.conftest import run_drafter
+
+    result = run_drafter("draft", "--consultation", "sample-social-care", input="")
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr and "drafter render" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_help_text():
+    from tests.conftest import run_drafter
+
+    result = run_drafter("draft", "--help", cwd=ROOT)
+    assert result.returncode == 0
+    for option in ("--consultation", "--answers", "--resume", "--ask", "--output"):
+        assert option in result.stdout
+    assert "Esc then Enter finishes" in result.stdout
