@@ -106,11 +106,14 @@ def load_files(
     `models` are the classes `validate` may return; a cached file is rebuilt as one of them.
     `use=False` (or DRAFTER_NO_CACHE) reads and validates every file, touching no cache.
     """
-    if not (use and enabled()):
+    try:
+        code = _code_key(models) if use and enabled() else None
+    except OSError:  # the model modules cannot be stat'ed (e.g. zip-imported): no cache
+        code = None
+    if code is None:
         return [(p, _load(p, validate)) for p in files]
     by_name = {m.__name__: m for m in models}
     rebuild = construct if len(files) <= CONSTRUCT_MAX else _revalidate
-    code = _code_key(models)
     store = cache_file(place)
     old = _read(store, code)
     new: dict[str, list] = {}
