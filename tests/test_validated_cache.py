@@ -120,3 +120,13 @@ def test_a_large_layer_is_revalidated_from_the_cache_with_the_same_result(monkey
     assert calls == []  # still served from the cache
     for a, b in zip(revalidated.entries(), fresh.entries(), strict=True):
         _same(a, b)
+
+
+def test_the_cache_folder_is_private(tmp_path):
+    """It holds copies of answers files, which may be confidential."""
+    answers = tmp_path / "answers.yaml"
+    shutil.copy(EXAMPLE, answers)
+    load_answers(answers)
+    store = cache.cache_file(answers)
+    assert store.is_file()
+    assert store.parent.stat().st_mode & 0o777 == 0o700

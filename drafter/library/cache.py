@@ -246,5 +246,8 @@ def _write(store: Path, code: list, files: dict) -> None:
     except (TypeError, ValueError):
         return
     with contextlib.suppress(OSError, DrafterError):
-        store.parent.mkdir(parents=True, exist_ok=True)
+        # private: the stores hold copies of answers files, which may be confidential
+        store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if store.parent.stat().st_mode & 0o077:
+            store.parent.chmod(0o700)
         atomic_write_text(store, text, force=True)
