@@ -33,17 +33,10 @@ def _pure_yaml():
 
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file; raise InputError naming the file and line on any problem."""
-    global _SAFE
+    from drafter.fsutil import read_user_bytes
+
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
-    return parse_yaml(raw, path)
+    return parse_yaml(read_user_bytes(path), path)
 
 
 def parse_yaml(raw: bytes | str, path: Path) -> Any:
@@ -51,12 +44,9 @@ def parse_yaml(raw: bytes | str, path: Path) -> Any:
     from ruamel.yaml import YAMLError
 
     if isinstance(raw, bytes):
-        try:
-            raw = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"is not UTF-8 text (byte {exc.start}); is it really a YAML file?", path=path
-            ) from None
+        from drafter.fsutil import decode_utf8
+
+        raw = decode_utf8(raw, path, kind="YAML")
     if _SAFE is None:
         _SAFE = _safe_yaml()
     try:

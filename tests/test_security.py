@@ -93,11 +93,6 @@ def test_a_carriage_return_in_an_answer_cannot_start_a_heading(typed):
     assert not any("Heading" in h for h in headings)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: escape_markdown splits lines on \\n only, and consultation text is not "
-    "cleaned of CR; markdown-it reads a lone CR as a line end (fix in drafter/compose/escape.py)",
-)
 def test_a_carriage_return_in_a_consultation_title_cannot_start_a_heading():
     from tests.render_helpers import sample_consultation
 
@@ -143,3 +138,14 @@ def test_a_converter_that_hangs_is_killed_with_everything_it_started(tmp_path, m
     child = int(pidfile.read_text())
     assert not _alive(child)
     assert not any(tmp_path.glob("drafter-doc-*"))
+
+
+def test_compiled_templates_are_not_loaded_from_a_folder_others_can_write(tmp_path, monkeypatch):
+    from drafter.compose.env import _bytecode_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DRAFTER_NO_TEMPLATE_CACHE", raising=False)
+    assert _bytecode_cache() is not None  # our own private folder: used
+    folder = tmp_path / "drafter" / "templates"
+    folder.chmod(0o777)
+    assert _bytecode_cache() is None  # anyone could plant code there: not used

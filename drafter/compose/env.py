@@ -73,9 +73,19 @@ def _bytecode_cache():
         os.makedirs(folder, mode=0o700, exist_ok=True)
     except OSError:
         return None
-    if not os.access(folder, os.W_OK):
+    if not os.access(folder, os.W_OK) or not _private_to_this_user(folder):
         return None
     return FileSystemBytecodeCache(folder)
+
+
+def _private_to_this_user(folder: str) -> bool:
+    """Compiled templates are loaded as code: use the folder only if no one else can write it."""
+    import os
+    import stat
+
+    info = os.stat(folder)
+    others_may_write = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return info.st_uid == os.getuid() and not others_may_write
 
 
 class Snippets:

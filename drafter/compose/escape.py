@@ -35,13 +35,19 @@ _BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(.*)$")
 
 
+def _one_newline(text: str) -> str:
+    """CRLF and lone CR become LF: Markdown ends a line at a CR too, so every line start must
+    be seen (and escaped) here, whether the text came from an answer or a hand-written file."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def escape_markdown(text: str) -> str:
     """Return `text` as Markdown that displays exactly these characters and no structure.
 
     Tabs become spaces and each line loses its leading and trailing whitespace (which would
     otherwise make code blocks or hard line breaks).
     """
-    text = str(text).replace("\t", " ")
+    text = _one_newline(str(text)).replace("\t", " ")
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub(r"\\&", text)
     lines = []
@@ -59,6 +65,7 @@ def escape_line(text: str) -> str:
 
 def user_blocks(text: str) -> SafeMarkdown:
     """A respondent's text as Markdown blocks: paragraphs and simple lists kept, nothing else."""
+    text = _one_newline(str(text))
     blocks = [b for b in re.split(r"\n[ \t]*\n", text.strip()) if b.strip()]
     out = []
     for block in blocks:
