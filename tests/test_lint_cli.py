@@ -282,3 +282,18 @@ def test_explain_uses_the_bundled_library_by_default():
     result = run_drafter("lint", "--explain", "worker co-operative")
     assert result.returncode == 0
     assert "Definition:" in result.stdout and "worker" in result.stdout.lower()
+
+
+def test_an_unreadable_file_is_one_line_on_stderr(tmp_path):
+    ok = tmp_path / "ok.txt"
+    ok.write_text("Co-operatives are owned by their members.\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    result = lint(str(missing))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"drafter: error: {missing}: file not found"]
+    assert "missing" not in result.stdout
+    # a readable file beside it is still checked and reported; the error is said once
+    result = lint(str(ok), str(missing))
+    assert result.returncode == 2
+    assert f"{ok}: 1 finding(s)" in result.stdout  # the undefined-terms note
+    assert result.stderr.count("file not found") == 1

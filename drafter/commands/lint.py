@@ -73,7 +73,7 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
     not be read or the command was used wrongly. Suppress a finding in the text with
     [drafter: ignore RULE] (.txt, .docx, answers) or <!-- drafter: ignore RULE --> (.md).
     """
-    from drafter.errors import DrafterError, FindingsError, InputError
+    from drafter.errors import DrafterError, FindingsError, InputError, MultipleErrors
     from drafter.library import load_library, resolve_library_dirs
 
     library = load_library(resolve_library_dirs(library_dirs))
@@ -98,14 +98,13 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
 
     results: list[FileResult] = []
     documents = {}
-    unreadable = False
+    unreadable: list[DrafterError] = []
     for path in files:
         try:
             document, result = _check(path, library)
         except DrafterError as exc:
-            unreadable = True
+            unreadable.append(exc)  # reported once, on stderr, after the findings
             results.append(FileResult(str(path), None, error=exc.message))
-            click.echo(f"drafter: error: {exc.format()}", err=True)
             continue
         documents[str(path)] = document
         floor = SEVERITY_RANK[min_severity]
@@ -131,8 +130,10 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
         count = annotate(documents[result.file], result.records, annotate_out, force=force)
         click.echo(f"wrote {annotate_out} with {count} comment(s)", err=True)
 
+    if len(unreadable) == 1:
+        raise unreadable[0]
     if unreadable:
-        raise InputError("some files could not be checked (see above)")
+        raise MultipleErrors(unreadable)
     if fail_on != "never":
         level = SEVERITY_RANK[fail_on]
         failing = [
