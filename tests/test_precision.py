@@ -327,6 +327,24 @@ def test_misuse_context_limited_to_some_designations(tmp_path):
     assert "misuse-context" not in rule_ids("A survey asked about co-production.", library)
 
 
+def test_a_conflated_kind_of_is_not_called_a_different_model():
+    from drafter.resources import bundled
+
+    library = load_library([bundled("snippets")])
+    (finding,) = [
+        f
+        for f in check_text("We support co-operatives/mutuals.", library)
+        if f.rule == "conflation"
+    ]
+    assert finding.message.startswith("'co-operative' is one kind of 'mutual', not the same thing")
+    (finding,) = [
+        f
+        for f in check_text("Co-operatives/social enterprises bid.", library)
+        if f.rule == "conflation"
+    ]
+    assert "different models" in finding.message
+
+
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [

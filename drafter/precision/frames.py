@@ -118,12 +118,14 @@ def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
     k = ctx.knowledge
     x, y = ctx.hits[i].entry_id, ctx.hits[j].entry_id
     xn, yn = k.name(x), k.name(y)
-    if k.contrasts(x, y):
-        why = f"'{xn}' and '{yn}' are different models in the library"
-    elif k.is_narrower(x, y):
+    # a kind-of relation first: a co-operative is a kind of mutual even though the two are in
+    # contrast (so "co-operatives/mutuals" is flagged); calling them "different models" is wrong
+    if k.is_narrower(x, y):
         why = f"'{xn}' is one kind of '{yn}', not the same thing"
     elif k.is_narrower(y, x):
         why = f"'{yn}' is one kind of '{xn}', not the same thing"
+    elif k.contrasts(x, y):
+        why = f"'{xn}' and '{yn}' are different models in the library"
     else:
         why = f"'{yn}' is not a kind of '{xn}'"
     message = f"{why}, but here {_FRAME_WORDS[frame].format(x=xn, y=yn)}."
