@@ -73,7 +73,7 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
     not be read or the command was used wrongly. Suppress a finding in the text with
     [drafter: ignore RULE] (.txt, .docx, answers) or <!-- drafter: ignore RULE --> (.md).
     """
-    from drafter.errors import DrafterError, FindingsError, InputError, MultipleErrors
+    from drafter.errors import DrafterError, FindingsError, InputError
     from drafter.library import load_library, resolve_library_dirs
 
     library = load_library(resolve_library_dirs(library_dirs))
@@ -133,6 +133,8 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
     if len(unreadable) == 1:
         raise unreadable[0]
     if unreadable:
+        from drafter.errors import MultipleErrors
+
         raise MultipleErrors(unreadable)
     if fail_on != "never":
         level = SEVERITY_RANK[fail_on]
