@@ -297,3 +297,18 @@ def test_an_unreadable_file_is_one_line_on_stderr(tmp_path):
     assert result.returncode == 2
     assert f"{ok}: 1 finding(s)" in result.stdout  # the undefined-terms note
     assert result.stderr.count("file not found") == 1
+
+
+def test_the_readme_example_draft_shows_every_kind_of_finding():
+    # README section 3 runs the checks on examples/draft-to-check.md: keep it instructive
+    result = run_drafter("lint", "examples/draft-to-check.md", "--format", "json")
+    assert result.returncode == 1
+    rules = {f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]}
+    assert {
+        "conflation",
+        "misattribution",
+        "house-spelling",
+        "deprecated-term",
+        "misuse-context",
+        "vague-term",
+    } <= rules
