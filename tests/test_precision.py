@@ -327,6 +327,19 @@ def test_misuse_context_limited_to_some_designations(tmp_path):
     assert "misuse-context" not in rule_ids("A survey asked about co-production.", library)
 
 
+def test_misattribution_quotes_the_first_whole_sentence_of_the_description():
+    # the description is wrapped YAML: its first line ends mid-sentence ("... Partners. John")
+    from drafter.resources import bundled
+
+    library = load_library([bundled("snippets")])
+    (finding,) = [
+        f
+        for f in check_text("John Lewis is a worker co-operative.", library)
+        if f.rule == "misattribution"
+    ]
+    assert finding.message.endswith("held in trust for its employees, who are called Partners.")
+
+
 def test_a_conflated_kind_of_is_not_called_a_different_model():
     from drafter.resources import bundled
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.precision.context import LAST_WORD, Context, is_noun_use, negated
 from drafter.precision.matcher import plural_of
 
@@ -154,12 +156,19 @@ def _claim(ctx: Context, org: int, term: int, span: tuple[int, int]) -> None:
     message = f"{name} is not {_article(k.name(concept))}"
     if why == "contrast" and actual:
         message += f": the library records it as {_article(actual[0])}, a different model"
-    message += f". {entry.description.strip().splitlines()[0]}"
+    message += f". {_first_sentence(entry.description)}"
     suggestion = f"Describe it as {_article(actual[0])}." if actual else None
     if actual and len(actual) > 1:
         suggestion = "Describe it as " + " or ".join(_article(a) for a in actual) + "."
     start, end = ctx.starts[min(span)], ctx.ends[max(span)]
     ctx.add("misattribution", start, end, message, suggestion, concept, span)
+
+
+def _first_sentence(text: str) -> str:
+    """The description's first sentence (its first line ended mid-sentence where YAML wrapped)."""
+    text = " ".join(text.split())
+    match = re.match(r"(.+?[.!?])(?=\s|$)", text)
+    return match.group(1) if match else text
 
 
 def _article(name: str) -> str:
