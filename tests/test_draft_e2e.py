@@ -100,6 +100,8 @@ class Terminal:
         self.send(ENTER)
         self.wait("Email")
         self.send(ENTER)
+        self.wait("Postal address")
+        self.send("1 Example Street" + ENTER)
         self.wait("publish your response")
         self.send(ENTER)
 

@@ -32,8 +32,17 @@ CTRL_C = "\x03"
 SPACE = " "
 SAVE_AND_STOP = DOWN + ENTER  # on the review, the choice below "Make the Word response"
 
-# a new user: for an organisation, name, organisation, no role, no email, publish with name
-NEW_RESPONDENT = ENTER + "Ann Example\r" + "Example Care Co-operative\r" + ENTER + ENTER + ENTER
+# a new user: for an organisation, name, organisation, no role, no email, an address,
+# publish with name
+NEW_RESPONDENT = (
+    ENTER
+    + "Ann Example\r"
+    + "Example Care Co-operative\r"
+    + ENTER
+    + ENTER
+    + "1 Example Street\r"
+    + ENTER
+)
 
 
 @pytest.fixture(autouse=True)
@@ -121,6 +130,7 @@ def test_full_session_saves_exactly_what_was_typed_and_renders(tmp_path, rendere
     assert answers.respondent.name == "Ann Example"
     assert answers.respondent.organisation == "Example Care Co-operative"
     assert answers.respondent.consent == "publish-with-name"
+    assert answers.respondent.address == "1 Example Street"
     for number, (stance, text, key_point) in RESPONSES.items():
         got = answers.answers[number]
         assert (got.stance, got.response, got.key_point) == (stance, text, key_point), number
@@ -172,7 +182,7 @@ def test_second_run_offers_previous_answers_as_defaults(tmp_path, rendered):
         (ENTER if q.stances else "") + (FINISH if q.takes_text else "") + ENTER
         for q in load_consultation(SAMPLE_CONSULTATION).questions
     )
-    respondent = ENTER * 6
+    respondent = ENTER * 7  # keep each of the seven details
     code = drive(respondent + keep_all + ENTER + "y", Options(answers=path))
     assert code == 0
     after = load_answers(path)
@@ -277,7 +287,7 @@ def test_skip_no_response_and_leave_for_later(tmp_path):
 
 def test_do_not_publish_asks_for_the_reason(tmp_path):
     path = tmp_path / "answers.yaml"
-    keys = DOWN + ENTER + "Bryn Jones\r" + ENTER + ENTER  # an individual, no role, no email
+    keys = DOWN + ENTER + "Bryn Jones\r" + ENTER + ENTER + ENTER  # no role, email or address
     keys += DOWN * 2 + ENTER  # "No, please do not publish it"
     keys += ENTER  # an empty reason is refused ...
     keys += "Names a service user\r"

@@ -265,6 +265,15 @@ def test_misattribution_message_and_fix_come_from_the_library(lib):
     assert finding.severity == "error"
 
 
+def test_misattribution_message_quotes_a_whole_sentence_of_the_description():
+    bundled = load_library()
+    (finding,) = [
+        f for f in check_text("John Lewis is a mutual.", bundled) if f.rule == "misattribution"
+    ]
+    # the description's first sentence, whole: not its first line cut mid-sentence
+    assert finding.message.endswith("who are called Partners.")
+
+
 # --- vague use -----------------------------------------------------------------------------------
 
 

@@ -197,6 +197,7 @@ class Interview:
             organisation = prompts.line("Organisation", get("organisation", ""), required=True)
         role = prompts.line("Your role (optional)", get("role", ""))
         email = prompts.line("Email for replies (optional)", get("email", ""))
+        address = prompts.line("Postal address (optional)", get("address", ""))
         consent = prompts.choose(
             "May the consulting body publish your response?",
             [
@@ -221,7 +222,7 @@ class Interview:
             organisation=organisation,
             role=role,
             email=email,
-            address=known.address or get("address", ""),
+            address=address,
             responding_as=responding_as,
             consent=consent,
             confidentiality_reason=reason,

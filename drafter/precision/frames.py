@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from drafter.precision.context import LAST_WORD, Context, is_noun_use, negated
+from drafter.precision.cues import cues
 from drafter.precision.matcher import plural_of
+from drafter.precision.segment import sentence_starts
 
 # --- frames: conflation and misattribution ---------------------------------------------------
 
@@ -164,11 +164,11 @@ def _claim(ctx: Context, org: int, term: int, span: tuple[int, int]) -> None:
     ctx.add("misattribution", start, end, message, suggestion, concept, span)
 
 
-def _first_sentence(text: str) -> str:
-    """The description's first sentence (its first line ended mid-sentence where YAML wrapped)."""
-    text = " ".join(text.split())
-    match = re.match(r"(.+?[.!?])(?=\s|$)", text)
-    return match.group(1) if match else text
+def _first_sentence(description: str) -> str:
+    """The description's first sentence: a whole sentence, never a line cut mid-way."""
+    text = " ".join(description.split())
+    starts = sentence_starts(text, cues().abbreviations)
+    return text[: starts[1]].strip() if len(starts) > 1 else text
 
 
 def _article(name: str) -> str:
