@@ -336,6 +336,25 @@ def test_misuse_context_limited_to_some_designations(tmp_path):
     assert "misuse-context" not in rule_ids("A survey asked about co-production.", library)
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("One is a worker co-operative on the John Lewis model.", True),
+        ("The council wants a mutual modelled on John Lewis.", True),
+        ("A public service mutual based on the John Lewis Partnership could work.", True),
+        ("A worker co-operative on the Mondragon model is owned by its workers.", False),
+        ("Our co-operative is not modelled on John Lewis.", False),
+        ("We met a worker co-operative on the John Lewis site.", False),
+    ],
+)
+def test_misattribution_modelled_on_an_organisation(text, flagged):
+    # "X modelled on ORG" / "X on the ORG model" claim what "an ORG-style X" claims
+    from drafter.resources import bundled
+
+    library = load_library([bundled("snippets")])
+    assert ("misattribution" in rule_ids(text, library)) is flagged, text
+
+
 def test_misattribution_quotes_the_first_whole_sentence_of_the_description():
     # the description is wrapped YAML: its first line ends mid-sentence ("... Partners. John")
     from drafter.resources import bundled

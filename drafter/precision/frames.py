@@ -34,10 +34,23 @@ def frame_rules(ctx: Context) -> None:
             described = last and last.group(1) in c.singular_determiners
             if described and not a.pattern.plural and not negated(ctx, i, gap):
                 _claim(ctx, org=j, term=i, span=(i, j))
+        elif a.kind == "term" and b.kind == "org" and _modelled_on(ctx, j, gap):
+            # "a mutual modelled on John Lewis", "a co-operative on the John Lewis model"
+            if not negated(ctx, i, gap):
+                _claim(ctx, org=j, term=i, span=(i, j))
         elif a.kind == "term" and b.kind == "term" and a.entry_id != b.entry_id:
             frame = _pair_frame(ctx, i, j, gap)
             if frame:
                 _conflate(ctx, i, j, frame)
+
+
+def _modelled_on(ctx: Context, org: int, gap: str) -> bool:
+    """The concept is said to be modelled on the organisation: 'modelled on ORG', or 'on the
+    ORG model' (the name must then be followed by 'model', 'lines'...)."""
+    m = ctx.cues.modelled_gap.match(gap)
+    if not m:
+        return False
+    return not m.group("on") or bool(ctx.cues.model_after.match(ctx.after(org)))
 
 
 def _claims(ctx: Context, gap: str) -> bool:
