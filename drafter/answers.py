@@ -13,8 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from drafter.consultation import Consultation
-from drafter.errors import InputError
-from drafter.yamlio import load_yaml, schema_error
+from drafter.errors import DrafterError, InputError
+from drafter.yamlio import schema_error
 
 SCHEMA_VERSION = 1
 
@@ -22,7 +22,8 @@ Consent = Literal["publish-with-name", "publish-anonymously", "do-not-publish"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # validators are built on first use: answers served from the cache never need them
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Respondent(Strict):
@@ -72,12 +73,12 @@ class AnswersFile(Strict):
     # per-question fingerprints, so a changed consultation can say which questions differ
     question_fingerprints: dict[str, str] = Field(default_factory=dict)
     date: dt.date | None = None
-    respondent: Respondent = Field(default_factory=Respondent)
+    respondent: Respondent = Field(default_factory=Respondent.model_construct)
     answers: dict[str, Answer] = Field(default_factory=dict)
     # library entries and versions used by the last render (written by render and interview)
     library: dict[str, int] = Field(default_factory=dict)
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     def check_against(self, consultation: Consultation, path: Path) -> None:
         """Raise InputError if these answers belong to another or a changed consultation."""
@@ -136,7 +137,17 @@ class AnswersFile(Strict):
 
 
 def load_answers(path: Path) -> AnswersFile:
-    data = load_yaml(path)
+    """The answers in `path`, validated (or served validated from the cache)."""
+    from drafter.library import cache
+
+    path = Path(path)
+    [(_, result)] = cache.load_files(path, [path], _validate, (AnswersFile,))
+    if isinstance(result, DrafterError):
+        raise result
+    return result
+
+
+def _validate(data: object, path: Path) -> AnswersFile:
     if not isinstance(data, dict):
         raise InputError("an answers file must be a mapping of fields", path=path, line=1)
     version = data.get("schema", SCHEMA_VERSION)

@@ -10,9 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from drafter.errors import InputError
+from drafter.errors import DrafterError, InputError
 from drafter.resources import bundled
-from drafter.yamlio import load_yaml, schema_error
+from drafter.yamlio import schema_error
 
 AnswerKind = Literal["agree-scale", "yes-no", "choice", "free-text"]
 
@@ -27,7 +27,8 @@ YES_NO = ("Yes", "No", "Don't know")
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # validators are built on first use: a consultation served from the cache never needs them
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Question(Strict):
@@ -110,7 +111,17 @@ class Consultation(Strict):
 
 
 def load_consultation(path: Path) -> Consultation:
-    data = load_yaml(path)
+    """The consultation in `path`, validated (or served validated from the cache)."""
+    from drafter.library import cache
+
+    path = Path(path)
+    [(_, result)] = cache.load_files(path, [path], _validate, (Consultation,))
+    if isinstance(result, DrafterError):
+        raise result
+    return result
+
+
+def _validate(data: object, path: Path) -> Consultation:
     if not isinstance(data, dict):
         raise InputError("a consultation file must be a mapping of fields", path=path, line=1)
     try:

@@ -42,7 +42,10 @@ class FillReport:
         return "\n".join(self.lines())
 
 
-def fill_form(answers_path: Path, form_path: Path, out_path: Path, *, force: bool = False):
+def fill_form(
+    answers_path: Path, form_path: Path, out_path: Path, *, force: bool = False
+) -> FillReport | None:
+    """Write the answers into a copy of the consultation's own form; the form is never changed."""
     from drafter.answers import load_answers
     from drafter.importer.legacy import converted_doc, sniff
 
@@ -70,8 +73,8 @@ def _key(number: str) -> str:
 def _fill(
     answers, answers_path: Path, path: Path, shown: Path, out_path: Path, force: bool
 ) -> FillReport:
+    from drafter.docxio import open_docx
     from drafter.fsutil import atomic_write_bytes
-    from drafter.importer import open_docx
     from drafter.importer.detect import all_boxes, find_questions
     from drafter.importer.docx_reader import read_docx
 
@@ -104,6 +107,7 @@ def _check_same_form(answers, answers_path: Path, form: Path, report: FillReport
     import hashlib
 
     from drafter.consultation import load_consultation
+    from drafter.fsutil import read_user_bytes
 
     if not answers.consultation_file:
         return
@@ -111,7 +115,7 @@ def _check_same_form(answers, answers_path: Path, form: Path, report: FillReport
     if not path.is_file():
         return
     recorded = load_consultation(path).source.sha256
-    actual = hashlib.sha256(form.read_bytes()).hexdigest()
+    actual = hashlib.sha256(read_user_bytes(form)).hexdigest()
     if recorded and recorded != actual:
         report.not_filled.append(
             f"form: {form.name} is not the document the questions were imported from "

@@ -1,4 +1,5 @@
-"""Atomic, never-clobbering file writes: a crash leaves the old file or the new, never half."""
+"""The one place for touching a user's files: reads that fail with a one-line error, and
+atomic, never-clobbering writes (a crash leaves the old file or the new, never half)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,36 @@ import tempfile
 from pathlib import Path
 
 from drafter.errors import InputError, OutputExistsError
+
+
+def read_user_bytes(path: Path) -> bytes:
+    """The bytes of a file the user named; InputError with a one-line reason if unreadable.
+
+    Every reader of a user's file goes through here, so "missing", "a folder" and "no
+    permission" read the same whichever command met them.
+    """
+    path = Path(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})", path=path) from None
+
+
+def decode_utf8(raw: bytes, path: Path, *, kind: str = "text") -> str:
+    """UTF-8 text (a BOM dropped) or InputError naming the byte and line that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"is not UTF-8 text (byte {exc.start}); is it really a {kind} file?",
+            path=path,
+            line=line,
+        ) from None
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
@@ -45,6 +76,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
 
 
 def atomic_write_text(path: Path, text: str, *, force: bool = False) -> Path:
+    """`atomic_write_bytes` for UTF-8 text."""
     return atomic_write_bytes(path, text.encode("utf-8"), force=force)
 
 

@@ -27,16 +27,7 @@ def config_path() -> Path:
 
 def load_user_defaults() -> dict[str, str]:
     """Last time's respondent details, or {} when there are none or the file is unreadable."""
-    from drafter.errors import DrafterError
-    from drafter.yamlio import load_yaml
-
-    path = config_path()
-    if not path.is_file():
-        return {}
-    try:
-        data = load_yaml(path)
-    except (DrafterError, OSError):
-        return {}
+    data = _read_quietly(config_path())
     respondent = data.get("respondent") if isinstance(data, dict) else None
     if not isinstance(respondent, dict):
         return {}
@@ -45,6 +36,29 @@ def load_user_defaults() -> dict[str, str]:
 
 def save_user_defaults(respondent: dict[str, str]) -> Path | None:
     """Remember these details for next time; returns None if the folder cannot be written."""
+    kept = {k: str(respondent.get(k, "")) for k in DEFAULT_FIELDS}
+    header = (
+        "# drafter: your details, offered as defaults next time you run `drafter draft`.\n"
+        "# Nothing secret is kept here; edit or delete this file freely.\n"
+    )
+    return _write_quietly(config_path(), {"respondent": kept}, header)
+
+
+def _read_quietly(path: Path) -> object:
+    """The YAML in `path`, or None if it is missing or unreadable (a default, never an error)."""
+    from drafter.errors import DrafterError
+    from drafter.yamlio import load_yaml
+
+    if not path.is_file():
+        return None
+    try:
+        return load_yaml(path)
+    except (DrafterError, OSError):
+        return None
+
+
+def _write_quietly(path: Path, data: dict, header: str = "") -> Path | None:
+    """Replace `path` atomically with `data` as YAML; None if the folder cannot be written."""
     from io import StringIO
 
     from ruamel.yaml import YAML
@@ -52,12 +66,9 @@ def save_user_defaults(respondent: dict[str, str]) -> Path | None:
     from drafter.errors import DrafterError
     from drafter.fsutil import atomic_write_text
 
-    path = config_path()
-    kept = {k: str(respondent.get(k, "")) for k in DEFAULT_FIELDS}
     out = StringIO()
-    out.write("# drafter: your details, offered as defaults next time you run `drafter draft`.\n")
-    out.write("# Nothing secret is kept here; edit or delete this file freely.\n")
-    YAML().dump({"respondent": kept}, out)
+    out.write(header)
+    YAML().dump(data, out)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         return atomic_write_text(path, out.getvalue(), force=True)
@@ -70,22 +81,14 @@ def save_user_defaults(respondent: dict[str, str]) -> Path | None:
 
 
 def _resume_file() -> Path:
+    """Where interrupted interviews are noted (the user cache folder: losing it costs little)."""
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("drafter", appauthor=False)) / "resume-points.yaml"
 
 
 def _read_resume_points() -> dict[str, str]:
-    from drafter.errors import DrafterError
-    from drafter.yamlio import load_yaml
-
-    path = _resume_file()
-    if not path.is_file():
-        return {}
-    try:
-        data = load_yaml(path)
-    except (DrafterError, OSError):
-        return {}
+    data = _read_quietly(_resume_file())
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
@@ -96,13 +99,6 @@ def resume_point(answers_path: Path) -> str | None:
 
 def remember_resume_point(answers_path: Path, number: str | None) -> None:
     """Note (or, with None, forget) where the interview on this answers file stopped."""
-    from io import StringIO
-
-    from ruamel.yaml import YAML
-
-    from drafter.errors import DrafterError
-    from drafter.fsutil import atomic_write_text
-
     points = _read_resume_points()
     key = str(Path(answers_path).resolve())
     if number is None:
@@ -111,11 +107,4 @@ def remember_resume_point(answers_path: Path, number: str | None) -> None:
         points.pop(key)
     else:
         points[key] = number
-    out = StringIO()
-    YAML().dump(points, out)
-    path = _resume_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, out.getvalue(), force=True)
-    except (DrafterError, OSError):
-        pass
+    _write_quietly(_resume_file(), points)

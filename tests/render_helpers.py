@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from drafter.answers import Answer, AnswersFile, Respondent, load_answers, save_answers
 from drafter.compose import compose
 from drafter.consultation import load_consultation
 from drafter.library import load_library
+from drafter.resources import bundled
 from tests.conftest import ROOT, SAMPLE_CONSULTATION
 
 FIXTURE_LIBRARY = ROOT / "tests" / "fixtures" / "render-library"
@@ -62,3 +64,11 @@ def compose_answers(answers: AnswersFile, *, consultation=None, templates_dir=No
 
 def compose_example():
     return compose_answers(load_answers(EXAMPLE_ANSWERS))
+
+
+def templates_with(tmp_path: Path, name: str, text: str) -> Path:
+    """A copy of the bundled templates in which template `name` holds `text`."""
+    folder = tmp_path / "templates"
+    shutil.copytree(bundled("templates"), folder)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder

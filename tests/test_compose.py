@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from drafter.answers import Answer
@@ -11,12 +9,12 @@ from drafter.compose import escape_markdown, user_blocks
 from drafter.compose.markdown import parse, plain_text
 from drafter.consultation import Consultation
 from drafter.errors import TemplateError
-from drafter.resources import bundled
 from tests.render_helpers import (
     compose_answers,
     compose_example,
     make_answers,
     sample_consultation,
+    templates_with,
 )
 
 
@@ -139,41 +137,30 @@ def test_unknown_define_id_is_a_warning_naming_the_question():
     assert any(w.startswith("question 6: define lists 'nope'") for w in composed.warnings)
 
 
-def _templates(tmp_path, name: str, text: str):
-    folder = tmp_path / "templates"
-    shutil.copytree(bundled("templates"), folder)
-    (folder / name).write_text(text)
-    return folder
-
-
-def test_unknown_snippet_id_names_template_file_and_line(tmp_path):
-    folder = _templates(tmp_path, "response.md.j2", "# Title\n\nLine two\n{{ term('no-such') }}\n")
+@pytest.mark.parametrize(
+    ("name", "source", "line", "message"),
+    [
+        (
+            "response.md.j2",
+            "# Title\n\nLine two\n{{ term('no-such') }}\n",
+            4,
+            "unknown concept id 'no-such'",
+        ),
+        ("question.md.j2", "ok\n{% if %}\n", 2, "syntax error"),
+        ("respondent.md.j2", "one\ntwo\n{{ nobody.name }}\n", 3, "nobody"),
+    ],
+    ids=["unknown-snippet-id", "syntax-error", "undefined-variable-in-an-include"],
+)
+def test_a_template_error_names_the_template_file_and_line(tmp_path, name, source, line, message):
+    folder = templates_with(tmp_path, name, source)
     with pytest.raises(TemplateError) as info:
         compose_answers(make_answers(), templates_dir=folder)
-    assert info.value.path.name == "response.md.j2"
-    assert info.value.line == 4
-    assert "unknown concept id 'no-such'" in str(info.value)
-
-
-def test_template_syntax_error_names_file_and_line(tmp_path):
-    folder = _templates(tmp_path, "question.md.j2", "ok\n{% if %}\n")
-    with pytest.raises(TemplateError) as info:
-        compose_answers(make_answers(), templates_dir=folder)
-    assert info.value.path.name == "question.md.j2"
-    assert info.value.line == 2
-    assert "syntax error" in str(info.value)
-
-
-def test_undefined_variable_in_an_include_names_that_file(tmp_path):
-    folder = _templates(tmp_path, "respondent.md.j2", "one\ntwo\n{{ nobody.name }}\n")
-    with pytest.raises(TemplateError) as info:
-        compose_answers(make_answers(), templates_dir=folder)
-    assert (info.value.path.name, info.value.line) == ("respondent.md.j2", 3)
-    assert "nobody" in str(info.value)
+    assert (info.value.path.name, info.value.line) == (name, line)
+    assert message in str(info.value)
 
 
 def test_the_sandbox_blocks_python_internals(tmp_path):
-    folder = _templates(
+    folder = templates_with(
         tmp_path, "response.md.j2", "{{ ''.__class__.__mro__[1].__subclasses__() }}\n"
     )
     with pytest.raises(TemplateError) as info:
@@ -182,7 +169,7 @@ def test_the_sandbox_blocks_python_internals(tmp_path):
 
 
 def test_the_sandbox_is_immutable(tmp_path):
-    folder = _templates(tmp_path, "response.md.j2", "{% set x = [1] %}{{ x.append(2) }}\n")
+    folder = templates_with(tmp_path, "response.md.j2", "{% set x = [1] %}{{ x.append(2) }}\n")
     with pytest.raises(TemplateError, match="SecurityError"):
         compose_answers(make_answers(), templates_dir=folder)
 

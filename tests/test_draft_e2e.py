@@ -196,7 +196,8 @@ def test_ctrl_c_halfway_then_resume(tmp_path):
         assert (got.stance, got.response, got.key_point) == (stance, text, key_point), number
 
 
-def test_sigterm_saves_like_ctrl_c(tmp_path):
+def _typing_in_question_2(tmp_path, text: str) -> Terminal:
+    """An interview with question 1 answered and `text` half typed into question 2."""
     term = Terminal(
         "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
     )
@@ -204,8 +205,13 @@ def test_sigterm_saves_like_ctrl_c(tmp_path):
     term.answer("1")
     term.wait_after_glossary("Question 2 ")
     term.wait("Your response")
-    term.send("Contract size")
-    term.wait("Contract size")
+    term.send(text)
+    term.wait(text)
+    return term
+
+
+def test_sigterm_saves_like_ctrl_c(tmp_path):
+    term = _typing_in_question_2(tmp_path, "Contract size")
     term.child.kill(signal.SIGTERM)
     term.wait("Your answers are saved to answers.yaml")
     assert term.exit_code() == 130
@@ -215,15 +221,7 @@ def test_sigterm_saves_like_ctrl_c(tmp_path):
 
 
 def test_kill_9_loses_at_most_the_answer_being_typed(tmp_path):
-    term = Terminal(
-        "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
-    )
-    term.respondent()
-    term.answer("1")
-    term.wait_after_glossary("Question 2 ")
-    term.wait("Your response")
-    term.send("Lost when killed")
-    term.wait("Lost when killed")
+    term = _typing_in_question_2(tmp_path, "Lost when killed")
     term.child.kill(signal.SIGKILL)
     term.child.expect(pexpect.EOF)
     saved = load_answers(tmp_path / "answers.yaml")  # still a whole, valid file

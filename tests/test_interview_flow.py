@@ -536,3 +536,28 @@ def test_cli_exit_codes_for_bad_input(tmp_path, monkeypatch, capsys):
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith(f"drafter: error: {bad}:") and "Traceback" not in err
+
+
+def test_an_edited_question_list_is_not_replaced_without_asking(tmp_path, monkeypatch):
+    """Running `drafter draft --consultation form.docx` again must not silently overwrite the
+    question list the user edited by hand (its header invites them to)."""
+    sample = load_consultation(SAMPLE_CONSULTATION)
+    imported = sample.model_copy(update={"id": "imported-form", "questions": sample.questions[:3]})
+    form = tmp_path / "form.docx"
+    form.write_bytes(b"not read: the importer is replaced in this test")
+    monkeypatch.setattr("drafter.importer.import_consultation", lambda path: imported)
+    questions = tmp_path / "answers.questions.yaml"
+    edited = sample.model_copy(update={"id": "imported-form", "questions": sample.questions[:2]})
+    from drafter.interview.questionlist import save_consultation
+
+    save_consultation(edited, questions)
+    before = questions.read_bytes()
+    path = tmp_path / "answers.yaml"
+    keys = ENTER  # "Yes, start answering" the imported questions
+    keys += "n"  # ... but keep the edited list already saved
+    keys += NEW_RESPONDENT + keys_for("1") + stance_keys(1) + CTRL_C
+    assert drive(keys, Options(consultation=str(form), answers=path)) == 130
+    assert questions.read_bytes() == before
+    answers = load_answers(path)
+    assert answers.consultation_file == "answers.questions.yaml"
+    assert answers.answers["1"].response == RESPONSES["1"][1]

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from drafter.commands._common import force_option, make_console, output_option
 from drafter.errors import OutputExistsError
+
+if TYPE_CHECKING:
+    from drafter.consultation import Question
+    from drafter.importer import Scan
 
 _KIND_TEXT = {"agree-scale": "agree scale", "yes-no": "yes / no", "free-text": "free text"}
 
@@ -16,6 +22,7 @@ def consultations() -> None:
     """List, show and import consultation question sets.
 
     \b
+    Examples:
       drafter consultations list
       drafter consultations show sample-social-care
       drafter consultations import form.docx --check     # see what would be imported
@@ -23,13 +30,7 @@ def consultations() -> None:
     """
 
 
-def _console():
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=False)
-
-
-def _kind(question) -> str:
+def _kind(question: Question) -> str:
     if question.kind == "choice":
         return "choice: " + " / ".join(question.options)
     return _KIND_TEXT.get(question.kind, question.kind)
@@ -37,7 +38,12 @@ def _kind(question) -> str:
 
 @consultations.command("list")
 def list_command() -> None:
-    """List the bundled consultations: id, title, closing date and number of questions."""
+    """List the bundled consultations: id, title, closing date and number of questions.
+
+    \b
+    Example:
+      drafter consultations list
+    """
     from rich.table import Table
 
     from drafter.consultation import bundled_consultations, load_consultation
@@ -50,19 +56,25 @@ def list_command() -> None:
         table.add_row(
             ref, c.title, c.deadline.isoformat() if c.deadline else "-", str(len(c.questions))
         )
-    _console().print(table)
+    make_console().print(table)
 
 
 @consultations.command("show")
 @click.argument("consultation")
 def show_command(consultation: str) -> None:
-    """Print a consultation's questions readably (a bundled id or a .yaml file)."""
+    """Print a consultation's questions readably (a bundled id or a .yaml file).
+
+    \b
+    Examples:
+      drafter consultations show sample-social-care
+      drafter consultations show my-consultation.yaml
+    """
     from rich.markup import escape
 
     from drafter.consultation import find_consultation, load_consultation
 
     c = load_consultation(find_consultation(consultation))
-    console = _console()
+    console = make_console()
     console.print(f"[bold]{escape(c.title)}[/bold]")
     console.print(f"{escape(c.consulting_body)}")
     facts = [f"id {c.id}"]
@@ -91,14 +103,9 @@ def show_command(consultation: str) -> None:
 
 @consultations.command("import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Where to write the question set (default: ID.yaml in the current folder).",
-)
+@output_option("Where to write the question set (default: ID.yaml in the current folder).")
 @click.option("--check", is_flag=True, help="Show what was found as a table; write nothing.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@force_option()
 def import_command(file: Path, output: Path | None, check: bool, force: bool) -> None:
     """Read a consultation's questions from its document (.docx, .doc, .md, .txt, .pdf).
 
@@ -106,6 +113,11 @@ def import_command(file: Path, output: Path | None, check: bool, force: bool) ->
     "Q1", "1.", "1)", "3a", "(a)"), their tick-box options (which set each answer kind),
     guidance and where each was found. Where the importer is unsure it says so: in the
     --check table and as UNSURE comments in the written YAML.
+
+    \b
+    Examples:
+      drafter consultations import form.docx --check
+      drafter consultations import form.docx -o my-consultation.yaml
     """
     from drafter.importer import consultation_yaml, scan, to_consultation
 
@@ -117,11 +129,11 @@ def import_command(file: Path, output: Path | None, check: bool, force: bool) ->
     out = output or Path(f"{consultation.id}.yaml")
     if out.exists() and not force:
         raise OutputExistsError("already exists; use --force to replace it", path=out)
-    from drafter.consultation import load_consultation
     from drafter.fsutil import atomic_write_text
 
-    atomic_write_text(out, consultation_yaml(result), force=force)
-    load_consultation(out)  # what we wrote must load
+    text = consultation_yaml(result)
+    _must_load(text, out)  # checked before writing, so a bad import leaves no file behind
+    atomic_write_text(out, text, force=force)
     unsure = sum(1 for q in result.questions if q.unsure) + len(result.meta.unsure)
     click.echo(f"Imported {len(consultation.questions)} questions from {file} to {out}")
     if unsure:
@@ -131,17 +143,34 @@ def import_command(file: Path, output: Path | None, check: bool, force: bool) ->
         )
 
 
-def _print_check(result) -> None:
+def _must_load(text: str, out: Path) -> None:
+    """What we are about to write must load as a consultation (InputError naming `out` if not)."""
+    from pydantic import ValidationError
+
+    from drafter.consultation import Consultation
+    from drafter.errors import InputError
+    from drafter.yamlio import parse_yaml, schema_error
+
+    data = parse_yaml(text, out)
+    if not isinstance(data, dict):
+        raise InputError("a consultation file must be a mapping of fields", path=out, line=1)
+    try:
+        Consultation.model_validate(data)
+    except ValidationError as exc:
+        raise schema_error(out, exc) from None
+
+
+def _print_check(result: Scan) -> None:
     from rich.markup import escape
     from rich.table import Table
 
     from drafter.importer import to_consultation
 
     c = to_consultation(result)
-    console = _console()
+    console = make_console()
     unsure = result.meta.unsure
 
-    def fact(label: str, value, key: str) -> None:
+    def fact(label: str, value: object, key: str) -> None:
         note = (
             f"  [bold yellow]unsure: {escape(unsure[key])}[/bold yellow]" if key in unsure else ""
         )

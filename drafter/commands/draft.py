@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from drafter.commands._common import output_option
 from drafter.errors import InputError
 
 
@@ -30,13 +31,10 @@ from drafter.errors import InputError
 )
 @click.option("--resume", is_flag=True, help="Carry on at the first unanswered question.")
 @click.option("--ask", metavar="Q3,Q7", help="Ask only these questions again, then review.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    metavar="OUT.docx",
-    help="The response to write at the end (.docx, .md or .txt) "
+@output_option(
+    "The response to write at the end (.docx, .md or .txt) "
     "[default: beside the answers, e.g. <consultation-id>-response.docx].",
+    metavar="OUT.docx",
 )
 def draft(
     consultation: str | None,

@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+from drafter.commands._common import force_option, format_option, library_option, load_library
+
+if TYPE_CHECKING:
+    from drafter.library import Library
+    from drafter.precision.report import FileResult
+    from drafter.readers import Document
 
 LEVELS = ("suggestion", "warning", "error")
 
 
 @click.command(name="lint")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
+@format_option(
+    "text",
+    "json",
     default="text",
-    show_default=True,
     help="Output for people (grouped by file) or for programs (docs/precision.md).",
 )
 @click.option(
@@ -44,20 +50,23 @@ LEVELS = ("suggestion", "warning", "error")
     type=click.Path(path_type=Path, dir_okay=False),
     help="Write a copy of the (single) .docx input with a Word comment at each finding.",
 )
-@click.option("--force", is_flag=True, help="Let --annotate replace an existing file.")
-@click.option(
-    "--library",
-    "library_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="An extra library folder, layered over the bundled one (repeatable).",
-)
+@force_option("Let --annotate replace an existing file.")
+@library_option
 @click.option(
     "--explain",
     metavar="RULE-OR-CONCEPT",
     help="Explain a rule id, or a concept or organisation with its vetted definition.",
 )
-def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, explain):
+def lint(
+    files: tuple[Path, ...],
+    fmt: str,
+    min_severity: str,
+    fail_on: str,
+    annotate_out: Path | None,
+    force: bool,
+    library_dirs: tuple[Path, ...],
+    explain: str | None,
+) -> None:
     """Check drafts (.docx, .md, .txt, or an answers .yaml) for imprecise use of terms.
 
     \b
@@ -73,10 +82,9 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
     not be read or the command was used wrongly. Suppress a finding in the text with
     [drafter: ignore RULE] (.txt, .docx, answers) or <!-- drafter: ignore RULE --> (.md).
     """
-    from drafter.errors import DrafterError, FindingsError, InputError
-    from drafter.library import load_library, resolve_library_dirs
+    from drafter.errors import DrafterError, FindingsError, InputError, OutputExistsError
 
-    library = load_library(resolve_library_dirs(library_dirs))
+    library = load_library(library_dirs)
     if explain:
         from drafter.precision.explain import explain_text
 
@@ -91,7 +99,7 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
         if annotate_out.resolve() == files[0].resolve():
             raise InputError("--annotate must write a new file, not the input", path=annotate_out)
         if annotate_out.exists() and not force:
-            raise InputError("already exists; use --force to replace it", path=annotate_out)
+            raise OutputExistsError("already exists; use --force to replace it", path=annotate_out)
 
     from drafter.precision import SEVERITY_RANK
     from drafter.precision.report import FileResult, to_json, to_text
@@ -148,7 +156,7 @@ def lint(files, fmt, min_severity, fail_on, annotate_out, force, library_dirs, e
             raise FindingsError(f"{len(failing)} finding(s) at or above '{fail_on}'")
 
 
-def _check(path: Path, library):
+def _check(path: Path, library: Library) -> tuple[Document, FileResult]:
     """Read one file and check it; returns (document, FileResult)."""
     import dataclasses
 

@@ -6,20 +6,15 @@ from pathlib import Path
 
 import click
 
-from drafter.errors import FindingsError
+from drafter.commands._common import force_option, library_option, output_option
+from drafter.errors import FindingsError, InputError
 
 SUFFIXES = {"docx": ".docx", "md": ".md", "txt": ".txt"}
 
 
 @click.command(name="render")
 @click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
-@click.option(
-    "-o",
-    "--output",
-    "out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Output file. Default: beside ANSWERS, with the format's suffix.",
-)
+@output_option("Output file. Default: beside ANSWERS, with the format's suffix.", dest="out")
 @click.option(
     "--format",
     "fmt",
@@ -33,14 +28,8 @@ SUFFIXES = {"docx": ".docx", "md": ".md", "txt": ".txt"}
     type=click.Path(path_type=Path, dir_okay=False),
     help="Your organisation's own .docx whose styles give the look (default: drafter's).",
 )
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-@click.option(
-    "--library",
-    "library_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path, file_okay=False),
-    help="An extra library folder layered over the bundled one (repeatable).",
-)
+@force_option()
+@library_option
 @click.option(
     "--strict",
     is_flag=True,
@@ -81,6 +70,8 @@ def render(
     2 bad input (the message names the file and line).
     """
     if form is not None:
+        if out is not None:
+            _not_an_input(out, answers, form)
         _fill_form(answers, form, out, force)
         return
     from drafter.render import render_answers
@@ -90,6 +81,7 @@ def render(
         fmt = suffix if suffix in SUFFIXES else "docx"
     if out is None:
         out = answers.with_suffix(SUFFIXES[fmt])
+    _not_an_input(out, answers, reference_doc)
     result = render_answers(
         answers,
         out,
@@ -115,6 +107,13 @@ def render(
             f"--strict: the rendered text has {counts['error']} precision error(s)",
             path=result.out_path,
         )
+
+
+def _not_an_input(out: Path, *inputs: Path | None) -> None:
+    """Refuse to write over a file this command reads, even with --force."""
+    for given in inputs:
+        if given is not None and out.resolve() == given.resolve():
+            raise InputError("-o must name a new file, not one of the inputs", path=out)
 
 
 def _fill_form(answers: Path, form: Path, out: Path | None, force: bool) -> None:

@@ -10,10 +10,27 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from drafter.commands._common import (
+    force_option,
+    format_option,
+    library_option,
+    load_library,
+    make_console,
+    output_option,
+)
 from drafter.errors import DrafterError, InputError
+
+if TYPE_CHECKING:
+    from drafter.library import Library
+    from drafter.library.schema import Entry
+
+TABLE_OR_JSON = format_option(
+    "table", "json", default="table", help="A table for people, or JSON for programs."
+)
 
 HELP = """Maintain the vetted snippet library.
 
@@ -32,18 +49,8 @@ Examples:
 """
 
 
-def library_option(func):
-    return click.option(
-        "--library",
-        "libraries",
-        multiple=True,
-        type=click.Path(path_type=Path, file_okay=False),
-        metavar="DIR",
-        help="An organisation library layered on top (repeatable; later wins).",
-    )(func)
-
-
 def _date(value: str | None, name: str) -> dt.date | None:
+    """The date an option was given as (YYYY-MM-DD), None if not given; InputError if bad."""
     if value is None:
         return None
     try:
@@ -52,36 +59,30 @@ def _date(value: str | None, name: str) -> dt.date | None:
         raise InputError(f"{name}: {value!r} is not a date (use YYYY-MM-DD)") from None
 
 
-def _dirs(libraries: tuple[Path, ...]) -> list[Path]:
+def _dirs(library_dirs: tuple[Path, ...]) -> list[Path]:
+    """The library folders in layer order, for commands that work on folders, not entries."""
     from drafter.library import resolve_library_dirs
 
-    return resolve_library_dirs(libraries)
-
-
-def _load(libraries: tuple[Path, ...]):
-    from drafter.library import load_library
-
-    return load_library(_dirs(libraries))
-
-
-def _console(err: bool = False):
-    from rich.console import Console
-
-    return Console(stderr=err, highlight=False, soft_wrap=False)
+    return resolve_library_dirs(library_dirs)
 
 
 @click.group(name="snippets", help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 def snippets() -> None:
-    pass
+    """The group: each subcommand below does one job on the library."""
 
 
 # --- init ----------------------------------------------------------------------------------
 @snippets.command("init")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--force", is_flag=True, help="Write into a folder that already has files.")
+@force_option("Write into a folder that already has files.")
 def init_cmd(directory: Path, force: bool) -> None:
     """Start an organisation library in DIRECTORY: a README for its maintainers, an example
-    entry and a pre-commit configuration that runs `drafter snippets validate`."""
+    entry and a pre-commit configuration that runs `drafter snippets validate`.
+
+    \b
+    Example:
+      drafter snippets init ./our-library
+    """
     from drafter.library.scaffold import scaffold
 
     written = scaffold(directory, force=force)
@@ -100,35 +101,58 @@ def init_cmd(directory: Path, force: bool) -> None:
 @click.option("--kind", type=click.Choice(["concept", "organisation", "passage"]))
 @click.option("--due", is_flag=True, help="Only entries whose review date has passed.")
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def list_cmd(libraries, status, subject, kind, due, today, fmt) -> None:
-    """List library entries, with filters; `--format json` gives every field."""
+@TABLE_OR_JSON
+def list_cmd(
+    library_dirs: tuple[Path, ...],
+    status: str | None,
+    subject: str | None,
+    kind: str | None,
+    due: bool,
+    today: str | None,
+    fmt: str,
+) -> None:
+    """List library entries, with filters; `--format json` gives every field.
+
+    \b
+    Examples:
+      drafter snippets list --status draft
+      drafter snippets list --kind organisation --format json
+    """
     from drafter.library import views
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     day = _date(today, "--today") or dt.date.today()
     entries = views.select(library, status=status, subject=subject, kind=kind, due=due, today=day)
     if fmt == "json":
-        click.echo(
-            json.dumps([views.as_json(e, library) for e in entries], indent=2, ensure_ascii=False)
-        )
+        _echo_json([views.as_json(e, library) for e in entries])
         return
-    _console().print(views.list_table(entries, library, day))
+    make_console().print(views.list_table(entries, library, day))
 
 
 # --- show ----------------------------------------------------------------------------------
 @snippets.command("show")
 @click.argument("entry_id", metavar="ID")
 @library_option
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text")
-def show_cmd(entry_id: str, libraries, fmt: str) -> None:
-    """Show one entry as a reader wants it: definition, terms, relations, sources."""
+@format_option(
+    "text",
+    "markdown",
+    "json",
+    default="text",
+    help="Formatted for the terminal, the Markdown source, or JSON for programs.",
+)
+def show_cmd(entry_id: str, library_dirs: tuple[Path, ...], fmt: str) -> None:
+    """Show one entry as a reader wants it: definition, terms, relations, sources.
+
+    \b
+    Example:
+      drafter snippets show worker-co-operative --format markdown
+    """
     from drafter.library import views
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     entry = _get(library, entry_id)
     if fmt == "json":
-        click.echo(json.dumps(views.as_json(entry, library), indent=2, ensure_ascii=False))
+        _echo_json(views.as_json(entry, library))
         return
     text = views.show_markdown(entry, library)
     if fmt == "markdown":
@@ -136,10 +160,15 @@ def show_cmd(entry_id: str, libraries, fmt: str) -> None:
         return
     from rich.markdown import Markdown
 
-    _console().print(Markdown(text))
+    make_console().print(Markdown(text))
 
 
-def _get(library, entry_id: str):
+def _echo_json(data: object) -> None:
+    """JSON for programs: indented, and Welsh letters as themselves rather than escapes."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _get(library: Library, entry_id: str) -> Entry:
     try:
         return library.get(entry_id)
     except KeyError:
@@ -155,18 +184,23 @@ def _get(library, entry_id: str):
 @snippets.command("search")
 @click.argument("words", nargs=-1, required=True)
 @library_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def search_cmd(words, libraries, fmt) -> None:
-    """Find entries whose id, terms, names or definitions contain all WORDS."""
+@TABLE_OR_JSON
+def search_cmd(words: tuple[str, ...], library_dirs: tuple[Path, ...], fmt: str) -> None:
+    """Find entries whose id, terms, names or definitions contain all WORDS.
+
+    \b
+    Example:
+      drafter snippets search housing co-operative
+    """
     from drafter.library import views
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     found = views.search(library, list(words))
     if fmt == "json":
         rows = [
             {"id": e.id, "kind": e.kind, "label": views.label(e), "matched": w} for e, w in found
         ]
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        _echo_json(rows)
         return
     if not found:
         click.echo(f"no entry mentions {' '.join(words)!r}")
@@ -178,7 +212,7 @@ def search_cmd(words, libraries, fmt) -> None:
         table.add_column(name, overflow="fold")
     for entry, where in found:
         table.add_row(entry.id, entry.kind, views.label(entry), where, views.summary(entry))
-    _console().print(table)
+    make_console().print(table)
 
 
 # --- validate ------------------------------------------------------------------------------
@@ -188,13 +222,20 @@ def search_cmd(words, libraries, fmt) -> None:
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
 @click.option("--no-examples", is_flag=True, help="Skip running the example sentences.")
 @click.option("--quiet", "-q", is_flag=True, help="Print problems only.")
-def validate_cmd(libraries, strict, today, no_examples, quiet) -> None:
+def validate_cmd(
+    library_dirs: tuple[Path, ...], strict: bool, today: str | None, no_examples: bool, quiet: bool
+) -> None:
     """Check every layer: schema, ids, relations, designations, sources, review dates and
-    the must_flag / must_pass examples. Every problem is reported, one line each; exit 2."""
+    the must_flag / must_pass examples. Every problem is reported, one line each; exit 2.
+
+    \b
+    Example:
+      drafter snippets validate --library ./our-library --strict
+    """
     from drafter.library.validate import validate
     from drafter.library.views import display_path
 
-    dirs = _dirs(libraries)
+    dirs = _dirs(library_dirs)
     report = validate(dirs, today=_date(today, "--today"), examples=not no_examples)
     for problem in report.problems:
         if quiet and problem.level == "note":
@@ -226,15 +267,27 @@ def validate_cmd(libraries, strict, today, no_examples, quiet) -> None:
 @click.option("--review-by", metavar="DATE", help="Next review date (default: --months later).")
 @click.option("--months", default=12, show_default=True, type=click.IntRange(1, 120))
 @library_option
-def review_cmd(entry_id, by, on, review_by, months, libraries) -> None:
+def review_cmd(
+    entry_id: str,
+    by: str,
+    on: str | None,
+    review_by: str | None,
+    months: int,
+    library_dirs: tuple[Path, ...],
+) -> None:
     """Mark ID vetted by NAME: bumps its version and sets vetted_on and review_by, changing
-    only those lines of its file (comments, order and layout are kept)."""
+    only those lines of its file (comments, order and layout are kept).
+
+    \b
+    Example:
+      drafter snippets review mutual --by "A. Editor" --library ./our-library
+    """
     from drafter.library.edit import add_months, review_entry
     from drafter.library.views import display_path
 
     if not by.strip():
         raise InputError("--by: give the name of the person who checked the entry")
-    library = _load(libraries)
+    library = load_library(library_dirs)
     entry = _get(library, entry_id)
     day = _date(on, "--on") or dt.date.today()
     due = _date(review_by, "--review-by") or add_months(day, months)
@@ -251,21 +304,24 @@ def review_cmd(entry_id, by, on, review_by, months, libraries) -> None:
 @snippets.command("due")
 @library_option
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
-def due_cmd(libraries, today, fmt) -> None:
-    """List entries whose review date has passed (exit 1 if there are any)."""
+@TABLE_OR_JSON
+def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None:
+    """List entries whose review date has passed (exit 1 if there are any).
+
+    \b
+    Example:
+      drafter snippets due --library ./our-library --today 2027-01-01
+    """
     from drafter.errors import FindingsError
     from drafter.library import views
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     day = _date(today, "--today") or dt.date.today()
     entries = views.select(library, due=True, today=day)
     if fmt == "json":
-        click.echo(
-            json.dumps([views.as_json(e, library) for e in entries], indent=2, ensure_ascii=False)
-        )
+        _echo_json([views.as_json(e, library) for e in entries])
     elif entries:
-        _console().print(views.list_table(entries, library, day))
+        make_console().print(views.list_table(entries, library, day))
     else:
         click.echo(f"no entry is due for review on {day.isoformat()}")
     if entries:
@@ -282,6 +338,7 @@ def due_cmd(libraries, today, fmt) -> None:
     type=click.Path(path_type=Path, file_okay=False),
     default=".",
     show_default=True,
+    metavar="DIR",
     help="Library folder to write into.",
 )
 @click.option(
@@ -357,14 +414,21 @@ def due_cmd(libraries, today, fmt) -> None:
 @click.option("--title", help="Passage: title.")
 @click.option("--text", help="Passage: the vetted paragraph.")
 @click.option("--uses", multiple=True, metavar="ID", help="Passage: a concept it uses.")
-@click.option("--force", is_flag=True, help="Replace an existing file.")
+@force_option()
 @click.option(
     "--interactive/--no-interactive",
     default=None,
     help="Ask with a form (default: when no --id is given in a terminal).",
 )
 def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) -> None:
-    """Write a new entry file (a form in a terminal, or flags for every field in scripts)."""
+    """Write a new entry file (a form in a terminal, or flags for every field in scripts).
+
+    \b
+    Examples:
+      drafter snippets new --dir ./our-library
+      drafter snippets new --dir ./our-library --id housing-co-operative \\
+        --subject co-operatives --short "..." --definition "..." --term "housing co-operative"
+    """
     from drafter.library.edit import write_new_entry
     from drafter.library.newentry import build_entry
 
@@ -382,26 +446,35 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
 
 # --- export / import -----------------------------------------------------------------------
 @snippets.command("export")
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv", "md", "docx"]), required=True)
 @click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File to write (default: stdout for tbx/csv/md).",
+    "--format",
+    "fmt",
+    type=click.Choice(["tbx", "csv", "md", "docx"]),
+    required=True,
+    help="TBX-Basic or CSV for terminology tools; md or docx for a glossary to read.",
 )
+@output_option("File to write (default: stdout for tbx/csv/md).")
 @click.option(
     "--status",
     type=click.Choice(["draft", "vetted", "retired"]),
     help="Only entries with this status.",
 )
-@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@force_option()
 @library_option
-def export_cmd(fmt, output, status, force, libraries) -> None:
+def export_cmd(
+    fmt: str, output: Path | None, status: str | None, force: bool, library_dirs: tuple[Path, ...]
+) -> None:
     """Export concepts as TBX-Basic (ISO 30042) or CSV for terminology tools, or as a
-    Markdown / Word glossary."""
+    Markdown / Word glossary.
+
+    \b
+    Examples:
+      drafter snippets export --format tbx -o terms.tbx
+      drafter snippets export --format docx --status vetted -o glossary.docx
+    """
     from drafter.fsutil import atomic_write_bytes
 
-    library = _load(libraries)
+    library = load_library(library_dirs)
     if fmt == "tbx":
         from drafter.library.tbx import export_tbx
 
@@ -438,12 +511,18 @@ def export_cmd(fmt, output, status, force, libraries) -> None:
     "directory",
     type=click.Path(path_type=Path, file_okay=False),
     required=True,
+    metavar="DIR",
     help="Library folder to write the entries into.",
 )
-@click.option("--force", is_flag=True, help="Replace existing entry files.")
-def import_cmd(file: Path, fmt, directory: Path, force: bool) -> None:
+@force_option("Replace entry files that already exist.")
+def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> None:
     """Import concepts from TBX or CSV into a library folder, one file per concept. Nothing
-    is written unless every entry is valid."""
+    is written unless every entry is valid.
+
+    \b
+    Example:
+      drafter snippets import terms.tbx --into ./our-library
+    """
     from drafter.library.edit import FOLDERS, write_new_entry
 
     fmt = fmt or file.suffix.lstrip(".").lower()

@@ -177,9 +177,11 @@ def _questions(
 
 
 def _clean_respondent(answers: AnswersFile, warnings: list[str]) -> dict[str, str]:
-    data = answers.respondent.model_dump()
+    respondent = answers.respondent
     out = {}
-    for key, value in data.items():
+    # the fields read directly: model_dump would build a serializer just for this
+    for key in type(respondent).model_fields:
+        value = getattr(respondent, key)
         cleaned, removed = clean_text(str(value))
         if removed:
             warnings.append(f"respondent {key}: removed {removed} control or invalid character(s)")

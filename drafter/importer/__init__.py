@@ -14,11 +14,17 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from drafter.docxio import open_docx
 from drafter.errors import InputError
+from drafter.fsutil import decode_utf8, read_user_bytes
 from drafter.importer.blocks import Block
 from drafter.importer.detect import Found, find_questions
 from drafter.importer.meta import Meta, find_meta
+
+if TYPE_CHECKING:
+    from drafter.consultation import Consultation
 
 
 @dataclass
@@ -51,21 +57,6 @@ def read_blocks(path: Path) -> tuple[list[Block], str]:
     return (read_markdown(text) if kind == "md" else read_text(text)), ""
 
 
-def open_docx(path: Path, shown: Path | None = None):
-    """python-docx Document, or a one-line InputError if the file is damaged."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"is damaged or not a Word document ({exc})", path=shown or path) from None
-    except Exception as exc:  # lxml syntax errors and zip errors from a damaged file
-        if type(exc).__name__ in {"XMLSyntaxError", "BadZipFile"}:
-            raise InputError("is damaged (its XML cannot be read)", path=shown or path) from None
-        raise
-
-
 def _docx_blocks(path: Path, shown: Path) -> tuple[list[Block], str]:
     from drafter.importer.docx_reader import read_docx
 
@@ -81,18 +72,14 @@ def _docx_blocks(path: Path, shown: Path) -> tuple[list[Block], str]:
 def _read_text_file(path: Path) -> str:
     from drafter.textclean import clean_text
 
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"is not UTF-8 text (byte {exc.start})", path=path) from None
-    return clean_text(text)[0]
+    return clean_text(decode_utf8(read_user_bytes(path), path))[0]
 
 
 def scan(path: Path) -> Scan:
+    """What the importer found in a document, with its doubts (for --check and UNSURE notes)."""
     path = Path(path)
     blocks, core_title = read_blocks(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(read_user_bytes(path)).hexdigest()
     meta = find_meta(blocks, core_title, fallback=path.stem.replace("_", " ").replace("-", " "))
     questions = find_questions(blocks)
     if not questions:
@@ -108,11 +95,13 @@ def _one_line(text: str) -> str:
 
 
 def slug(text: str) -> str:
+    """A lower-case id from a title (at most 60 characters; "imported" if nothing is left)."""
     words = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return words[:60].rstrip("-") or "imported"
 
 
-def to_consultation(result: Scan):
+def to_consultation(result: Scan) -> Consultation:
+    """The question set a scan found, as a Consultation that records where it came from."""
     from drafter.consultation import Consultation, Question, SourceOfWording
 
     meta = result.meta
@@ -149,7 +138,7 @@ def to_consultation(result: Scan):
     )
 
 
-def import_consultation(path: Path):
+def import_consultation(path: Path) -> Consultation:
     """The consultation question set in a document (docx, doc, md, txt, pdf)."""
     return to_consultation(scan(Path(path)))
 

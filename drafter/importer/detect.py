@@ -80,6 +80,7 @@ class Found:
 
 
 def asks(text: str) -> bool:
+    """Whether the text reads as a question or an instruction to answer ("Please explain...")."""
     return "?" in text or bool(_ASKING.match(text.strip()))
 
 

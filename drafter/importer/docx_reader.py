@@ -53,6 +53,7 @@ _TEXT_XPATH = (
 
 
 def legacy_checked(fld) -> bool:
+    """Whether a legacy Word form check box (w:ffData) is ticked."""
     box = fld.find(_FFDATA).find(_CHECKBOX)
     for tag in ("w:checked", "w:default"):
         el = box.find(qn(tag))
@@ -109,6 +110,7 @@ def placeholder_sdt(el):
 
 
 def in_placeholder(el) -> bool:
+    """Whether the element lies inside a content-control placeholder (answer space, not text)."""
     return placeholder_sdt(el) is not None
 
 

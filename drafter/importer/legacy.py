@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import zipfile
@@ -11,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from drafter.errors import InputError
+from drafter.fsutil import read_user_bytes
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
@@ -18,18 +21,11 @@ _ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
 
 def sniff(path: Path) -> str:
     """'docx', 'doc', 'pdf', 'md' or 'txt'; raises InputError for what cannot be read."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
+    raw = read_user_bytes(path)
+    head = raw[:8]
     suffix = path.suffix.lower()
     if head.startswith(OLE_MAGIC):
-        if _ENCRYPTED in path.read_bytes():
+        if _ENCRYPTED in raw:
             raise InputError(
                 "is password-protected (encrypted); open it in Word, save a copy without "
                 "a password, and import that",
@@ -66,6 +62,32 @@ def sniff(path: Path) -> str:
     )
 
 
+SOFFICE_TIMEOUT = 180  # seconds; a first start of LibreOffice builds its profile
+
+
+def run_tool(args: list[str], *, timeout: float) -> subprocess.CompletedProcess:
+    """Run an external tool (an argument list, never a shell) with a time limit.
+
+    The tool runs in its own process group, and on timeout the whole group is killed:
+    soffice is a launcher that starts soffice.bin, which would otherwise outlive us.
+    """
+    with subprocess.Popen(
+        args,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    ) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except BaseException:  # the timeout, or Ctrl-C: leave nothing running
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            raise
+    return subprocess.CompletedProcess(args, process.returncode, stdout, stderr)
+
+
 @contextlib.contextmanager
 def converted_doc(path: Path) -> Iterator[Path]:
     """A .docx copy of a binary .doc, made by LibreOffice in a temporary folder."""
@@ -81,23 +103,19 @@ def converted_doc(path: Path) -> Iterator[Path]:
         profile = (tmpdir / "profile").as_uri()
         source = tmpdir / "in.doc"
         shutil.copyfile(path, source)
+        args = [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(tmpdir),
+            str(source),
+        ]
         try:
-            result = subprocess.run(
-                [
-                    soffice,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "docx",
-                    "--outdir",
-                    str(tmpdir),
-                    str(source),
-                ],
-                capture_output=True,
-                timeout=180,
-                check=False,
-            )
+            result = run_tool(args, timeout=SOFFICE_TIMEOUT)
         except subprocess.TimeoutExpired:
             raise InputError("LibreOffice took too long to convert this .doc", path=path) from None
         out = tmpdir / "in.docx"

@@ -36,15 +36,18 @@ KNOWN = _AGREE | _YES_NO | set(_SYNONYMS) | {norm(s) for s in ("Tend to agree", 
 
 
 def canonical(label: str) -> str:
+    """A tick-box label in a standard spelling, so "Yes" and "yes." count as one option."""
     key = norm(label)
     return _SYNONYMS.get(key, key)
 
 
 def same_option(a: str, b: str) -> bool:
+    """Whether two labels name the same option once spelling is set aside."""
     return canonical(a) == canonical(b)
 
 
 def is_known(label: str) -> bool:
+    """Whether the label is one of the answer options forms commonly use."""
     return norm(label) in KNOWN
 
 
@@ -91,6 +94,7 @@ def _clean_label(label: str) -> str:
 
 
 def is_ticked(glyph: str) -> bool:
+    """Whether a box glyph ("☒", "[x]", ...) shows a ticked box."""
     return glyph in TICKED or glyph.lower() in {"[x]", "(x)", "[✓]"}
 
 

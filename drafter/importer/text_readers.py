@@ -9,6 +9,7 @@ from pathlib import Path
 
 from drafter.errors import InputError
 from drafter.importer.blocks import Block
+from drafter.importer.legacy import run_tool
 from drafter.importer.options import BOX
 from drafter.textclean import clean_text
 
@@ -22,9 +23,10 @@ _LABEL_LINE = re.compile(r"^\s*[A-Z][A-Za-z ]{2,30}:(\s|$)")  # "Closing date: .
 
 
 def read_markdown(text: str) -> list[Block]:
-    from markdown_it import MarkdownIt
+    """A consultation written in Markdown as blocks: headings, paragraphs, list items, cells."""
+    from drafter.readers.md_reader import source_parser
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens = source_parser().parse(text)
     blocks: list[Block] = []
     heading = 0
     pending_label = ""
@@ -134,7 +136,11 @@ def _complete_box_line(line: str) -> bool:
     return bool(found) and bool(line[found[-1].end() :].strip())
 
 
+PDFTOTEXT_TIMEOUT = 120  # seconds
+
+
 def pdf_to_text(path: Path) -> str:
+    """The text of a PDF via poppler's pdftotext (an argument list and a timeout, no shell)."""
     tool = shutil.which("pdftotext")
     if tool is None:
         raise InputError(
@@ -143,12 +149,7 @@ def pdf_to_text(path: Path) -> str:
             path=path,
         )
     try:
-        result = subprocess.run(
-            [tool, "-enc", "UTF-8", str(path), "-"],
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
+        result = run_tool([tool, "-enc", "UTF-8", str(path), "-"], timeout=PDFTOTEXT_TIMEOUT)
     except subprocess.TimeoutExpired:
         raise InputError("pdftotext took too long to read this PDF", path=path) from None
     if result.returncode != 0:

@@ -163,6 +163,13 @@ class Interview:
         answers_path = self.options.answers or default_answers_path(consultation.id)
         self.options.answers = answers_path
         target = answers_path.with_name(answers_path.stem + ".questions.yaml")
+        if _holds_other_questions(target, consultation) and not prompts.confirm(
+            f"{target} already holds a question list, perhaps edited by hand. "
+            "Replace it with the questions you just confirmed?",
+            default=False,
+        ):
+            prompts.say(f"Kept {target}; answering its questions.", "muted")
+            return load_consultation(target), target
         target.parent.mkdir(parents=True, exist_ok=True)
         ql.save_consultation(consultation, target)
         prompts.say(f"The confirmed questions are saved to {target}.", "muted")
@@ -560,7 +567,18 @@ def confirm_questions(consultation: Consultation) -> Consultation:
             prompts.say(exc.message, "warning")
 
 
+def _holds_other_questions(target: Path, consultation: Consultation) -> bool:
+    """Whether `target` exists with content other than `consultation` would be saved as."""
+    if not target.exists():
+        return False
+    try:
+        return target.read_text(encoding="utf-8") != ql.dump_consultation(consultation)
+    except (OSError, UnicodeDecodeError):
+        return True
+
+
 def run_interview(options: Options) -> int:
+    """Run the interview; returns the exit code (0 done, 130 stopped with answers saved)."""
     return Interview(options).run()
 
 

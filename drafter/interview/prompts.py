@@ -63,6 +63,7 @@ class TypingInterrupted(KeyboardInterrupt):
 
 
 def width() -> int:
+    """Usable text width: the terminal's, kept between 38 and 98 columns."""
     try:
         columns = get_app_session().output.get_size().columns
     except Exception:  # some outputs cannot tell
@@ -81,6 +82,7 @@ def say(text: str = "", style: str = "") -> None:
 
 
 def rule() -> None:
+    """A dim horizontal line between questions."""
     say("─" * width(), "muted")
 
 
@@ -161,6 +163,7 @@ def line(message: str, default: str = "", *, required: bool = False, instruction
 
 
 def confirm(message: str, default: bool = True) -> bool:
+    """A yes/no question; Ctrl-C stops the interview as everywhere else."""
     return bool(_ask(questionary.confirm(message, default=default, style=STYLE)))
 
 
@@ -244,6 +247,7 @@ def finding(view: FindingView, index: int, total: int, *, kept_before: bool) -> 
 
 
 def key_point(default: str = "") -> str:
+    """The optional one-line key point that goes into the summary."""
     return line("Key point for the summary (optional, one line)", default)
 
 

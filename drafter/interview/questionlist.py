@@ -29,6 +29,7 @@ def _with(consultation: Consultation, questions: list[Question]) -> Consultation
 
 
 def edit_wording(consultation: Consultation, number: str, text: str) -> Consultation:
+    """A copy with question `number` worded as `text` (whitespace folded; empty is refused)."""
     text = " ".join(text.split())
     if not text:
         raise InputError("the wording of a question cannot be empty")
@@ -98,6 +99,7 @@ def change_kind(
 
 
 def drop(consultation: Consultation, number: str) -> Consultation:
+    """A copy without question `number` (something the importer took for a question)."""
     questions = list(consultation.questions)
     del questions[_index(consultation, number)]
     return _with(consultation, questions)
@@ -127,6 +129,7 @@ def dump_consultation(consultation: Consultation) -> str:
 
 
 def save_consultation(consultation: Consultation, path: Path) -> Path:
+    """Write the confirmed question list atomically (the caller asks before replacing)."""
     from drafter.fsutil import atomic_write_text
 
     return atomic_write_text(Path(path), dump_consultation(consultation), force=True)

@@ -14,10 +14,14 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.answers import Answer, AnswersFile, KeptFinding, load_answers, save_answers
 from drafter.consultation import Consultation, Question
 from drafter.errors import InputError
+
+if TYPE_CHECKING:
+    from drafter.precision.finding import Finding
 
 FIRST_WORDS = 6
 
@@ -238,6 +242,7 @@ class Session:
 
 
 def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    """The first `count` words, with an ellipsis if there are more (for lists and reviews)."""
     words = text.split()
     if not words:
         return ""
@@ -246,6 +251,7 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
 
 
 def default_answers_path(consultation_id: str, folder: Path | None = None) -> Path:
+    """Where answers go when no --answers is given: ID-answers.yaml in the current folder."""
     return (folder or Path(".")) / f"{consultation_id}-answers.yaml"
 
 
@@ -272,6 +278,7 @@ def beside(path: Path) -> Path:
 
 
 def relative_to_folder(target: Path, folder: Path) -> str:
+    """The path of `target` as seen from `folder`, so a saved reference survives moving both."""
     try:
         return os.path.relpath(Path(target).resolve(), Path(folder).resolve())
     except ValueError:  # another drive on Windows
@@ -313,11 +320,12 @@ def ensure_writable(path: Path) -> None:
 NOT_ASKED_RULES = frozenset({"undefined-terms"})
 
 
-def findings_to_ask(findings) -> list:
+def findings_to_ask(findings: list[Finding]) -> list[Finding]:
+    """The findings worth asking the respondent about (not suppressed, not document-level)."""
     return [f for f in findings if not f.suppressed and f.rule not in NOT_ASKED_RULES]
 
 
-def replacement(finding) -> str | None:
+def replacement(finding: Finding) -> str | None:
     """The suggestion if it is text to put in place of the finding, None if it is advice.
 
     The precision check's suggestions are either a drop-in ("co-operatives") or a sentence of
@@ -331,7 +339,7 @@ def replacement(finding) -> str | None:
     return text
 
 
-def kept_from(findings, decisions: list[str]) -> list[KeptFinding]:
+def kept_from(findings: list[Finding], decisions: list[str]) -> list[KeptFinding]:
     """The findings the respondent chose to keep as written, as the answers file records them."""
     return [
         KeptFinding(rule=f.rule, text=f.text, note=f.message)
@@ -340,7 +348,7 @@ def kept_from(findings, decisions: list[str]) -> list[KeptFinding]:
     ]
 
 
-def apply_suggestions(text: str, findings, decisions: list[str]) -> str:
+def apply_suggestions(text: str, findings: list[Finding], decisions: list[str]) -> str:
     """Replace each finding whose decision is "accept" by its suggestion (back to front)."""
     chosen = [
         f for f, d in zip(findings, decisions, strict=True) if d == "accept" and replacement(f)
@@ -354,11 +362,13 @@ def apply_suggestions(text: str, findings, decisions: list[str]) -> str:
     return text
 
 
-def previously_kept(answer: Answer, finding) -> bool:
+def previously_kept(answer: Answer, finding: Finding) -> bool:
+    """Whether the respondent already chose to keep this wording for this rule."""
     return any(k.rule == finding.rule and k.text == finding.text for k in answer.kept_findings)
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text`."""
     before = text[:offset]
     line = before.count("\n") + 1
     column = offset - (before.rfind("\n") + 1) + 1

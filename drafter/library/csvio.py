@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from drafter.errors import DrafterError, InputError, MultipleErrors
+from drafter.fsutil import decode_utf8, read_user_bytes
 from drafter.library.loader import Library, entry_from_data
 from drafter.library.schema import Concept
 
@@ -46,6 +47,7 @@ COLUMNS = SIMPLE[:1] + READABLE + SIMPLE[1:] + STRUCTURED
 
 
 def export_csv(library: Library, *, status: str | None = None) -> str:
+    """Concepts as CSV, one row a concept; structured fields as JSON so the file imports back."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -67,13 +69,9 @@ def export_csv(library: Library, *, status: str | None = None) -> str:
 
 
 def import_csv(path: Path) -> list[Concept]:
+    """Concepts from a CSV file; every bad row reported at once, nothing returned partial."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc.strerror})", path=path) from None
-    except UnicodeDecodeError:
-        raise InputError("is not UTF-8 text", path=path) from None
+    text = decode_utf8(read_user_bytes(path), path, kind="CSV")
     reader = csv.DictReader(io.StringIO(text))
     header = reader.fieldnames or []
     missing = [c for c in ("id", "subject", "short", "definition", "terms") if c not in header]

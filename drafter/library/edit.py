@@ -37,6 +37,7 @@ def _yaml():
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or that month's last day if it is shorter (31 Jan -> 28 Feb)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     for last in (31, 30, 29, 28):

@@ -33,6 +33,7 @@ def _list(questionary, message: str) -> list[str]:
 
 
 def ask_fields(fields: dict) -> dict:
+    """Ask in the terminal for the fields of a new entry that the flags left empty."""
     import questionary
 
     out = dict(fields)

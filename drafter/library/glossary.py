@@ -53,6 +53,7 @@ def _relation_lines(library: Library, concept: Concept) -> list[str]:
 
 
 def glossary_markdown(library: Library, *, status: str | None = None) -> str:
+    """Every concept with its definition, terms and sources, as a Markdown glossary."""
     concepts = _concepts(library, status)
     lines = ["# Glossary of terms", ""]
     lines += [

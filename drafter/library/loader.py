@@ -19,6 +19,7 @@ from drafter.resources import bundled
 from drafter.yamlio import load_yaml, schema_errors
 
 _KINDS = {"concept": Concept, "organisation": Organisation, "passage": Passage}
+_MODELS = tuple(_KINDS.values())
 CONFIG_NAME = "config.yaml"
 
 
@@ -192,17 +193,13 @@ def read_layer(
     problems: list[DrafterError] = []
     if not Path(directory).is_dir():
         return [], [InputError("library folder not found", path=directory)]
-    files = entry_files(directory)
-    if use_cache:
-        parsed = cache.parse_files(Path(directory), files)
-    else:
-        parsed = [(path, cache._parse(path)) for path in files]
-    for path, data in parsed:
-        if isinstance(data, DrafterError):
-            problems.append(data)
-            continue
-        result = entry_problems(data, path)
-        if isinstance(result, list):
+    loaded = cache.load_files(
+        Path(directory), entry_files(directory), entry_problems, _MODELS, use=use_cache
+    )
+    for path, result in loaded:
+        if isinstance(result, DrafterError):
+            problems.append(result)
+        elif isinstance(result, list):
             problems += result
         else:
             entries.append((path, result))

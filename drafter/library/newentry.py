@@ -54,6 +54,7 @@ def parse_term(text: str, first: bool) -> dict:
 
 
 def parse_translation(text: str) -> tuple[str, dict]:
+    """`--translation LANG=TEXT=STATUS` as (language, designation fields)."""
     parts = [p.strip() for p in text.split("=")]
     if len(parts) != 3 or not all(parts):
         raise InputError(f"--translation: {text!r} is not LANG=TEXT=STATUS")
@@ -61,6 +62,7 @@ def parse_translation(text: str) -> tuple[str, dict]:
 
 
 def parse_misuse(text: str) -> dict:
+    """`--misuse NEAR1|NEAR2=MESSAGE` as a misuse-context mapping."""
     near, sep, message = text.partition("=")
     if not sep:
         raise InputError(f"--misuse: {text!r} is not NEAR1|NEAR2=MESSAGE")

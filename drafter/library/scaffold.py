@@ -78,6 +78,9 @@ repos:
 
 
 def scaffold(directory: Path, *, force: bool = False) -> list[Path]:
+    """Write the starter files of an organisation library; refuses a non-empty folder unless
+    forced.
+    """
     directory = Path(directory)
     if directory.exists() and any(directory.iterdir()) and not force:
         raise InputError(

@@ -24,7 +24,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first use: a render served from the cache never needs them.
+    # So defaults are made with model_construct (all-default, nothing to validate).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Strict):
@@ -60,7 +62,7 @@ class Designation(Strict):
     note: str | None = None
     # for deprecated/superseded designations: what to write instead (default: the preferred)
     use_instead: str | None = None
-    match: Match = Match()
+    match: Match = Match.model_construct()
 
     @field_validator("text")
     @classmethod
@@ -135,14 +137,14 @@ class Concept(EntryBase):
     quotation: str | None = None
     quotation_source: Source | None = None
     terms: tuple[Designation, ...] = Field(min_length=1)
-    relations: Relations = Relations()
+    relations: Relations = Relations.model_construct()
     # a bare use is vague: the writer should name the model (e.g. "mutual" -> which mutual?)
     needs_qualifier: str | None = None
     misuse_contexts: tuple[MisuseContext, ...] = ()
     distinguish: tuple[str, ...] = ()
     misuses: tuple[str, ...] = ()
     translations: dict[str, tuple[Translation, ...]] = {}
-    examples: Examples = Examples()
+    examples: Examples = Examples.model_construct()
 
     @property
     def preferred(self) -> str:
@@ -162,7 +164,7 @@ class Organisation(EntryBase):
     # concept ids the sources neither confirm nor rule out: a claim using one is unverified
     not_verified: tuple[str, ...] = ()
     checked_on: dt.date | None = None
-    examples: Examples = Examples()
+    examples: Examples = Examples.model_construct()
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 

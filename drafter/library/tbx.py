@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from drafter.errors import DrafterError, InputError, MultipleErrors
+from drafter.fsutil import read_user_bytes
 from drafter.library.loader import Library, entry_from_data
 from drafter.library.schema import Concept
 
@@ -55,6 +56,7 @@ def _source_text(source) -> str:
 
 
 def export_tbx(library: Library, *, status: str | None = None) -> bytes:
+    """Concepts as TBX-Basic XML for terminology tools, with drafter's own fields in a note."""
     from lxml import etree
 
     root = etree.Element(_q("tbx"), nsmap={None: TBX_NS})
@@ -163,19 +165,15 @@ def import_tbx(path: Path) -> list[Concept]:
     from lxml import etree
 
     path = Path(path)
-    if not path.is_file():
-        raise InputError("file not found", path=path)
+    raw = read_user_bytes(path)
     try:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-        tree = etree.parse(str(path), parser)
-    except OSError as exc:
-        raise InputError(f"cannot read ({exc})", path=path) from None
+        root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
         raise InputError(
             f"is not TBX: not well-formed XML ({exc.msg})", path=path, line=line
         ) from None
-    root = tree.getroot()
     if etree.QName(root).localname != "tbx":
         raise InputError(
             f"is not TBX: the root element is <{etree.QName(root).localname}>, not <tbx>",

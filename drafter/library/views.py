@@ -31,10 +31,12 @@ def summary(entry: Entry, width: int = 80) -> str:
 
 
 def subject_of(entry: Entry) -> str:
+    """The subject to filter on: a concept's subject, else the entry kind."""
     return entry.subject if isinstance(entry, Concept) else entry.kind
 
 
 def is_due(entry: Entry, today: dt.date) -> bool:
+    """Whether a live entry's review date has passed."""
     return entry.status != "retired" and entry.review_by is not None and entry.review_by < today
 
 
@@ -73,6 +75,7 @@ def as_json(entry: Entry, library: Library) -> dict:
 
 
 def list_table(entries: list[Entry], library: Library, today: dt.date):
+    """A rich table of entries for the terminal, review dates that have passed marked."""
     from rich.table import Table
 
     table = Table(title=f"{len(entries)} library entries", title_justify="left")

@@ -59,6 +59,7 @@ def coverage_rules(ctx: Context) -> None:
 
 
 def glossary_span(text: str, c: Cues) -> tuple[int, int] | None:
+    """Where the glossary section lies (after its heading, up to the next heading), if any."""
     opener = _heading(c.glossary_headings).search(text)
     if opener is None:
         return None

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 
 def explain_text(query: str, library: Library) -> str:
+    """What `drafter lint --explain` prints for a rule id, or a concept or organisation."""
     key = query.strip()
     if key.lower() in RULES:
         severity, why = RULES[key.lower()]

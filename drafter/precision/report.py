@@ -91,6 +91,7 @@ def sentence_of(text: str, start: int, end: int) -> str:
 
 
 def to_json(results: list[FileResult]) -> str:
+    """The findings of every file as JSON for programs (format in docs/precision.md)."""
     summary = {"files": len(results), "unreadable": sum(1 for r in results if r.error)}
     for level in ("error", "warning", "suggestion"):
         summary[level] = sum(

@@ -39,6 +39,7 @@ def markers(text: str) -> list[tuple[int, int, frozenset[str]]]:
 
 
 def apply_markers(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings with those a `drafter: ignore RULE` marker covers marked suppressed."""
     scopes = markers(text)
     if not scopes:
         return findings

@@ -15,6 +15,7 @@ from drafter.readers.sniff import read_text_file, safe_text
 
 
 def read_answers(path: Path) -> Document:
+    """An answers file as the text a respondent typed, positions as question and offset."""
     from drafter.answers import load_answers
     from drafter.yamlio import parse_yaml
 

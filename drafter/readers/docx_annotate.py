@@ -11,14 +11,21 @@ from __future__ import annotations
 import copy
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.fsutil import atomic_write_bytes
 from drafter.readers.document import Document
 
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    from drafter.precision.report import Record
+
 AUTHOR = "drafter lint"
 
 
-def annotate(document: Document, records, out: Path, *, force: bool = False) -> int:
+def annotate(document: Document, records: list[Record], out: Path, *, force: bool = False) -> int:
     """Add one comment per unsuppressed record; return how many were added."""
     docx_doc = document.source
     added = 0
@@ -59,7 +66,7 @@ def _in_body(block) -> bool:
     return not part.startswith(("header", "footer"))
 
 
-def isolate(paragraph, start: int, end: int):
+def isolate(paragraph: Paragraph, start: int, end: int) -> list[Run]:
     """The runs of `paragraph` covering exactly [start, end), splitting runs at the edges.
 
     Runs inside a hyperlink are never split (nor anchored on separately): the comment then

@@ -9,37 +9,21 @@ input loads it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from drafter.errors import InputError
+from drafter.docxio import open_docx
 from drafter.readers.document import Block, Document, Position
 from drafter.readers.sniff import safe_text
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-def open_docx(path: Path):
-    """A python-docx Document, or InputError if the file is not a Word document."""
-    import zipfile
-
-    path = Path(path)
-    if not zipfile.is_zipfile(path):
-        raise InputError("is not a Word document (.docx is a zip package; this is not)", path=path)
-    try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise InputError(f"is not a readable Word document ({exc})", path=path) from None
-    if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
-        raise InputError("is a zip file but not a Word document (no word/ part)", path=path)
-    import docx
-
-    try:
-        return docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds on a damaged package
-        raise InputError(
-            f"is not a readable Word document ({type(exc).__name__})", path=path
-        ) from None
+    from docx.document import Document as DocxDocument
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 
-def iter_paragraphs(document):
+def iter_paragraphs(document: DocxDocument) -> Iterator[tuple[str, Paragraph]]:
     """(part, paragraph) in reading order: body (tables in place), then headers and footers."""
     from docx.table import Table
 
@@ -67,7 +51,7 @@ def iter_paragraphs(document):
             yield from walk(part, f"{label} (section {number})")
 
 
-def runs_with_offsets(paragraph):
+def runs_with_offsets(paragraph: Paragraph) -> Iterator[tuple[Run, int]]:
     """(run, offset in paragraph.text) for every run, including those inside hyperlinks."""
     from docx.text.hyperlink import Hyperlink
 
@@ -80,6 +64,7 @@ def runs_with_offsets(paragraph):
 
 
 def read_docx(path: Path) -> Document:
+    """A .docx draft as one block a paragraph, positions as paragraph and character."""
     document = open_docx(path)
     blocks = []
     for number, (part, paragraph) in enumerate(iter_paragraphs(document), 1):

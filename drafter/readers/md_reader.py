@@ -10,25 +10,39 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from drafter.precision.suppress import MARKER
 from drafter.readers.document import Block, Document, Position
 from drafter.readers.sniff import read_text_file
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 _LINE_STARTS = re.compile("\n")
 
 
+@lru_cache(maxsize=1)
+def source_parser() -> MarkdownIt:
+    """The parser for Markdown a person wrote (a draft, a consultation): CommonMark plus
+    tables, HTML kept as tokens so comments and suppression markers can be seen. The
+    importer uses it too, so both read a .md file the same way."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
 def read_md(path: Path) -> Document:
+    """A .md draft as blocks of checkable text with line and column."""
     source = read_text_file(path, "Markdown").replace("\r\n", "\n").replace("\r", "\n")
     return Document(Path(path), "md", markdown_blocks(source))
 
 
 def markdown_blocks(source: str, line_offset: int = 0) -> list[Block]:
     """Blocks of checkable text in Markdown `source`; lines numbered from line_offset + 1."""
-    from markdown_it import MarkdownIt
-
-    parser = MarkdownIt("commonmark").enable("table")
+    parser = source_parser()
     line_starts = [0] + [m.end() for m in _LINE_STARTS.finditer(source)]
     line_starts.append(len(source) + 1)
     blocks: list[Block] = []

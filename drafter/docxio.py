@@ -1,0 +1,40 @@
+"""Open a user's .docx with python-docx, or say in one line why it cannot be read.
+
+The precision check, the importer and the form filler all read Word files through here, so
+a damaged or fake .docx gets the same message whichever command met it. Imports python-docx
+only when called.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import InputError
+
+
+def open_docx(path: Path, shown: Path | None = None) -> Any:
+    """A python-docx Document for `path`; InputError naming `shown` (default `path`) if the
+    file is not a zip, not a Word package, or damaged inside."""
+    path = Path(path)
+    shown = shown or path
+    if not zipfile.is_zipfile(path):
+        if not path.is_file():
+            raise InputError("file not found", path=shown)
+        raise InputError("is not a Word document (.docx is a zip package; this is not)", path=shown)
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"is not a readable Word document ({exc})", path=shown) from None
+    if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
+        raise InputError("is a zip file but not a Word document (no word/ part)", path=shown)
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several kinds on a damaged package
+        if type(exc).__name__ in {"XMLSyntaxError", "BadZipFile"}:
+            raise InputError("is damaged (its XML cannot be read)", path=shown) from None
+        raise InputError(f"is damaged or not a Word document ({exc})", path=shown) from None
