@@ -307,7 +307,7 @@ class _Writer:
 
     def write_answer(self, q, text: str) -> str:
         """Put the response in the question's answer cell, else just below the question."""
-        paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+        paragraphs = [_reflow(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
         if q.answer_cell is not None:
             block = self.blocks[q.answer_cell]
             _write_into(block.element, paragraphs)
@@ -357,6 +357,19 @@ def _check_content_control(t_el) -> None:
     checked = node.find(f".//{{{w14}}}checkbox/{{{w14}}}checked")
     if checked is not None:
         checked.set(f"{{{w14}}}val", "1")
+
+
+_LIST_LINE = re.compile(r"^(?:[-*+]|\d+[.)])\s")
+
+
+def _reflow(block: str) -> str:
+    """One paragraph of the response as the rendered response shows it: a line break inside a
+    paragraph is only where the text wrapped (Markdown's soft break), so it becomes a space;
+    a list keeps one item per line."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
+    if all(_LIST_LINE.match(line) for line in lines):
+        return "\n".join(lines)
+    return " ".join(lines)
 
 
 def _run(text: str):

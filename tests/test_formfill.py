@@ -356,3 +356,53 @@ def test_a_different_version_of_the_form_is_pointed_out(tmp_path):
     assert any(
         "is not the document the questions were imported from" in n for n in other.not_filled
     )
+
+
+def test_a_wrapped_paragraph_is_one_line_and_a_list_keeps_its_items(tmp_path):
+    # Answers files (and the interview) wrap long paragraphs; as in the rendered response, a
+    # line break inside a paragraph is a soft break, while a list keeps one item per line.
+    wrapped = ANSWERS.format(consent="publish-anonymously").replace(
+        "    response: Match funding for share offers.\n",
+        "    response: |-\n      Match funding for share offers, and advice on\n"
+        "      model rules.\n\n      - a share offer template\n      - a mentor\n",
+    )
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(wrapped, encoding="utf-8")
+    _, d, _ = fill(answers, "paragraphs.docx", tmp_path)
+    texts = body_texts(d)
+    guidance = texts.index(fx.Q2_GUIDANCE)
+    assert texts[guidance + 1] == "Match funding for share offers, and advice on model rules."
+    assert texts[guidance + 2] == "- a share offer template\n- a mentor"
+
+
+def test_the_sample_form_imports_as_the_bundled_consultation_and_fills_completely(tmp_path):
+    from drafter.consultation import load_consultation
+    from tests.conftest import ROOT, SAMPLE_CONSULTATION
+
+    form = ROOT / "examples" / "sample-response-form.docx"
+    imported = import_consultation(form)
+    bundled = load_consultation(SAMPLE_CONSULTATION)
+    assert [(q.number, q.kind, q.options) for q in imported.questions] == [
+        (q.number, q.kind, q.options) for q in bundled.questions
+    ]
+    assert [" ".join(q.text.split()) for q in imported.questions] == [
+        " ".join(q.text.split()) for q in bundled.questions
+    ]
+    report = fill_form(ROOT / "examples" / "answers-example.yaml", form, tmp_path / "f.docx")
+    assert report.not_filled == []
+    assert len([line for line in report.filled if line.startswith("question ")]) == 12
+
+
+def test_the_sample_form_is_rebuilt_byte_for_byte(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    out = tmp_path / "form.docx"
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_sample_form.py"), str(out)],
+        check=True,
+        capture_output=True,
+    )
+    assert out.read_bytes() == (ROOT / "examples" / "sample-response-form.docx").read_bytes()

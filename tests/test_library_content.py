@@ -133,3 +133,21 @@ def test_sources_cite_sheet_numbers_that_exist():
     for entry in library.entries():
         for source in entry.sources:
             assert source.ref in listed, (entry.id, source.ref)
+
+
+def test_welsh_beside_co_operative_is_never_the_plural_heading():
+    # The sheet verifies the adjective "cydweithredol" and the plural "mentrau cydweithredol"
+    # (s.16 heading) but no singular noun: the glossary must not print the plural as the Welsh
+    # for "co-operative", and the plural keeps a note saying what it is.
+    from drafter.answers import load_answers
+    from drafter.compose import compose
+    from tests.render_helpers import EXAMPLE_ANSWERS, sample_consultation
+
+    library = load_library([bundled("snippets")], use_cache=False)
+    welsh = {t.text: t for t in library.concepts["co-operative"].translations["cy"]}
+    assert welsh["cydweithredol"].status == "legislation"
+    assert "plural" in welsh["mentrau cydweithredol"].note
+    composed = compose(load_answers(EXAMPLE_ANSWERS), sample_consultation(), library)
+    glossary = composed.markdown.split("## Terms used in this response", 1)[1]
+    assert "**co-operative** (Welsh: *cydweithredol*)" in glossary
+    assert "(Welsh: *mentrau cydweithredol*)" not in glossary

@@ -149,6 +149,20 @@ def test_markdown_glossary_marks_unverified_welsh(capsys):
     assert "## Sources" in out
 
 
+def test_glossary_gives_each_welsh_term_its_note_and_a_kind_of_is_not_a_contrast(capsys):
+    code, out, _ = run(capsys, "snippets", "export", "--format", "md")
+    assert code == 0
+    entry = out.split("## co-operative\n", 1)[1].split("\n## ", 1)[0]
+    # the plural from the s.16 heading says what it is
+    assert "Welsh: *mentrau cydweithredol* (legislation): plural noun" in entry
+    assert "Welsh: *cwmni cydweithredol* (sector usage, not confirmed as standard)" in entry
+    # a co-operative is a kind of mutual (broader and contrast): never "not the same as" it
+    assert "A kind of: mutual" in entry
+    not_same = next(line for line in entry.splitlines() if line.startswith("Not the same as:"))
+    items = not_same.removeprefix("Not the same as: ").split(", ")
+    assert "mutual" not in items and "social enterprise" in items
+
+
 def test_docx_glossary_reads_back(tmp_path, capsys):
     out = tmp_path / "glossary.docx"
     code, _, err = run(capsys, "snippets", "export", "--format", "docx", "-o", str(out))

@@ -110,6 +110,17 @@ def test_contrast_must_be_symmetric(tmp_path, capsys):
     assert "relations.contrast: 'bbb' is listed here but 'bbb' does not list 'aaa'" in err
 
 
+def test_misuse_context_terms_must_be_designations_of_the_concept(tmp_path, capsys):
+    extra = (
+        "misuse_contexts:\n  - near: [survey]\n    terms: [alpha terms, gamma]\n    message: m\n"
+    )
+    lib = layer(tmp_path, "lib", {"terms/a.yaml": concept("aaa", "alpha term", extra=extra)})
+    code, _, err = run(capsys, "snippets", "validate", "--library", str(lib))
+    assert code == 2
+    assert "misuse_contexts.0.terms: 'gamma' is not one of the concept's designations" in err
+    assert "'alpha terms'" in err  # a plural is not a designation: name the designation itself
+
+
 def test_a_designation_claimed_by_two_concepts(tmp_path, capsys):
     lib = layer(
         tmp_path,

@@ -282,3 +282,33 @@ def test_explain_uses_the_bundled_library_by_default():
     result = run_drafter("lint", "--explain", "worker co-operative")
     assert result.returncode == 0
     assert "Definition:" in result.stdout and "worker" in result.stdout.lower()
+
+
+def test_an_unreadable_file_is_one_line_on_stderr(tmp_path):
+    ok = tmp_path / "ok.txt"
+    ok.write_text("Co-operatives are owned by their members.\n", encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    result = lint(str(missing))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"drafter: error: {missing}: file not found"]
+    assert "missing" not in result.stdout
+    # a readable file beside it is still checked and reported; the error is said once
+    result = lint(str(ok), str(missing))
+    assert result.returncode == 2
+    assert f"{ok}: 1 finding(s)" in result.stdout  # the undefined-terms note
+    assert result.stderr.count("file not found") == 1
+
+
+def test_the_readme_example_draft_shows_every_kind_of_finding():
+    # README section 3 runs the checks on examples/draft-to-check.md: keep it instructive
+    result = run_drafter("lint", "examples/draft-to-check.md", "--format", "json")
+    assert result.returncode == 1
+    rules = {f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]}
+    assert {
+        "conflation",
+        "misattribution",
+        "house-spelling",
+        "deprecated-term",
+        "misuse-context",
+        "vague-term",
+    } <= rules

@@ -321,6 +321,90 @@ def test_misuse_negative(lib, text):
     assert "misuse-context" not in rule_ids(text, lib), text
 
 
+def test_misuse_context_limited_to_some_designations(tmp_path):
+    # `terms:` scopes a misuse context: the verb form said of a survey is the misuse, the noun in
+    # a sentence that mentions one is not.
+    entry = (
+        "id: coprod\nkind: concept\nversion: 1\nstatus: draft\nsubject: t\nshort: s.\n"
+        "definition: d.\nterms:\n  - text: co-production\n  - text: co-produced\n"
+        "misuse_contexts:\n  - near: [survey]\n    terms: [co-produced]\n    message: m\n"
+    )
+    (tmp_path / "coprod.yaml").write_text(entry, encoding="utf-8")
+    library = load_library([tmp_path], use_cache=False)
+    assert "misuse-context" in rule_ids("The plan was co-produced through a survey.", library)
+    assert "misuse-context" not in rule_ids("We want co-production, not a survey.", library)
+    assert "misuse-context" not in rule_ids("A survey asked about co-production.", library)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("One is a worker co-operative on the John Lewis model.", True),
+        ("The council wants a mutual modelled on John Lewis.", True),
+        ("A public service mutual based on the John Lewis Partnership could work.", True),
+        ("A worker co-operative on the Mondragon model is owned by its workers.", False),
+        ("Our co-operative is not modelled on John Lewis.", False),
+        ("We met a worker co-operative on the John Lewis site.", False),
+    ],
+)
+def test_misattribution_modelled_on_an_organisation(text, flagged):
+    # "X modelled on ORG" / "X on the ORG model" claim what "an ORG-style X" claims
+    from drafter.resources import bundled
+
+    library = load_library([bundled("snippets")])
+    assert ("misattribution" in rule_ids(text, library)) is flagged, text
+
+
+def test_misattribution_quotes_the_first_whole_sentence_of_the_description():
+    # the description is wrapped YAML: its first line ends mid-sentence ("... Partners. John")
+    from drafter.resources import bundled
+
+    library = load_library([bundled("snippets")])
+    (finding,) = [
+        f
+        for f in check_text("John Lewis is a worker co-operative.", library)
+        if f.rule == "misattribution"
+    ]
+    assert finding.message.endswith("held in trust for its employees, who are called Partners.")
+
+
+def test_a_conflated_kind_of_is_not_called_a_different_model():
+    from drafter.resources import bundled
+
+    library = load_library([bundled("snippets")])
+    (finding,) = [
+        f
+        for f in check_text("We support co-operatives/mutuals.", library)
+        if f.rule == "conflation"
+    ]
+    assert finding.message.startswith("'co-operative' is one kind of 'mutual', not the same thing")
+    (finding,) = [
+        f
+        for f in check_text("Co-operatives/social enterprises bid.", library)
+        if f.rule == "conflation"
+    ]
+    assert "different models" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the bundled library: a response discusses co-production beside the consultation it answers
+        ("The consultation asks how co-production can be strengthened in commissioning.", False),
+        ("Question 7 of the consultation is about co-production.", False),
+        ("Co-production goes further than consultation: people design the service.", False),
+        ("The new service was co-produced with service users after a consultation.", False),
+        ("The plan was co-produced through a consultation.", True),
+        ("The multi-agency plan is an example of co-production.", True),
+    ],
+)
+def test_co_production_near_consultation_in_the_bundled_library(text, flagged):
+    from drafter.resources import bundled
+
+    library = load_library([bundled("snippets")])
+    assert ("misuse-context" in rule_ids(text, library)) is flagged, text
+
+
 # --- definition coverage -------------------------------------------------------------------------
 
 

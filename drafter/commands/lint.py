@@ -106,14 +106,13 @@ def lint(
 
     results: list[FileResult] = []
     documents = {}
-    unreadable = False
+    unreadable: list[DrafterError] = []
     for path in files:
         try:
             document, result = _check(path, library)
         except DrafterError as exc:
-            unreadable = True
+            unreadable.append(exc)  # reported once, on stderr, after the findings
             results.append(FileResult(str(path), None, error=exc.message))
-            click.echo(f"drafter: error: {exc.format()}", err=True)
             continue
         documents[str(path)] = document
         floor = SEVERITY_RANK[min_severity]
@@ -139,8 +138,12 @@ def lint(
         count = annotate(documents[result.file], result.records, annotate_out, force=force)
         click.echo(f"wrote {annotate_out} with {count} comment(s)", err=True)
 
+    if len(unreadable) == 1:
+        raise unreadable[0]
     if unreadable:
-        raise InputError("some files could not be checked (see above)")
+        from drafter.errors import MultipleErrors
+
+        raise MultipleErrors(unreadable)
     if fail_on != "never":
         level = SEVERITY_RANK[fail_on]
         failing = [

@@ -21,6 +21,37 @@ def _concepts(library: Library, status: str | None) -> list[Concept]:
     return sorted(chosen, key=lambda c: c.preferred.casefold())
 
 
+# how each verification status reads in a glossary (docs/library-format.md, "Translations")
+_WELSH_STATUS = {
+    "official-usage": "official usage",
+    "sector-usage": "sector usage, not confirmed as standard",
+    "unverified": "unverified: check with a Welsh-language editor before use",
+}
+
+
+def _relation_lines(library: Library, concept: Concept) -> list[str]:
+    """'A kind of', 'Includes' and 'Not the same as' lines.
+
+    A concept may be both narrower than and in contrast with another (a co-operative is a kind
+    of mutual, yet "co-operatives/mutuals" hides which is meant): a reader is told it is a kind
+    of mutual, not that it is "not the same as" one.
+    """
+
+    def names(ids) -> list[str]:
+        return [_escape(library.concepts[c].preferred) for c in ids if c in library.concepts]
+
+    family = set(concept.relations.broader) | set(concept.relations.narrower)
+    lines = []
+    for label, ids in (
+        ("A kind of", concept.relations.broader),
+        ("Includes", concept.relations.narrower),
+        ("Not the same as", [c for c in concept.relations.contrast if c not in family]),
+    ):
+        if names(ids):
+            lines += [f"{label}: " + ", ".join(names(ids)), ""]
+    return lines
+
+
 def glossary_markdown(library: Library, *, status: str | None = None) -> str:
     """Every concept with its definition, terms and sources, as a Markdown glossary."""
     concepts = _concepts(library, status)
@@ -57,18 +88,11 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
                 ),
                 "",
             ]
-        contrast = [
-            library.concepts[c].preferred
-            for c in concept.relations.contrast
-            if c in library.concepts
-        ]
-        if contrast:
-            lines += ["Not the same as: " + ", ".join(_escape(c) for c in contrast), ""]
+        lines += _relation_lines(library, concept)
         for item in concept.translations.get("cy", ()):
-            status = item.status
-            if status == "unverified":
-                status = "unverified: check with a Welsh-language editor before use"
-            lines += [f"Welsh: *{_escape(item.text)}* ({status})", ""]
+            status = _WELSH_STATUS.get(item.status, item.status)
+            note = f": {_escape(item.note)}" if item.note else ""
+            lines += [f"Welsh: *{_escape(item.text)}* ({status}){note}", ""]
         refs = []
         for source in concept.sources:
             key = (source.title, source.url)

@@ -98,6 +98,9 @@ class MisuseContext(Strict):
     # where the near words must be: before the term ("registered as a social enterprise"),
     # after it, or either side; a near phrase that contains the term always counts
     side: Literal["before", "after", "either"] = "either"
+    # the designations it applies to (default: all): "co-produced" said of a survey is the
+    # misuse, while the noun "co-production" in a sentence that mentions a consultation is not
+    terms: tuple[str, ...] = ()
 
 
 class Examples(Strict):

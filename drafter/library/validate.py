@@ -130,6 +130,17 @@ def _check_entry(report: Report, entry, path: Path, today: dt.date) -> None:
                     path,
                     _line(path, "terms", number),
                 )
+        designations = {fold(t.text) for t in entry.terms}
+        for number, misuse in enumerate(entry.misuse_contexts):
+            for text in misuse.terms:
+                if fold(text) not in designations:
+                    report.add(
+                        "error",
+                        f"misuse_contexts.{number}.terms: {text!r} is not one of the "
+                        "concept's designations",
+                        path,
+                        _line(path, "misuse_contexts", number),
+                    )
         if entry.quotation and not entry.quotation_source:
             report.add(
                 "error", "a quotation needs a quotation_source", path, _line(path, "quotation")

@@ -54,6 +54,8 @@ class Cues:
     style_gap: re.Pattern
     concept_copula_gap: re.Pattern
     adjacent_gap: re.Pattern
+    modelled_gap: re.Pattern
+    model_after: re.Pattern
     choice_before: re.Pattern
     quantifier_before: re.Pattern
     definition_after: re.Pattern
@@ -98,6 +100,11 @@ def cues() -> Cues:
             rf"^\s+{cop}\s+(?:an?\s+|{_alternation(data['kind_of'])}\s+)?$"
         ),
         adjacent_gap=re.compile(r"^[ \t]+$"),
+        modelled_gap=re.compile(
+            rf"^\s+(?:(?:{_alternation(data['modelled_on'])})\s+(?:the\s+)?"
+            rf"|(?P<on>{_alternation(data['on_the'])})\s+)$"
+        ),
+        model_after=re.compile(rf"^(?:'s)?[\s-]+(?:{_alternation(data['model_nouns'])})\b"),
         choice_before=re.compile(rf"{_alternation(data['choice_openers'])}\s+(?:an?\s+|the\s+)?$"),
         quantifier_before=re.compile(
             rf"{_alternation(data['quantifiers'])}\s+(?:of\s+)?(?:the\s+)?$"

@@ -34,10 +34,23 @@ def frame_rules(ctx: Context) -> None:
             described = last and last.group(1) in c.singular_determiners
             if described and not a.pattern.plural and not negated(ctx, i, gap):
                 _claim(ctx, org=j, term=i, span=(i, j))
+        elif a.kind == "term" and b.kind == "org" and _modelled_on(ctx, j, gap):
+            # "a mutual modelled on John Lewis", "a co-operative on the John Lewis model"
+            if not negated(ctx, i, gap):
+                _claim(ctx, org=j, term=i, span=(i, j))
         elif a.kind == "term" and b.kind == "term" and a.entry_id != b.entry_id:
             frame = _pair_frame(ctx, i, j, gap)
             if frame:
                 _conflate(ctx, i, j, frame)
+
+
+def _modelled_on(ctx: Context, org: int, gap: str) -> bool:
+    """The concept is said to be modelled on the organisation: 'modelled on ORG', or 'on the
+    ORG model' (the name must then be followed by 'model', 'lines'...)."""
+    m = ctx.cues.modelled_gap.match(gap)
+    if not m:
+        return False
+    return not m.group("on") or bool(ctx.cues.model_after.match(ctx.after(org)))
 
 
 def _claims(ctx: Context, gap: str) -> bool:
@@ -120,12 +133,14 @@ def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
     k = ctx.knowledge
     x, y = ctx.hits[i].entry_id, ctx.hits[j].entry_id
     xn, yn = k.name(x), k.name(y)
-    if k.contrasts(x, y):
-        why = f"'{xn}' and '{yn}' are different models in the library"
-    elif k.is_narrower(x, y):
+    # a kind-of relation first: a co-operative is a kind of mutual even though the two are in
+    # contrast (so "co-operatives/mutuals" is flagged); calling them "different models" is wrong
+    if k.is_narrower(x, y):
         why = f"'{xn}' is one kind of '{yn}', not the same thing"
     elif k.is_narrower(y, x):
         why = f"'{yn}' is one kind of '{xn}', not the same thing"
+    elif k.contrasts(x, y):
+        why = f"'{xn}' and '{yn}' are different models in the library"
     else:
         why = f"'{yn}' is not a kind of '{xn}'"
     message = f"{why}, but here {_FRAME_WORDS[frame].format(x=xn, y=yn)}."

@@ -135,8 +135,7 @@ def to_text(results: list[FileResult], styled: bool) -> str:
     for result in results:
         head = result.file
         if result.error:
-            lines.append(_style(f"{head}: cannot check: {result.error}", "bold red", styled))
-            continue
+            continue  # the command reports it on stderr, once
         live = [r for r in result.records if not r.finding.suppressed]
         count = f"{len(live)} finding(s)" + (
             f", {len(result.records) - len(live)} suppressed"

@@ -68,6 +68,8 @@ def misuse_rule(ctx: Context) -> None:
         before, after = ctx.before(i), ctx.after(i)
         middle = fold_snippet(ctx.written(i))
         for misuse in concept.misuse_contexts:
+            if misuse.terms and not _applies_to(hit, misuse.terms):
+                continue
             between = _near(misuse.near, before, middle, after, misuse.side)
             if between is None:
                 continue
@@ -85,6 +87,13 @@ def misuse_rule(ctx: Context) -> None:
                 (i,),
             )
             break
+
+
+def _applies_to(hit, terms: tuple[str, ...]) -> bool:
+    """The hit matched one of these designations (or its plural or hyphen variant)."""
+    designation = hit.pattern.designation
+    written = designation.text if designation is not None else hit.pattern.written
+    return fold_snippet(written) in {fold_snippet(t) for t in terms}
 
 
 def _near(words, before: str, middle: str, after: str, side: str) -> str | None:
