@@ -42,6 +42,16 @@ def test_every_help_has_an_example_of_itself(name, command, capsys):
     assert re.search(rf"^\s+drafter {re.escape(name)}\b", out, re.M), name
 
 
+@pytest.mark.parametrize("group", [n for n, c in ALL if isinstance(c, click.Group)])
+def test_command_lists_show_whole_summaries_not_cut_ones(group, capsys):
+    from drafter.cli import main
+
+    with pytest.raises(SystemExit):
+        main([group, "--help"])
+    listing = capsys.readouterr().out.split("Commands:")[1]
+    assert listing.strip() and "..." not in listing
+
+
 @pytest.mark.parametrize(("name", "command"), ALL, ids=[n for n, _ in ALL])
 def test_shared_options_are_spelt_the_same_everywhere(name, command):
     from drafter.commands._common import LIBRARY_HELP

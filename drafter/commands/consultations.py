@@ -36,7 +36,7 @@ def _kind(question: Question) -> str:
     return _KIND_TEXT.get(question.kind, question.kind)
 
 
-@consultations.command("list")
+@consultations.command("list", short_help="List the bundled consultations.")
 def list_command() -> None:
     """List the bundled consultations: id, title, closing date and number of questions.
 
@@ -59,7 +59,7 @@ def list_command() -> None:
     make_console().print(table)
 
 
-@consultations.command("show")
+@consultations.command("show", short_help="Print a consultation's questions.")
 @click.argument("consultation")
 def show_command(consultation: str) -> None:
     """Print a consultation's questions readably (a bundled id or a .yaml file).
@@ -101,7 +101,7 @@ def show_command(consultation: str) -> None:
             console.print(f"   [dim]found at {escape(q.found_at)}[/dim]")
 
 
-@consultations.command("import")
+@consultations.command("import", short_help="Read questions from a consultation's document.")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
 @output_option("Where to write the question set (default: ID.yaml in the current folder).")
 @click.option("--check", is_flag=True, help="Show what was found as a table; write nothing.")

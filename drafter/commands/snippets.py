@@ -72,7 +72,7 @@ def snippets() -> None:
 
 
 # --- init ----------------------------------------------------------------------------------
-@snippets.command("init")
+@snippets.command("init", short_help="Start an organisation library in a folder.")
 @click.argument("directory", type=click.Path(path_type=Path, file_okay=False))
 @force_option("Write into a folder that already has files.")
 def init_cmd(directory: Path, force: bool) -> None:
@@ -92,7 +92,7 @@ def init_cmd(directory: Path, force: bool) -> None:
 
 
 # --- list ----------------------------------------------------------------------------------
-@snippets.command("list")
+@snippets.command("list", short_help="List entries (table or JSON), with filters.")
 @library_option
 @click.option(
     "--status", type=click.Choice(["draft", "vetted", "retired"]), help="Only this status."
@@ -130,7 +130,7 @@ def list_cmd(
 
 
 # --- show ----------------------------------------------------------------------------------
-@snippets.command("show")
+@snippets.command("show", short_help="Show one entry as a reader wants it.")
 @click.argument("entry_id", metavar="ID")
 @library_option
 @format_option(
@@ -181,7 +181,7 @@ def _get(library: Library, entry_id: str) -> Entry:
 
 
 # --- search --------------------------------------------------------------------------------
-@snippets.command("search")
+@snippets.command("search", short_help="Find entries by id, term or definition words.")
 @click.argument("words", nargs=-1, required=True)
 @library_option
 @TABLE_OR_JSON
@@ -216,7 +216,7 @@ def search_cmd(words: tuple[str, ...], library_dirs: tuple[Path, ...], fmt: str)
 
 
 # --- validate ------------------------------------------------------------------------------
-@snippets.command("validate")
+@snippets.command("validate", short_help="Check every layer; all problems in one run.")
 @library_option
 @click.option("--strict", is_flag=True, help="Treat warnings (review dates passed) as errors.")
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
@@ -260,7 +260,7 @@ def validate_cmd(
 
 
 # --- review / due --------------------------------------------------------------------------
-@snippets.command("review")
+@snippets.command("review", short_help="Mark an entry vetted and bump its version.")
 @click.argument("entry_id", metavar="ID")
 @click.option("--by", "by", required=True, metavar="NAME", help="Who checked the entry.")
 @click.option("--on", "on", metavar="DATE", help="Date vetted (default today).")
@@ -301,7 +301,7 @@ def review_cmd(
     )
 
 
-@snippets.command("due")
+@snippets.command("due", short_help="List entries whose review date has passed.")
 @library_option
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
 @TABLE_OR_JSON
@@ -331,7 +331,7 @@ def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None
 
 
 # --- new -----------------------------------------------------------------------------------
-@snippets.command("new")
+@snippets.command("new", short_help="Write a new entry (form, or flags for scripts).")
 @click.option(
     "--dir",
     "directory",
@@ -445,7 +445,7 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
 
 
 # --- export / import -----------------------------------------------------------------------
-@snippets.command("export")
+@snippets.command("export", short_help="Export as TBX, CSV, Markdown or .docx.")
 @click.option(
     "--format",
     "fmt",
@@ -501,7 +501,7 @@ def export_cmd(
     click.echo(f"wrote {output}", err=True)
 
 
-@snippets.command("import")
+@snippets.command("import", short_help="Import TBX or CSV into a library folder.")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "--format", "fmt", type=click.Choice(["tbx", "csv"]), help="Default: from the file's extension."
