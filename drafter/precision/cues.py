@@ -70,9 +70,9 @@ class Cues:
 
 @functools.lru_cache(maxsize=1)
 def cues() -> Cues:
-    from drafter.yamlio import load_yaml
+    from drafter.library.cache import load_data
 
-    data = load_yaml(_FILE)
+    data = load_data(_FILE)  # served from the cache: a render then needs no YAML parser
     det = _alternation(data["determiners"])
     cop = _alternation(data["copulas"])
     word = r"[\w'-]+"
