@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 _FILE = Path(__file__).with_name("cues.yaml")
@@ -39,84 +38,122 @@ def _alternation(cues: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-@dataclass(frozen=True)
+_WORD = r"[\w'-]+"
+
+
 class Cues:
-    negation: re.Pattern
-    reporting: re.Pattern
-    copula_gap: re.Pattern
-    apposition_gap: re.Pattern
-    instance_gap: re.Pattern
-    list_gap: re.Pattern
-    other_gap: re.Pattern
-    equation_gap: re.Pattern
-    slash_gap: re.Pattern
-    or_gap: re.Pattern
-    style_gap: re.Pattern
-    concept_copula_gap: re.Pattern
-    adjacent_gap: re.Pattern
-    modelled_gap: re.Pattern
-    model_after: re.Pattern
-    choice_before: re.Pattern
-    quantifier_before: re.Pattern
-    definition_after: re.Pattern
-    mention_before: re.Pattern
-    function_words: frozenset[str]
-    singular_determiners: frozenset[str]
-    abbreviations: frozenset[str]
-    glossary_headings: tuple[str, ...]
-    glossary_end_headings: tuple[str, ...]
-    reference_headings: tuple[str, ...]
+    """The cue word lists, and each rule's regex compiled on its first use.
+
+    A render uses about a third of the patterns (6 of 19 on the benchmark's document), and
+    compiling them all cost ~8 ms a process; a compiled pattern is kept for the process.
+    """
+
+    def __init__(self, data: dict) -> None:
+        self._data = data
+        self.function_words = frozenset(data["function_words"])
+        self.singular_determiners = frozenset(data["singular_determiners"])
+        self.abbreviations = frozenset(data["abbreviations"])
+        self.glossary_headings = tuple(data["glossary_headings"])
+        self.glossary_end_headings = tuple(data["glossary_end_headings"])
+        self.reference_headings = tuple(data["reference_headings"])
+
+    def _any(self, key: str) -> str:
+        return _alternation(self._data[key])
+
+    @functools.cached_property
+    def negation(self) -> re.Pattern:
+        return re.compile(self._any("negation"))
+
+    @functools.cached_property
+    def reporting(self) -> re.Pattern:
+        return re.compile(self._any("reporting"))
+
+    @functools.cached_property
+    def copula_gap(self) -> re.Pattern:
+        # "is a large worker co-operative": copula, optional determiner, up to two modifiers
+        det, cop = self._any("determiners"), self._any("copulas")
+        fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
+        return re.compile(
+            rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
+        )
+
+    @functools.cached_property
+    def apposition_gap(self) -> re.Pattern:
+        det = self._any("determiners")
+        return re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{_WORD}\s+){{0,2}})$")
+
+    @functools.cached_property
+    def instance_gap(self) -> re.Pattern:
+        return re.compile(
+            rf"^\s*(?:{self._any('instance_leads')}\s*)?[,(]?\s*"
+            rf"(?:{self._any('instance_frames')})\s*,?\s*(?:the\s+)?$"
+        )
+
+    @functools.cached_property
+    def list_gap(self) -> re.Pattern:
+        return re.compile(r"^\s*(?:,|&|and|or|, and|, or|,\s*and|,\s*or)\s*(?:the\s+)?$")
+
+    @functools.cached_property
+    def other_gap(self) -> re.Pattern:
+        return re.compile(rf"^\s*(?:{self._any('other_frames')})\s+(?:{_WORD}\s+)?$")
+
+    @functools.cached_property
+    def equation_gap(self) -> re.Pattern:
+        return re.compile(
+            rf"^\s*[,(]?\s*(?:{self._any('equation_frames')})\s*,?\s*(?:an?\s+|the\s+)?$"
+        )
+
+    @functools.cached_property
+    def slash_gap(self) -> re.Pattern:
+        return re.compile(rf"^\s*(?:{self._any('slash_frames')})\s*$")
+
+    @functools.cached_property
+    def or_gap(self) -> re.Pattern:
+        return re.compile(r"^\s+or\s+$")
+
+    @functools.cached_property
+    def style_gap(self) -> re.Pattern:
+        return re.compile(rf"^\s?(?:{self._any('style_suffixes')})\s+$")
+
+    @functools.cached_property
+    def concept_copula_gap(self) -> re.Pattern:
+        cop = self._any("copulas")
+        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+)?$")
+
+    @functools.cached_property
+    def adjacent_gap(self) -> re.Pattern:
+        return re.compile(r"^[ \t]+$")
+
+    @functools.cached_property
+    def modelled_gap(self) -> re.Pattern:
+        return re.compile(
+            rf"^\s+(?:(?:{self._any('modelled_on')})\s+(?:the\s+)?"
+            rf"|(?P<on>{self._any('on_the')})\s+)$"
+        )
+
+    @functools.cached_property
+    def model_after(self) -> re.Pattern:
+        return re.compile(rf"^(?:'s)?[\s-]+(?:{self._any('model_nouns')})\b")
+
+    @functools.cached_property
+    def choice_before(self) -> re.Pattern:
+        return re.compile(rf"{self._any('choice_openers')}\s+(?:an?\s+|the\s+)?$")
+
+    @functools.cached_property
+    def quantifier_before(self) -> re.Pattern:
+        return re.compile(rf"{self._any('quantifiers')}\s+(?:of\s+)?(?:the\s+)?$")
+
+    @functools.cached_property
+    def definition_after(self) -> re.Pattern:
+        return re.compile(rf"^\s*(?:\)|,)?\s*(?:{self._any('definition_cues')}|:)")
+
+    @functools.cached_property
+    def mention_before(self) -> re.Pattern:
+        return re.compile(rf"{self._any('mention_cues')}\s+(?:an?\s+|the\s+)?$")
 
 
 @functools.lru_cache(maxsize=1)
 def cues() -> Cues:
     from drafter.library.cache import load_data
 
-    data = load_data(_FILE)  # served from the cache: a render then needs no YAML parser
-    det = _alternation(data["determiners"])
-    cop = _alternation(data["copulas"])
-    word = r"[\w'-]+"
-    # "is a large worker co-operative": copula, optional determiner, up to two modifiers
-    fill = rf"(?P<fill>(?:{word}\s+){{0,2}})"
-    copula_gap = rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
-    return Cues(
-        negation=re.compile(_alternation(data["negation"])),
-        reporting=re.compile(_alternation(data["reporting"])),
-        copula_gap=re.compile(copula_gap),
-        apposition_gap=re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{word}\s+){{0,2}})$"),
-        instance_gap=re.compile(
-            rf"^\s*(?:{_alternation(data['instance_leads'])}\s*)?[,(]?\s*"
-            rf"(?:{_alternation(data['instance_frames'])})\s*,?\s*(?:the\s+)?$"
-        ),
-        list_gap=re.compile(r"^\s*(?:,|&|and|or|, and|, or|,\s*and|,\s*or)\s*(?:the\s+)?$"),
-        other_gap=re.compile(rf"^\s*(?:{_alternation(data['other_frames'])})\s+(?:{word}\s+)?$"),
-        equation_gap=re.compile(
-            rf"^\s*[,(]?\s*(?:{_alternation(data['equation_frames'])})\s*,?\s*(?:an?\s+|the\s+)?$"
-        ),
-        slash_gap=re.compile(rf"^\s*(?:{_alternation(data['slash_frames'])})\s*$"),
-        or_gap=re.compile(r"^\s+or\s+$"),
-        style_gap=re.compile(rf"^\s?(?:{_alternation(data['style_suffixes'])})\s+$"),
-        concept_copula_gap=re.compile(
-            rf"^\s+{cop}\s+(?:an?\s+|{_alternation(data['kind_of'])}\s+)?$"
-        ),
-        adjacent_gap=re.compile(r"^[ \t]+$"),
-        modelled_gap=re.compile(
-            rf"^\s+(?:(?:{_alternation(data['modelled_on'])})\s+(?:the\s+)?"
-            rf"|(?P<on>{_alternation(data['on_the'])})\s+)$"
-        ),
-        model_after=re.compile(rf"^(?:'s)?[\s-]+(?:{_alternation(data['model_nouns'])})\b"),
-        choice_before=re.compile(rf"{_alternation(data['choice_openers'])}\s+(?:an?\s+|the\s+)?$"),
-        quantifier_before=re.compile(
-            rf"{_alternation(data['quantifiers'])}\s+(?:of\s+)?(?:the\s+)?$"
-        ),
-        definition_after=re.compile(
-            rf"^\s*(?:\)|,)?\s*(?:{_alternation(data['definition_cues'])}|:)"
-        ),
-        mention_before=re.compile(rf"{_alternation(data['mention_cues'])}\s+(?:an?\s+|the\s+)?$"),
-        function_words=frozenset(data["function_words"]),
-        singular_determiners=frozenset(data["singular_determiners"]),
-        abbreviations=frozenset(data["abbreviations"]),
-        glossary_headings=tuple(data["glossary_headings"]),
-        glossary_end_headings=tuple(data["glossary_end_headings"]),
-        reference_headings=tuple(data["reference_headings"]),
-    )
+    return Cues(load_data(_FILE))  # served from the cache: a render then needs no YAML parser
