@@ -133,4 +133,6 @@ def _describe(err: dict) -> str:
         return "unknown field" + (f" (allowed: {allowed})" if allowed else "")
     if kind == "missing":
         return "required field is missing"
+    if kind in ("string_too_short", "too_short") and err.get("ctx", {}).get("min_length") == 1:
+        return "must not be empty"
     return str(err.get("msg", "invalid value"))

@@ -331,6 +331,21 @@ def test_precision_finding_accept_suggestion(tmp_path, monkeypatch):
     assert answer.kept_findings == []
 
 
+def test_ctrl_c_between_findings_keeps_the_suggestion_already_accepted(tmp_path, monkeypatch):
+    first, second = _finding_for("mutual", "mutual insurer"), _finding_for("bid", "tender")
+
+    def two_findings(text, library):
+        return first(text, library) + second(text, library)
+
+    monkeypatch.setattr("drafter.precision.check_text", two_findings)
+    path = tmp_path / "answers.yaml"
+    keys = NEW_RESPONDENT + keys_for("1") + text_keys("A mutual could bid.")
+    keys += ENTER  # use the first suggestion ...
+    keys += CTRL_C  # ... then stop at the second finding
+    assert drive(keys, Options("sample-social-care", path)) == 130
+    assert load_answers(path).answers["2"].response == "A mutual insurer could bid."
+
+
 def test_precision_finding_keep_as_written_is_recorded(tmp_path, monkeypatch):
     monkeypatch.setattr("drafter.precision.check_text", _finding_for("mutual", "mutual insurer"))
     path = tmp_path / "answers.yaml"

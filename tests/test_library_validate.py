@@ -51,10 +51,10 @@ EXPECTED = [
     ("dup-b.yaml", "duplicate id 'dup'"),
     ("relation.yaml:", "relations.broader: unknown concept id 'no-such-concept'"),
     ("bad-date.yaml:7", "invalid date 2027-13-45"),
-    ("empty-def.yaml:", "definition: String should have at least 1 character"),
+    ("empty-def.yaml:", "definition: must not be empty"),
     ("no-source.yaml", "a vetted entry needs at least one source"),
     ("punct.yaml:", "a designation needs at least one letter or digit"),
-    ("empty-term.yaml:", "terms.1.text: String should have at least 1 character"),
+    ("empty-term.yaml:", "terms.1.text: must not be empty"),
 ]
 
 

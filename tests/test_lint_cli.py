@@ -48,6 +48,9 @@ def test_help_text():
         "drafter: ignore",
     ):
         assert option in result.stdout
+    # each suppression marker is shown whole, on one line, so it can be copied
+    assert "[drafter: ignore RULE]" in result.stdout
+    assert "<!-- drafter: ignore RULE -->" in result.stdout
 
 
 def test_text_output_grouped_by_file_with_position_sentence_reason_fix(draft):

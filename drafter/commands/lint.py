@@ -79,8 +79,12 @@ def lint(
       drafter lint --explain mutual
 
     Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 a file could
-    not be read or the command was used wrongly. Suppress a finding in the text with
-    [drafter: ignore RULE] (.txt, .docx, answers) or <!-- drafter: ignore RULE --> (.md).
+    not be read or the command was used wrongly.
+
+    \b
+    Suppress a finding by writing, in the text:
+      [drafter: ignore RULE]          in .txt, .docx and answers files
+      <!-- drafter: ignore RULE -->   in .md
     """
     from drafter.errors import DrafterError, FindingsError, InputError, OutputExistsError
 

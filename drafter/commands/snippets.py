@@ -226,7 +226,8 @@ def validate_cmd(
     library_dirs: tuple[Path, ...], strict: bool, today: str | None, no_examples: bool, quiet: bool
 ) -> None:
     """Check every layer: schema, ids, relations, designations, sources, review dates and
-    the must_flag / must_pass examples. Every problem is reported, one line each; exit 2.
+    the must_flag / must_pass examples. Every problem is reported, one line each. Exit 0 when
+    the library is valid, 2 on any error.
 
     \b
     Example:

@@ -355,6 +355,8 @@ class Interview:
                 if decision == "edit":
                     break
                 decisions.append(decision)
+                # what Ctrl-C at the next finding keeps: the text with the choices made so far
+                answer.response = apply_suggestions(text, findings[:i], decisions)
             text = apply_suggestions(text, findings[: len(decisions)], decisions)
             answer.response = text
             if len(decisions) < len(findings):  # chose to edit: back to the text, then re-check
