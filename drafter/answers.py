@@ -137,11 +137,15 @@ class AnswersFile(Strict):
 
 
 def load_answers(path: Path) -> AnswersFile:
-    """The answers in `path`, validated (or served validated from the cache)."""
+    """The answers in `path`, validated.
+
+    Never through the parsed-data cache: answers may be confidential ("do not publish"), and a
+    copy of them must not outlive the file the user keeps, or deletes, themselves.
+    """
     from drafter.library import cache
 
     path = Path(path)
-    [(_, result)] = cache.load_files(path, [path], _validate, (AnswersFile,))
+    [(_, result)] = cache.load_files(path, [path], _validate, (AnswersFile,), use=False)
     if isinstance(result, DrafterError):
         raise result
     return result

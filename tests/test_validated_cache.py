@@ -57,7 +57,10 @@ def test_cached_consultation_and_answers_equal_a_fresh_validation(monkeypatch):
 
 
 def test_a_hit_builds_no_validator(tmp_path):
-    """Served from the cache, no pydantic validator is built (nor its plugin scan run)."""
+    """Served from the cache, the consultation and library build no pydantic validator.
+
+    The answers are always validated afresh: they are never cached (they may be confidential).
+    """
     answers = tmp_path / "answers.yaml"
     shutil.copy(EXAMPLE, answers)
     script = (
@@ -76,7 +79,7 @@ def test_a_hit_builds_no_validator(tmp_path):
     first = subprocess.run(run, capture_output=True, text=True, cwd=ROOT, env=os.environ)
     assert first.stdout.strip() == "['AnswersFile', 'Consultation', 'Concept'] True", first.stderr
     again = subprocess.run(run, capture_output=True, text=True, cwd=ROOT, env=os.environ)
-    assert again.stdout.strip() == "[] False", again.stderr
+    assert again.stdout.strip() == "['AnswersFile'] True", again.stderr
 
 
 def test_an_edited_answers_file_is_validated_again(tmp_path):
@@ -122,11 +125,17 @@ def test_a_large_layer_is_revalidated_from_the_cache_with_the_same_result(monkey
         _same(a, b)
 
 
-def test_the_cache_folder_is_private(tmp_path):
-    """It holds copies of answers files, which may be confidential."""
+def test_answers_are_never_copied_into_the_cache(tmp_path):
+    """Answers may be confidential: no copy of them may outlive the user's own file."""
     answers = tmp_path / "answers.yaml"
     shutil.copy(EXAMPLE, answers)
     load_answers(answers)
-    store = cache.cache_file(answers)
+    load_answers(answers)
+    assert not cache.cache_file(answers).exists()
+
+
+def test_the_cache_folder_is_private():
+    load_consultation(SAMPLE_CONSULTATION)
+    store = cache.cache_file(SAMPLE_CONSULTATION)
     assert store.is_file()
     assert store.parent.stat().st_mode & 0o777 == 0o700
