@@ -129,7 +129,7 @@ def test_a_converter_that_hangs_is_killed_with_everything_it_started(tmp_path, m
     fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pidfile}\nsleep 300\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}:/usr/bin:/bin")
-    monkeypatch.setattr(legacy, "SOFFICE_TIMEOUT", 0.5)
+    monkeypatch.setattr(legacy, "SOFFICE_TIMEOUT", 3)  # ample for sh to start, even loaded
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # to see the work folder go
     doc = tmp_path / "old.doc"
     doc.write_bytes(legacy.OLE_MAGIC + b"\0" * 512)
