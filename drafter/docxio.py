@@ -13,6 +13,10 @@ from typing import Any
 
 from drafter.errors import InputError
 
+# the same words whichever command meets a file that is not a Word package
+NOT_A_ZIP = "is not a Word document (.docx is a zip package; this is not)"
+NOT_WORD = "is a zip file but not a Word document (no word/ part)"
+
 
 def open_docx(path: Path, shown: Path | None = None) -> Any:
     """A python-docx Document for `path`; InputError naming `shown` (default `path`) if the
@@ -22,14 +26,14 @@ def open_docx(path: Path, shown: Path | None = None) -> Any:
     if not zipfile.is_zipfile(path):
         if not path.is_file():
             raise InputError("file not found", path=shown)
-        raise InputError("is not a Word document (.docx is a zip package; this is not)", path=shown)
+        raise InputError(NOT_A_ZIP, path=shown)
     try:
         with zipfile.ZipFile(path) as package:
             names = set(package.namelist())
     except (zipfile.BadZipFile, OSError) as exc:
         raise InputError(f"is not a readable Word document ({exc})", path=shown) from None
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
-        raise InputError("is a zip file but not a Word document (no word/ part)", path=shown)
+        raise InputError(NOT_WORD, path=shown)
     import docx
 
     try:

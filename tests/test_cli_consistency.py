@@ -169,6 +169,25 @@ def test_a_damaged_docx_reads_the_same_to_lint_and_to_import(tmp_path):
     assert linted.stderr.startswith(expected)
 
 
+def test_a_file_that_is_not_a_zip_reads_the_same_to_lint_import_and_render(tmp_path):
+    fake = tmp_path / "fake.docx"
+    fake.write_text("not a Word document")
+    expected = (
+        f"drafter: error: {fake}: is not a Word document (.docx is a zip package; this is not)"
+    )
+    example = str(ROOT / "examples" / "answers-example.yaml")
+    runs = [
+        run_drafter("lint", str(fake)),
+        run_drafter("consultations", "import", str(fake), "--check"),
+        run_drafter(
+            "render", example, "--reference-doc", str(fake), "-o", str(tmp_path / "o.docx")
+        ),
+    ]
+    for run in runs:
+        assert run.returncode == 2
+        assert run.stderr.splitlines()[0] == expected
+
+
 @pytest.mark.parametrize("which", ["answers", "form"])
 def test_render_never_writes_over_its_own_input_even_with_force(tmp_path, which):
     import shutil

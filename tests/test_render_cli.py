@@ -241,7 +241,7 @@ def test_reference_doc_that_is_not_a_docx(tmp_path):
     assert result.returncode == 2
     assert (
         result.stderr.strip()
-        == f"drafter: error: {fake}: is not a Word .docx file (not a zip archive)"
+        == f"drafter: error: {fake}: is not a Word document (.docx is a zip package; this is not)"
     )
     assert not (tmp_path / "a.docx").exists()
 

@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from drafter.docxio import NOT_A_ZIP, NOT_WORD
 from drafter.errors import InputError
 from drafter.fsutil import read_user_bytes
 
@@ -42,10 +43,12 @@ def sniff(path: Path) -> str:
             ) from None
         if "word/document.xml" in names:
             return "docx"
-        raise InputError("is not a Word document (a zip without word/document.xml)", path=path)
+        raise InputError(NOT_WORD, path=path)
     if head.startswith(b"%PDF"):
         return "pdf"
-    if suffix in {".docx", ".doc", ".docm", ".dotx"}:
+    if suffix in {".docx", ".docm", ".dotx"}:
+        raise InputError(NOT_A_ZIP, path=path)
+    if suffix == ".doc":
         raise InputError("is damaged or not really a Word document", path=path)
     if suffix == ".pdf":
         raise InputError("is damaged or not really a PDF", path=path)

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
@@ -51,19 +49,12 @@ def bundled_reference() -> Path:
 
 def open_reference(path: Path | None):
     """The reference document, or a one-line InputError if it is not a usable .docx."""
+    from drafter.docxio import open_docx
+
     path = Path(path) if path is not None else bundled_reference()
     if not path.is_file():
         raise InputError("reference document not found", path=path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if "word/document.xml" not in archive.namelist():
-                raise InputError("is not a Word .docx file (no word/document.xml)", path=path)
-    except zipfile.BadZipFile:
-        raise InputError("is not a Word .docx file (not a zip archive)", path=path) from None
-    try:
-        return Document(str(path))
-    except Exception as exc:  # python-docx raises several kinds for a broken package
-        raise InputError(f"is not a usable Word .docx file ({exc})", path=path) from None
+    return open_docx(path)
 
 
 class DocxWriter:
