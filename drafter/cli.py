@@ -13,7 +13,7 @@ import sys
 import click
 
 from drafter import __version__
-from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, DrafterError
+from drafter.errors import EXIT_BAD_INPUT, EXIT_INTERRUPTED, DrafterError, FindingsError
 
 # name -> (module:attribute, one-line help shown by `drafter --help` without importing it)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user errors into one line and an exit code."""
     try:
         cli.main(args=argv, prog_name="drafter", standalone_mode=False)
+    except FindingsError as exc:  # not a failure of drafter: the check did its job
+        click.echo(f"drafter: {exc.format()}", err=True)
+        sys.exit(exc.exit_code)
     except DrafterError as exc:
         click.echo(f"drafter: error: {exc.format()}", err=True)
         sys.exit(exc.exit_code)

@@ -56,6 +56,9 @@ def test_help_text():
 def test_text_output_grouped_by_file_with_position_sentence_reason_fix(draft):
     result = lint(str(draft))
     assert result.returncode == 1
+    # findings are the check doing its job, not an error of drafter's
+    assert result.stderr.startswith("drafter: ") and "error:" not in result.stderr
+    assert "finding(s) at or above 'warning'" in result.stderr
     out = result.stdout
     assert out.startswith(f"{draft}: ")
     assert "line 3, column 1: error [conflation]" in out
