@@ -162,16 +162,6 @@ def _override_of_mutual() -> str:
     return text.replace("version: 1", "version: 7")
 
 
-def test_examples_skipped_with_a_visible_note_while_the_engine_is_a_placeholder(capsys):
-    from drafter import precision
-
-    if getattr(precision, "ENGINE", "placeholder") != "placeholder":
-        pytest.skip("the real precision engine has landed: examples are checked, not skipped")
-    code, out, _ = run(capsys, "snippets", "validate", "--today", "2026-11-26")
-    assert code == 0
-    assert "example sentences not checked" in out
-
-
 def test_examples_are_run_through_the_precision_check(tmp_path, monkeypatch):
     """With a (fake) engine: a must_flag it misses and a must_pass it flags are errors."""
     lib = layer(
@@ -192,7 +182,6 @@ def test_examples_are_run_through_the_precision_check(tmp_path, monkeypatch):
             return [precision.Finding("fake", "error", 9, 12, "BAD", "bad word")]
         return []
 
-    monkeypatch.setattr(precision, "ENGINE", "fake", raising=False)
     monkeypatch.setattr(precision, "check_text", fake_check)
     report = validate([lib], today=dt.date(2026, 11, 26))
     messages = [p.message for p in report.errors]
@@ -225,14 +214,5 @@ def test_document_level_rules_do_not_count_against_example_sentences(tmp_path, m
             precision.Finding("undefined-terms", "suggestion", 3, 13, "alpha term", "undefined")
         ]
 
-    monkeypatch.setattr(precision, "ENGINE", "fake", raising=False)
     monkeypatch.setattr(precision, "check_text", fake_check)
     assert validate([lib], today=dt.date(2026, 11, 26)).errors == []
-
-
-def test_the_skip_note_shows_whenever_the_engine_is_the_placeholder(capsys, monkeypatch):
-    """Runs with or without the real engine: pretend it is the placeholder."""
-    monkeypatch.setattr(precision, "ENGINE", "placeholder", raising=False)
-    code, out, _ = run(capsys, "snippets", "validate", "--today", "2026-11-26")
-    assert code == 0
-    assert "example sentences not checked" in out

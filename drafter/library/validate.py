@@ -242,33 +242,13 @@ def _check_designations(report: Report, library: Library) -> None:
                 owner[key] = cid
 
 
-_DOCUMENT_RULES = ("undefined-terms", "glossary-missing")
-
-
-def engine_name() -> str:
-    import drafter.precision as precision
-
-    return getattr(precision, "ENGINE", "placeholder")
-
-
 def _check_examples(report: Report, library: Library) -> None:
     """Run every must_flag / must_pass sentence through the precision check."""
     import drafter.precision as precision
 
-    if engine_name() == "placeholder":
-        report.add(
-            "note",
-            "example sentences not checked: the precision engine is not installed yet "
-            "(drafter.precision.ENGINE is 'placeholder')",
-        )
-        return
-    # rules about a whole document (is every term in the glossary?) say nothing about one
-    # example sentence; the engine may list them, else these are its names for them
-    document_rules = set(getattr(precision, "DOCUMENT_RULES", _DOCUMENT_RULES))
-
     def findings(sentence: str) -> list:
         found = precision.check_text(sentence, library)
-        return [f for f in found if not f.suppressed and f.rule not in document_rules]
+        return [f for f in found if not f.suppressed and f.rule not in precision.DOCUMENT_RULES]
 
     for entry in library.entries():
         examples = getattr(entry, "examples", None)

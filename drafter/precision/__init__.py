@@ -20,10 +20,19 @@ from drafter.precision.finding import Finding, Severity
 if TYPE_CHECKING:
     from drafter.library import Library
 
-__all__ = ["ENGINE", "RULES", "SEVERITY_RANK", "Finding", "Severity", "check_text", "concepts_used"]
+__all__ = [
+    "DOCUMENT_RULES",
+    "RULES",
+    "SEVERITY_RANK",
+    "Finding",
+    "Severity",
+    "check_text",
+    "concepts_used",
+]
 
-# the library helper runs entries' must_flag / must_pass examples only against a real engine
-ENGINE = "aho-corasick"
+# rules about a whole document (is every term defined, is it in the glossary?): they say
+# nothing about one sentence, so example sentences and sentence-level tests leave them out
+DOCUMENT_RULES = frozenset({"undefined-terms", "glossary-missing"})
 
 
 def check_text(
