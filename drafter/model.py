@@ -25,7 +25,6 @@ from msgspec.structs import force_setattr, replace
 from drafter.errors import InputError
 
 __all__ = [
-    "NONBLANK",
     "Frozen",
     "Meta",
     "Mutable",
@@ -43,9 +42,10 @@ __all__ = [
 
 T = TypeVar("T")
 
-NONBLANK = r"\S"
-# text that must say something: an empty or blank value is an error; models strip it
-Text = Annotated[str, Meta(pattern=NONBLANK)]
+# text that must say something: the model's __post_init__ strips it with `strip_fields`, which
+# refuses an empty or blank value (a check there costs nothing; a regex pattern would be
+# compiled on every run)
+Text = str
 
 
 class Mutable(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -64,13 +64,16 @@ def check(ok: bool, field_name: str, message: str) -> None:
 
 
 def strip_fields(record: msgspec.Struct, *names: str) -> None:
-    """Drop the blanks around text fields (and each text of a tuple), as YAML's block
-    scalars leave a trailing newline the document must not show. For `__post_init__`."""
+    """Drop the blanks around `Text` fields (and each text of a tuple), as YAML's block
+    scalars leave a trailing newline the document must not show; a blank one is refused.
+    For `__post_init__`."""
     for name in names:
         value = getattr(record, name)
         if isinstance(value, str):
+            check(bool(value.strip()), name, "must not be empty")
             force_setattr(record, name, value.strip())
         elif isinstance(value, tuple):
+            check(all(v.strip() for v in value), name, "must not be empty")
             force_setattr(record, name, tuple(v.strip() for v in value))
 
 
@@ -206,8 +209,7 @@ def _message(exc: Exception, kind: Any) -> str:
     """One plain sentence for what msgspec found wrong with a value of type `kind`."""
     text = re.sub(r" - at `\$[^`]*`$", "", str(exc))
     for meta in _metas(kind):
-        blank_refused = meta.pattern == NONBLANK or meta.min_length == 1
-        if blank_refused and ("length" in text or "regex" in text):
+        if meta.min_length == 1 and "length" in text:
             return "must not be empty"
         if meta.ge is not None and ">=" in text:
             return f"must be {meta.ge} or more"
