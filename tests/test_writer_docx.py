@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 
 from drafter.answers import Answer
 from drafter.errors import InputError
+from drafter.model import replace
 from drafter.writer.docx import bundled_reference, write_docx
 from tests.render_helpers import (
     compose_answers,
@@ -109,7 +110,7 @@ def test_document_language_is_british_english(example_docx):
 
 
 def test_welsh_consultation_sets_cy_gb():
-    welsh = sample_consultation().model_copy(update={"language": "cy-GB"})
+    welsh = replace(sample_consultation(), language="cy-GB")
     data, _ = write_docx(compose_answers(make_answers(), consultation=welsh))
     styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
     assert 'w:lang w:val="cy-GB"' in styles
@@ -245,7 +246,7 @@ def test_a_reference_with_its_own_custom_properties_keeps_them(tmp_path, example
 
 def test_long_titles_and_names_fit_the_core_property_limit():
     long_title = "A consultation on " + "co-operative commissioning " * 15
-    consultation = sample_consultation().model_copy(update={"title": long_title.strip()})
+    consultation = replace(sample_consultation(), title=long_title.strip())
     answers = make_answers(organisation="The " + "Very Long Named " * 20 + "Co-operative")
     data, _ = write_docx(compose_answers(answers, consultation=consultation))
     core = docx.Document(io.BytesIO(data)).core_properties
