@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from drafter.precision.cues import Cues
@@ -170,6 +171,61 @@ def build_context(
     starts = [folded.original(h.start) for h in hits]
     ends = [folded.original_end(h.end) for h in hits]
     ctx = Context(text, folded, hits, starts, ends, [], knowledge, cues)
+    for lo, hi in _regions(starts, ends):
+        ctx.breaks.extend(boundaries(text, lo, hi, cues.abbreviations))
+    for i in range(len(hits)):
+        shielded = shield.covers(starts[i], ends[i])
+        if not shielded and _may_be_named(ctx, i):
+            shielded = _in_name(ctx, i)
+            if shielded:
+                ctx.named.add(i)
+        ctx.shielded.append(shielded)
+    return ctx
+
+
+def first_uses(
+    text: str,
+    folded: Folded,
+    hits: list[Hit],
+    knowledge: Knowledge,
+    cues: Cues,
+    shield: Callable[[], Spans],
+) -> list[str]:
+    """Ids of the concepts whose terms `hits` holds, in order of first use, leaving out hits
+    that are part of a proper name: what build_context's `named` gives, at a fraction of the
+    cost. Only a concept's first capitalised hits need the name test, so sentence breaks are
+    found only in their regions (the same breaks build_context finds there; a hit's sentence
+    never reaches past its region) and the shield is built only if one is needed.
+    """
+    starts = [folded.original(h.start) for h in hits]
+    ends = [folded.original_end(h.end) for h in hits]
+    ctx = Context(text, folded, hits, starts, ends, [], knowledge, cues)
+    regions = _regions(starts, ends)
+    region = 0  # hits come in order, so their regions do too
+    searched = -1
+    spans: Spans | None = None
+    seen: dict[str, None] = {}
+    for i, hit in enumerate(hits):
+        if hit.kind != "term" or hit.entry_id in seen:
+            continue
+        if _may_be_named(ctx, i):
+            if spans is None:
+                spans = shield()
+            if not spans.covers(starts[i], ends[i]):
+                while regions[region][1] < ends[i] + _WINDOW + 2:
+                    region += 1
+                if region != searched:
+                    lo, hi = regions[region]
+                    ctx.breaks.extend(boundaries(text, lo, hi, cues.abbreviations))
+                    searched = region
+                if _in_name(ctx, i):
+                    continue
+        seen[hit.entry_id] = None
+    return list(seen)
+
+
+def _regions(starts: list[int], ends: list[int]) -> list[list[int]]:
+    """The stretches of text within reach of a hit's sentence (_WINDOW either side), merged."""
     regions: list[list[int]] = []
     for start, end in zip(starts, ends, strict=True):
         lo, hi = start - _WINDOW - 2, end + _WINDOW + 2
@@ -177,17 +233,17 @@ def build_context(
             regions[-1][1] = max(regions[-1][1], hi)
         else:
             regions.append([lo, hi])
-    for lo, hi in regions:
-        ctx.breaks.extend(boundaries(text, lo, hi, cues.abbreviations))
-    for i, hit in enumerate(hits):
-        shielded = shield.covers(starts[i], ends[i])
-        if not shielded and hit.kind == "term" and text[starts[i] : starts[i] + 1].isupper():
-            sent_start, _ = ctx.sentence_bounds(i)
-            shielded = in_proper_name(text, starts[i], ends[i], sent_start)
-            if shielded:
-                ctx.named.add(i)
-        ctx.shielded.append(shielded)
-    return ctx
+    return regions
+
+
+def _may_be_named(ctx: Context, i: int) -> bool:
+    """A term written with a capital: it may be part of a proper name."""
+    return ctx.hits[i].kind == "term" and ctx.text[ctx.starts[i] : ctx.starts[i] + 1].isupper()
+
+
+def _in_name(ctx: Context, i: int) -> bool:
+    sent_start, _ = ctx.sentence_bounds(i)
+    return in_proper_name(ctx.text, ctx.starts[i], ctx.ends[i], sent_start)
 
 
 NEXT_TOKEN = re.compile(r"^\s*([\w'-]+|[^\w\s])?")
