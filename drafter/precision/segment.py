@@ -15,7 +15,12 @@ import re
 # digit, opening quote or bracket
 _END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(\s+)(?=[\"'\u201c\u2018(\[]?[^\W_a-z])")
 # paragraph breaks, and a new line that starts a list item or follows ':' or sentence end
-_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*\u2022+]|\d+[.)])\s)|[.!?:;][ \t]*\n")
+# (each branch starts with a literal character, so the regex engine skips straight to the
+# candidates: "[.!?:;][ \t]*\n" as one branch made it try every position, 2.5 times slower)
+_BREAK = re.compile(
+    r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:[-*\u2022+]|\d+[.)])\s)"
+    r"|\.[ \t]*\n|![ \t]*\n|\?[ \t]*\n|:[ \t]*\n|;[ \t]*\n"
+)
 _DOUBLE = re.compile(
     r"[\"\u201c\u201d\u201e]([^\"\u201c\u201d\u201e]{1,400})[\"\u201c\u201d\u201e]"
 )
