@@ -95,6 +95,7 @@ def whole_interview() -> None:
     from drafter.consultation import load_consultation
     from drafter.interview.flow import Options, run_interview
     from drafter.interview.session import Session
+    from drafter.model import replace
 
     consultation = load_consultation(ROOT / "consultations" / "sample-social-care.yaml")
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,7 +116,7 @@ def whole_interview() -> None:
             keys, prompts = keys + "\r", prompts + 1
         keys, prompts = keys + "\x1b[B\r", prompts + 1  # review: save and stop
         who = {"name": "A", "organisation": "B"}
-        session.answers.respondent = session.answers.respondent.model_copy(update=who)
+        session.answers.respondent = replace(session.answers.respondent, **who)
         session.save()
         with create_pipe_input() as pipe:
             pipe.send_text(keys)

@@ -107,7 +107,7 @@ LOAD = (
     "lib = load_library(resolve_library_dirs([Path(sys.argv[1])])); "
     "assert len(lib.concepts) > 20"
 )
-REFERENCE = "import drafter.library, drafter.library.loader, pydantic"
+REFERENCE = "import drafter.library, drafter.library.loader, msgspec"
 
 
 def main() -> int:

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafter.library import Library  # noqa: E402
 from drafter.library.schema import Concept, Organisation  # noqa: E402
+from drafter.model import to_data, validate  # noqa: E402
 from drafter.precision import check_text  # noqa: E402
 from drafter.precision.knowledge import Knowledge  # noqa: E402
 from drafter.precision.normalise import fold  # noqa: E402
@@ -144,7 +145,7 @@ def make_library(concepts: int, rng: random.Random) -> Library:
             {"text": f"{word(rng)}-{word(rng)}", "status": "admitted"},
             {"text": word(rng) + word(rng), "status": "deprecated", "kind": "variant"},
         ]
-        library.concepts[cid] = Concept.model_validate(
+        library.concepts[cid] = validate(
             {
                 "id": cid,
                 "version": 1,
@@ -158,10 +159,11 @@ def make_library(concepts: int, rng: random.Random) -> Library:
                     "broader": [ids[i // 10]] if i >= 10 else [],
                 },
                 "needs_qualifier": "name the model" if i % 7 == 0 else None,
-            }
+            },
+            Concept,
         )
     for i in range(concepts // 10):
-        library.organisations[f"o{i:05d}"] = Organisation.model_validate(
+        library.organisations[f"o{i:05d}"] = validate(
             {
                 "id": f"o{i:05d}",
                 "kind": "organisation",
@@ -171,7 +173,8 @@ def make_library(concepts: int, rng: random.Random) -> Library:
                 "description": "d",
                 "is": [ids[i]],
                 "is_not": [ids[(i + 1) % concepts]],
-            }
+            },
+            Organisation,
         )
     return library
 
@@ -225,7 +228,7 @@ def write_library(library: Library, folder: Path) -> None:
     for table, sub in ((library.concepts, "terms"), (library.organisations, "organisations")):
         (folder / sub).mkdir(parents=True, exist_ok=True)
         for entry in table.values():
-            data = entry.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+            data = to_data(entry, omit_defaults=True)
             with open(folder / sub / f"{entry.id}.yaml", "w", encoding="utf-8") as handle:
                 yaml.dump(data, handle)
 

@@ -94,6 +94,13 @@ def generate(folder: Path) -> Path:
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
+def drafter_command() -> list[str]:
+    """The `drafter` command as a user runs it: the installed script beside this Python
+    (pip and pipx make one), else `python -m drafter`, which also pays for runpy."""
+    script = Path(sys.executable).with_name("drafter")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "drafter"]
+
+
 def timed(cmd: list[str]) -> tuple[float, int]:
     """Wall time and peak resident memory (KiB) of one child process."""
     start = time.perf_counter()
@@ -114,7 +121,7 @@ def main() -> int:
         folder = Path(tmp)
         answers = generate(folder)
         md = folder / "response.md"
-        drafter = [sys.executable, "-m", "drafter", "render", str(answers)]
+        drafter = [*drafter_command(), "render", str(answers)]
         subprocess.run([*drafter, "--format", "md", "-o", str(md)], check=True,
                        capture_output=True)  # fmt: skip
         print(f"document: {QUESTIONS} questions, {len(md.read_text().split())} words of Markdown")

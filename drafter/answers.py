@@ -10,23 +10,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
 from drafter.consultation import Consultation
 from drafter.errors import DrafterError, InputError
-from drafter.yamlio import schema_error
+from drafter.model import Mutable, check, field, to_data
+from drafter.model import validate as validate_model
 
 SCHEMA_VERSION = 1
 
 Consent = Literal["publish-with-name", "publish-anonymously", "do-not-publish"]
 
 
-class Strict(BaseModel):
-    # validators are built on first use: answers served from the cache never need them
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-
-class Respondent(Strict):
+class Respondent(Mutable, kw_only=True):
     name: str = ""
     organisation: str = ""
     role: str = ""
@@ -37,14 +31,15 @@ class Respondent(Strict):
     # required when consent is do-not-publish: UK and Welsh consultations ask why
     confidentiality_reason: str = ""
 
-    @model_validator(mode="after")
-    def _reason_when_confidential(self) -> Respondent:
-        if self.consent == "do-not-publish" and not self.confidentiality_reason.strip():
-            raise ValueError("give confidentiality_reason when consent is do-not-publish")
-        return self
+    def __post_init__(self) -> None:
+        check(
+            self.consent != "do-not-publish" or bool(self.confidentiality_reason.strip()),
+            "confidentiality_reason",
+            "give confidentiality_reason when consent is do-not-publish",
+        )
 
 
-class KeptFinding(Strict):
+class KeptFinding(Mutable, kw_only=True):
     """A precision finding the respondent chose to keep as written (recorded by the interview)."""
 
     rule: str
@@ -52,33 +47,31 @@ class KeptFinding(Strict):
     note: str = ""
 
 
-class Answer(Strict):
+class Answer(Mutable, kw_only=True):
     stance: str | None = None
     response: str = ""
     key_point: str = ""
-    define: list[str] = Field(default_factory=list)
+    define: list[str] = []
     no_response: bool = False
-    kept_findings: list[KeptFinding] = Field(default_factory=list)
+    kept_findings: list[KeptFinding] = []
 
     @property
     def is_answered(self) -> bool:
         return self.no_response or bool(self.stance) or bool(self.response.strip())
 
 
-class AnswersFile(Strict):
-    schema_version: int = Field(SCHEMA_VERSION, alias="schema")
+class AnswersFile(Mutable, kw_only=True):
+    schema_version: int = field(default=SCHEMA_VERSION, name="schema")
     consultation: str
     consultation_file: str | None = None
     questions_hash: str | None = None
     # per-question fingerprints, so a changed consultation can say which questions differ
-    question_fingerprints: dict[str, str] = Field(default_factory=dict)
+    question_fingerprints: dict[str, str] = {}
     date: dt.date | None = None
-    respondent: Respondent = Field(default_factory=Respondent.model_construct)
-    answers: dict[str, Answer] = Field(default_factory=dict)
+    respondent: Respondent = field(default_factory=Respondent)
+    answers: dict[str, Answer] = {}
     # library entries and versions used by the last render (written by render and interview)
-    library: dict[str, int] = Field(default_factory=dict)
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    library: dict[str, int] = {}
 
     def check_against(self, consultation: Consultation, path: Path) -> None:
         """Raise InputError if these answers belong to another or a changed consultation."""
@@ -161,10 +154,7 @@ def _validate(data: object, path: Path) -> AnswersFile:
             f"({SCHEMA_VERSION}); upgrade drafter",
             path=path,
         )
-    try:
-        return AnswersFile.model_validate(data)
-    except ValidationError as exc:
-        raise schema_error(path, exc) from None
+    return validate_model(data, AnswersFile, path)
 
 
 def dump_answers(answers: AnswersFile) -> str:
@@ -183,7 +173,7 @@ def dump_answers(answers: AnswersFile) -> str:
             return [literal(v) for v in value]
         return value
 
-    data = answers.model_dump(mode="json", by_alias=True, exclude_defaults=False)
+    data = to_data(answers)
     yaml = YAML()
     yaml.default_flow_style = False
     yaml.width = 100

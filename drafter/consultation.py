@@ -6,13 +6,12 @@ import datetime as dt
 import hashlib
 import json
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing import Annotated, Literal
 
 from drafter.errors import DrafterError, InputError
+from drafter.model import Frozen, Meta, check, field
+from drafter.model import validate as validate_model
 from drafter.resources import bundled
-from drafter.yamlio import schema_error
 
 AnswerKind = Literal["agree-scale", "yes-no", "choice", "free-text"]
 
@@ -26,14 +25,10 @@ AGREE_SCALE = (
 YES_NO = ("Yes", "No", "Don't know")
 
 
-class Strict(BaseModel):
-    # validators are built on first use: a consultation served from the cache never needs them
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Question(Strict):
-    number: str = Field(min_length=1, description="as the consultation prints it: 3, 3a, Q12")
-    text: str = Field(min_length=1)
+class Question(Frozen, kw_only=True):
+    # as the consultation prints it: 3, 3a, Q12
+    number: Annotated[str, Meta(min_length=1)]
+    text: Annotated[str, Meta(min_length=1)]
     guidance: str | None = None
     kind: AnswerKind = "free-text"
     options: tuple[str, ...] = ()
@@ -43,13 +38,13 @@ class Question(Strict):
     # where the importer found it (paragraph or table cell), when imported
     found_at: str | None = None
 
-    @model_validator(mode="after")
-    def _options_fit_kind(self) -> Question:
-        if self.kind == "choice" and len(self.options) < 2:
-            raise ValueError("a choice question needs at least two options")
-        if self.kind != "choice" and self.options:
-            raise ValueError(f"options are only for kind 'choice', not {self.kind!r}")
-        return self
+    def __post_init__(self) -> None:
+        if self.kind == "choice":
+            enough = len(self.options) >= 2
+            check(enough, "options", "a choice question needs at least two options")
+        else:
+            kind = self.kind
+            check(not self.options, "options", f"options are only for kind 'choice', not {kind!r}")
 
     @property
     def stances(self) -> tuple[str, ...]:
@@ -69,7 +64,7 @@ class Question(Strict):
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
 
-class SourceOfWording(Strict):
+class SourceOfWording(Frozen, kw_only=True):
     illustrative: bool = False
     note: str
     url: str | None = None
@@ -77,27 +72,23 @@ class SourceOfWording(Strict):
     sha256: str | None = None
 
 
-class Consultation(Strict):
-    schema_version: Literal[1] = Field(1, alias="schema")
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+class Consultation(Frozen, kw_only=True):
+    schema_version: Literal[1] = field(default=1, name="schema")
+    id: Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     title: str
     consulting_body: str
     reference: str | None = None
     deadline: dt.date | None = None
     language: str = "en-GB"
     source: SourceOfWording
-    questions: tuple[Question, ...] = Field(min_length=1)
+    questions: Annotated[tuple[Question, ...], Meta(min_length=1)]
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    @model_validator(mode="after")
-    def _numbers_unique(self) -> Consultation:
+    def __post_init__(self) -> None:
         seen: set[str] = set()
         for question in self.questions:
-            if question.number in seen:
-                raise ValueError(f"question number {question.number!r} appears twice")
-            seen.add(question.number)
-        return self
+            number = question.number
+            check(number not in seen, "questions", f"question number {number!r} appears twice")
+            seen.add(number)
 
     def question(self, number: str) -> Question:
         for q in self.questions:
@@ -124,10 +115,7 @@ def load_consultation(path: Path) -> Consultation:
 def _validate(data: object, path: Path) -> Consultation:
     if not isinstance(data, dict):
         raise InputError("a consultation file must be a mapping of fields", path=path, line=1)
-    try:
-        return Consultation.model_validate(data)
-    except ValidationError as exc:
-        raise schema_error(path, exc) from None
+    return validate_model(data, Consultation, path)
 
 
 def bundled_consultations() -> dict[str, Path]:

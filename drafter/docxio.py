@@ -18,9 +18,9 @@ NOT_A_ZIP = "is not a Word document (.docx is a zip package; this is not)"
 NOT_WORD = "is a zip file but not a Word document (no word/ part)"
 
 
-def open_docx(path: Path, shown: Path | None = None) -> Any:
-    """A python-docx Document for `path`; InputError naming `shown` (default `path`) if the
-    file is not a zip, not a Word package, or damaged inside."""
+def check_word_zip(path: Path, shown: Path | None = None) -> None:
+    """InputError naming `shown` (default `path`) unless `path` is a zip holding a Word
+    package's parts; needs no python-docx (the .docx writer opens packages without it)."""
     path = Path(path)
     shown = shown or path
     if not zipfile.is_zipfile(path):
@@ -34,11 +34,24 @@ def open_docx(path: Path, shown: Path | None = None) -> Any:
         raise InputError(f"is not a readable Word document ({exc})", path=shown) from None
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
         raise InputError(NOT_WORD, path=shown)
+
+
+def open_docx(path: Path, shown: Path | None = None) -> Any:
+    """A python-docx Document for `path`; InputError naming `shown` (default `path`) if the
+    file is not a zip, not a Word package, or damaged inside."""
+    path = Path(path)
+    shown = shown or path
+    check_word_zip(path, shown)
     import docx
 
     try:
         return docx.Document(str(path))
     except Exception as exc:  # python-docx raises several kinds on a damaged package
-        if type(exc).__name__ in {"XMLSyntaxError", "BadZipFile"}:
-            raise InputError("is damaged (its XML cannot be read)", path=shown) from None
-        raise InputError(f"is damaged or not a Word document ({exc})", path=shown) from None
+        raise damaged(exc, shown) from None
+
+
+def damaged(exc: Exception, shown: Path) -> InputError:
+    """The one-line error for a Word package that failed while being read."""
+    if type(exc).__name__ in {"XMLSyntaxError", "BadZipFile"}:
+        return InputError("is damaged (its XML cannot be read)", path=shown)
+    return InputError(f"is damaged or not a Word document ({exc})", path=shown)

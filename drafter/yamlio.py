@@ -101,38 +101,3 @@ def line_of(path: Path, location: tuple[str | int, ...]) -> int | None:
         except (KeyError, IndexError, TypeError, AttributeError):
             break
     return line
-
-
-def schema_error(path: Path, exc: Exception) -> InputError:
-    """Turn a pydantic ValidationError into one InputError naming the file, line and field."""
-    errors = exc.errors() if hasattr(exc, "errors") else []
-    if not errors:
-        return InputError(str(exc), path=path)
-    first = errors[0]
-    loc = tuple(first.get("loc", ()))
-    field = ".".join(str(part) for part in loc) or "(top level)"
-    message = _describe(first)
-    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-    return InputError(f"{field}: {message}{more}", path=path, line=line_of(path, loc))
-
-
-def schema_errors(path: Path, exc: Exception) -> list[InputError]:
-    """Every problem in a pydantic ValidationError, one InputError each."""
-    out = []
-    for err in exc.errors() if hasattr(exc, "errors") else []:
-        loc = tuple(err.get("loc", ()))
-        field = ".".join(str(part) for part in loc) or "(top level)"
-        out.append(InputError(f"{field}: {_describe(err)}", path=path, line=line_of(path, loc)))
-    return out or [InputError(str(exc), path=path)]
-
-
-def _describe(err: dict) -> str:
-    kind = err.get("type", "")
-    if kind == "extra_forbidden":
-        allowed = err.get("ctx", {}).get("allowed")
-        return "unknown field" + (f" (allowed: {allowed})" if allowed else "")
-    if kind == "missing":
-        return "required field is missing"
-    if kind in ("string_too_short", "too_short") and err.get("ctx", {}).get("min_length") == 1:
-        return "must not be empty"
-    return str(err.get("msg", "invalid value"))

@@ -9,6 +9,7 @@ from drafter.compose import escape_markdown, user_blocks
 from drafter.compose.markdown import parse, plain_text
 from drafter.consultation import Consultation
 from drafter.errors import TemplateError
+from drafter.model import replace
 from tests.render_helpers import (
     compose_answers,
     compose_example,
@@ -115,7 +116,7 @@ def test_only_verified_welsh_terms_are_printed():
 
 def test_a_welsh_consultation_warns_about_terms_without_verified_welsh():
     consultation = sample_consultation()
-    welsh = consultation.model_copy(update={"language": "cy-GB"})
+    welsh = replace(consultation, language="cy-GB")
     composed = compose_answers(make_answers(), consultation=welsh)
     assert composed.language == "cy-GB"
     assert any("no verified Welsh term for 'co-operative'" in w for w in composed.warnings)
@@ -186,12 +187,8 @@ def test_empty_list_items_are_dropped_and_numbers_stay_consecutive():
 
 def test_questions_without_sections_sit_under_one_heading():
     consultation = sample_consultation()
-    plain = consultation.model_copy(
-        update={
-            "questions": tuple(
-                q.model_copy(update={"section": None}) for q in consultation.questions
-            )
-        }
+    plain = replace(
+        consultation, questions=tuple(replace(q, section=None) for q in consultation.questions)
     )
     composed = compose_answers(make_answers(), consultation=plain)
     assert composed.markdown.count("## Responses to the questions\n") == 1

@@ -100,7 +100,7 @@ def test_help_does_not_import_heavy_modules():
         "import sys\n"
         "from drafter.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('docx', 'questionary', 'jinja2', 'pydantic', 'ruamel.yaml')"
+        "heavy = [m for m in ('docx', 'questionary', 'jinja2', 'msgspec', 'ruamel.yaml')"
         " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )

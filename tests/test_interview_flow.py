@@ -21,7 +21,8 @@ from drafter.consultation import load_consultation
 from drafter.errors import InputError
 from drafter.interview.flow import Options, run_interview
 from drafter.library import Library
-from drafter.library.schema import Concept
+from drafter.library.schema import Concept, Designation
+from drafter.model import replace
 from drafter.precision import Finding
 from tests.conftest import SAMPLE_CONSULTATION
 
@@ -388,7 +389,7 @@ def _library() -> Library:
             subject="test",
             short=short,
             definition=short,
-            terms=({"text": term},),
+            terms=(Designation(text=term),),
         )
 
     return Library(
@@ -421,7 +422,7 @@ def test_glossary_offers_mentioned_terms_and_a_searchable_list(tmp_path, monkeyp
 
 def test_imported_form_is_confirmed_and_corrected_before_answering(tmp_path, monkeypatch):
     sample = load_consultation(SAMPLE_CONSULTATION)
-    imported = sample.model_copy(update={"id": "imported-form", "questions": sample.questions[:3]})
+    imported = replace(sample, id="imported-form", questions=sample.questions[:3])
     form = tmp_path / "form.docx"
     form.write_bytes(b"not read: the importer is replaced in this test")
     monkeypatch.setattr("drafter.importer.import_consultation", lambda path: imported)
@@ -557,12 +558,12 @@ def test_an_edited_question_list_is_not_replaced_without_asking(tmp_path, monkey
     """Running `drafter draft --consultation form.docx` again must not silently overwrite the
     question list the user edited by hand (its header invites them to)."""
     sample = load_consultation(SAMPLE_CONSULTATION)
-    imported = sample.model_copy(update={"id": "imported-form", "questions": sample.questions[:3]})
+    imported = replace(sample, id="imported-form", questions=sample.questions[:3])
     form = tmp_path / "form.docx"
     form.write_bytes(b"not read: the importer is replaced in this test")
     monkeypatch.setattr("drafter.importer.import_consultation", lambda path: imported)
     questions = tmp_path / "answers.questions.yaml"
-    edited = sample.model_copy(update={"id": "imported-form", "questions": sample.questions[:2]})
+    edited = replace(sample, id="imported-form", questions=sample.questions[:2])
     from drafter.interview.questionlist import save_consultation
 
     save_consultation(edited, questions)

@@ -288,3 +288,20 @@ def test_the_example_renders_in_every_format(tmp_path):
         b"Example Care Co-operative Network"
         in io.BytesIO((tmp_path / "response.md").read_bytes()).read()
     )
+
+
+def test_rendering_to_docx_does_not_import_python_docx(tmp_path):
+    """The writer opens the reference with zipfile and lxml: python-docx's import (most of the
+    writer's cost) stays off `drafter render`'s path, with the bundled and a user reference."""
+    from tests.test_cli_consistency import _imported
+
+    reference = tmp_path / "house.docx"
+    document = docx.Document()
+    document.add_paragraph("old content")
+    document.save(str(reference))
+    for extra in ((), ("--reference-doc", str(reference))):
+        out = tmp_path / f"response{len(extra)}.docx"
+        imported = _imported("render", str(EXAMPLE_ANSWERS), "-o", str(out), *extra)
+        assert "drafter" in imported and "lxml" in imported
+        assert "docx" not in imported, extra
+        assert docx.Document(str(out)).paragraphs[0].text  # it did write the response

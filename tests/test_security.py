@@ -12,6 +12,7 @@ from drafter.compose import user_blocks
 from drafter.compose.escape import escape_line
 from drafter.compose.markdown import parse, plain_text
 from drafter.errors import TemplateError
+from drafter.model import replace
 from tests.render_helpers import compose_answers, make_answers, templates_with
 
 
@@ -97,7 +98,7 @@ def test_a_carriage_return_in_a_consultation_title_cannot_start_a_heading():
     from tests.render_helpers import sample_consultation
 
     consultation = sample_consultation()
-    consultation = consultation.model_copy(update={"title": "Title\r# INJECTED"})
+    consultation = replace(consultation, title="Title\r# INJECTED")
     composed = compose_answers(make_answers(), consultation=consultation)
     tokens = parse(composed.markdown)
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]

@@ -13,6 +13,7 @@ from docx.oxml.ns import qn
 
 from drafter.answers import Answer
 from drafter.errors import InputError
+from drafter.model import replace
 from drafter.writer.docx import bundled_reference, write_docx
 from tests.render_helpers import (
     compose_answers,
@@ -109,7 +110,7 @@ def test_document_language_is_british_english(example_docx):
 
 
 def test_welsh_consultation_sets_cy_gb():
-    welsh = sample_consultation().model_copy(update={"language": "cy-GB"})
+    welsh = replace(sample_consultation(), language="cy-GB")
     data, _ = write_docx(compose_answers(make_answers(), consultation=welsh))
     styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
     assert 'w:lang w:val="cy-GB"' in styles
@@ -241,13 +242,91 @@ def test_a_reference_with_its_own_custom_properties_keeps_them(tmp_path, example
     document = docx.Document(io.BytesIO(data))
     assert document.paragraphs[0].text == sample_consultation().title
     assert sum(p.text == "Sources" for p in document.paragraphs) == 1  # old body replaced
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert [n for n in names if n.startswith(("word/header", "word/footer"))] == [
+        "word/header1.xml",
+        "word/footer1.xml",
+    ]  # the reference's own header and footer, refilled, not new ones beside them
+    assert document.sections[0].header.paragraphs[0].text == composed.header
 
 
 def test_long_titles_and_names_fit_the_core_property_limit():
     long_title = "A consultation on " + "co-operative commissioning " * 15
-    consultation = sample_consultation().model_copy(update={"title": long_title.strip()})
+    consultation = replace(sample_consultation(), title=long_title.strip())
     answers = make_answers(organisation="The " + "Very Long Named " * 20 + "Co-operative")
     data, _ = write_docx(compose_answers(answers, consultation=consultation))
     core = docx.Document(io.BytesIO(data)).core_properties
     assert core.title.startswith("Response to A consultation") and core.title.endswith("…")
     assert len(core.title) <= 255 and len(core.author) <= 255 and len(core.subject) <= 255
+
+
+def _bare_reference(path, document_xml: str, main_type: str = "document.main") -> None:
+    """A package with only content types, the package relationships and a document part."""
+    wml = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+    rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/word/document.xml" ContentType="{wml}{main_type}+xml"/>'
+            "</Types>",
+        )
+        archive.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{rels}"><Relationship Id="rId1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>',
+        )
+        archive.writestr("word/document.xml", document_xml)
+
+
+BARE_DOCUMENT = (
+    f'<w:document xmlns:w="{W[1:-1]}"><w:body><w:p><w:r><w:t>old</w:t></w:r></w:p>'
+    '<w:sectPr><w:pgSz w:w="12240" w:h="15840"/>'
+    '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="720" '
+    'w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>'
+)
+
+
+def test_a_bare_reference_gets_the_parts_it_lacks(tmp_path):
+    from tests.test_ooxml_schema import assert_valid_docx
+
+    reference = tmp_path / "bare.docx"
+    _bare_reference(reference, BARE_DOCUMENT)
+    answers = make_answers({"2": Answer(response="1. first\n2. second\n\n- a bullet")})
+    composed = compose_answers(answers)
+    data, warnings = write_docx(composed, reference)
+    assert warnings == []  # no styles part at all: drafter's own are used whole
+    out = tmp_path / "out.docx"
+    out.write_bytes(data)
+    document = docx.Document(str(out))
+    assert document.paragraphs[0].style.name == "Heading 1"
+    assert "old" not in [p.text for p in document.paragraphs]
+    ids = _num_ids(document, "List Number")
+    assert ids[0] == ids[1] and len(set(ids)) >= 2  # the answer's list, then the sources
+    numbering = document.part.numbering_part.element
+    assert {n.get(qn("w:numId")) for n in numbering.findall(f"{W}num")} >= set(ids)
+    assert document.sections[0].header.paragraphs[0].text == composed.header
+    assert document.core_properties.title.startswith("Response to ")
+    assert round(document.sections[0].page_width.inches, 1) == 8.5  # the reference's page
+    widths = [c.get(qn("w:w")) for c in document.tables[0]._tbl.iter(f"{W}gridCol")]
+    assert sum(int(w) for w in widths) in (12240 - 2 * 1440, 12240 - 2 * 1440 - 1)
+    checked = assert_valid_docx(out)
+    assert {"word/document.xml", "word/styles.xml", "word/numbering.xml"} <= set(checked)
+
+
+def test_a_damaged_or_template_reference_is_a_one_line_error(tmp_path):
+    damaged = tmp_path / "damaged.docx"
+    _bare_reference(damaged, BARE_DOCUMENT[:-20])
+    with pytest.raises(InputError) as info:
+        write_docx(compose_example(), damaged)
+    assert str(info.value) == f"{damaged}: is damaged (its XML cannot be read)"
+    template = tmp_path / "template.docx"
+    _bare_reference(template, BARE_DOCUMENT, main_type="template.main")
+    with pytest.raises(InputError) as info:
+        write_docx(compose_example(), template)
+    message = str(info.value)
+    assert message.startswith(f"{template}: is damaged or not a Word document (")
+    assert "template.main+xml" in message and "\n" not in message

@@ -145,19 +145,15 @@ def import_command(file: Path, output: Path | None, check: bool, force: bool) ->
 
 def _must_load(text: str, out: Path) -> None:
     """What we are about to write must load as a consultation (InputError naming `out` if not)."""
-    from pydantic import ValidationError
-
     from drafter.consultation import Consultation
     from drafter.errors import InputError
-    from drafter.yamlio import parse_yaml, schema_error
+    from drafter.model import validate
+    from drafter.yamlio import parse_yaml
 
     data = parse_yaml(text, out)
     if not isinstance(data, dict):
         raise InputError("a consultation file must be a mapping of fields", path=out, line=1)
-    try:
-        Consultation.model_validate(data)
-    except ValidationError as exc:
-        raise schema_error(out, exc) from None
+    validate(data, Consultation, out)
 
 
 def _print_check(result: Scan) -> None:

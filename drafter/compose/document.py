@@ -179,8 +179,7 @@ def _questions(
 def _clean_respondent(answers: AnswersFile, warnings: list[str]) -> dict[str, str]:
     respondent = answers.respondent
     out = {}
-    # the fields read directly: model_dump would build a serializer just for this
-    for key in type(respondent).model_fields:
+    for key in respondent.__struct_fields__:
         value = getattr(respondent, key)
         cleaned, removed = clean_text(str(value))
         if removed:

@@ -22,6 +22,7 @@ from drafter.fsutil import decode_utf8, read_user_bytes
 from drafter.importer.blocks import Block
 from drafter.importer.detect import Found, find_questions
 from drafter.importer.meta import Meta, find_meta
+from drafter.model import to_data
 
 if TYPE_CHECKING:
     from drafter.consultation import Consultation
@@ -114,7 +115,7 @@ def to_consultation(result: Scan) -> Consultation:
                 text=_one_line(q.text),
                 guidance=_one_line("\n\n".join(q.guidance)) or None,
                 kind=kind,
-                options=options,
+                options=tuple(options),
                 section=_one_line(q.section) if q.section else None,
                 found_at=q.found_at,
             )
@@ -151,7 +152,7 @@ def consultation_yaml(result: Scan) -> str:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     consultation = to_consultation(result)
-    data = consultation.model_dump(mode="json", by_alias=True, exclude_none=True)
+    data = to_data(consultation, omit_none=True)
     questions = CommentedSeq()
     for i, (q, found) in enumerate(zip(data.pop("questions"), result.questions, strict=True)):
         defaults = {"explain": True, "options": []}

@@ -5,6 +5,7 @@ prompts (how to ask). Saves after every answer; Ctrl-C, SIGTERM and SIGHUP save 
 from __future__ import annotations
 
 import contextlib
+import copy
 import signal
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from drafter.interview.session import (
     previously_kept,
     replacement,
 )
+from drafter.model import to_data
 
 # consultation documents the importer reads (anything else is a question-set YAML file or an id)
 FORM_SUFFIXES = {".docx", ".md", ".txt", ".pdf"}
@@ -182,7 +184,7 @@ class Interview:
 
         session = self.session
         known = session.answers.respondent
-        defaults = known.model_dump() if not session.needs_respondent() else load_user_defaults()
+        defaults = to_data(known) if not session.needs_respondent() else load_user_defaults()
         get = defaults.get
         prompts.say()
         prompts.rule()
@@ -236,7 +238,7 @@ class Interview:
         )
         session.answers.respondent = respondent
         self._save()
-        save_user_defaults(respondent.model_dump())
+        save_user_defaults(to_data(respondent))
 
     # -- one question -------------------------------------------------------------------------
 
@@ -245,7 +247,7 @@ class Interview:
         _ = self.library  # a broken library stops us here, before anything is typed
         question = session.question(number)
         before = session.default_answer(number)
-        answer = before.model_copy(deep=True)
+        answer = copy.deepcopy(before)
         self.pending = (number, answer)
         self._remember_resume_point(number)
         prompts.show_question(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from drafter.consultation import Consultation, Question
 from drafter.errors import InputError
+from drafter.model import replace, to_data, validate
 
 
 def _index(consultation: Consultation, number: str) -> int:
@@ -25,7 +26,7 @@ def _index(consultation: Consultation, number: str) -> int:
 def _with(consultation: Consultation, questions: list[Question]) -> Consultation:
     if not questions:
         raise InputError("a consultation needs at least one question; keep one")
-    return consultation.model_copy(update={"questions": tuple(questions)})
+    return replace(consultation, questions=tuple(questions))
 
 
 def edit_wording(consultation: Consultation, number: str, text: str) -> Consultation:
@@ -35,7 +36,7 @@ def edit_wording(consultation: Consultation, number: str, text: str) -> Consulta
         raise InputError("the wording of a question cannot be empty")
     questions = list(consultation.questions)
     i = _index(consultation, number)
-    questions[i] = questions[i].model_copy(update={"text": text})
+    questions[i] = replace(questions[i], text=text)
     return _with(consultation, questions)
 
 
@@ -47,9 +48,7 @@ def merge_with_previous(consultation: Consultation, number: str) -> Consultation
     questions = list(consultation.questions)
     before, this = questions[i - 1], questions[i]
     guidance = " ".join(g for g in (before.guidance, this.guidance) if g) or None
-    questions[i - 1] = before.model_copy(
-        update={"text": f"{before.text} {this.text}", "guidance": guidance}
-    )
+    questions[i - 1] = replace(before, text=f"{before.text} {this.text}", guidance=guidance)
     del questions[i]
     return _with(consultation, questions)
 
@@ -75,7 +74,7 @@ def split(
     i = _index(consultation, number)
     questions = list(consultation.questions)
     original = questions[i]
-    questions[i] = original.model_copy(update={"text": first})
+    questions[i] = replace(original, text=first)
     questions.insert(
         i + 1,
         Question(number=second_number, text=second, section=original.section, kind="free-text"),
@@ -92,9 +91,9 @@ def change_kind(
         raise InputError("a choice question needs at least two options")
     questions = list(consultation.questions)
     i = _index(consultation, number)
-    data = questions[i].model_dump()
+    data = to_data(questions[i], dates=None)
     data.update(kind=kind, options=options if kind == "choice" else ())
-    questions[i] = Question.model_validate(data)
+    questions[i] = validate(data, Question)
     return _with(consultation, questions)
 
 
@@ -115,7 +114,7 @@ def dump_consultation(consultation: Consultation) -> str:
     """YAML text of a consultation (the format of consultations/*.yaml)."""
     from ruamel.yaml import YAML
 
-    data = consultation.model_dump(mode="json", by_alias=True, exclude_none=True)
+    data = to_data(consultation, omit_none=True)
     for question in data["questions"]:
         if not question.get("options"):
             question.pop("options", None)

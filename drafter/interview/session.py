@@ -8,6 +8,7 @@ directly. The prompts (drafter/interview/prompts.py) only ask; the flow
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import os
 import re
@@ -89,7 +90,7 @@ class Session:
             consultation=consultation,
             path=path,
             answers=answers,
-            previous={k: v.model_copy(deep=True) for k, v in answers.answers.items()},
+            previous=copy.deepcopy(answers.answers),
             notices=notices,
             existed=existed,
         )
@@ -171,7 +172,7 @@ class Session:
     def default_answer(self, number: str) -> Answer:
         """What to offer at a question: the answer so far, else the one found in the file."""
         current = self.answers.answers.get(number) or self.previous.get(number)
-        return current.model_copy(deep=True) if current else Answer()
+        return copy.deepcopy(current) if current else Answer()
 
     # -- saving ---------------------------------------------------------------------------
 

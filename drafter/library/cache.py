@@ -1,15 +1,15 @@
-"""Validated-data cache for YAML files: parsing and validating are most of loading a library.
+"""Validated-data cache for YAML files: parsing YAML is most of loading a library.
 
 One JSON file per cached folder (a library layer) or file (a consultation) in the user cache
 folder (platformdirs) maps each YAML file to its validated data, keyed by the file's size,
 modification time, change time and inode, and the whole store by the code that validated it
-(drafter's and pydantic's versions and the model modules' own files). A file whose key
+(drafter's and msgspec's versions and the model modules' own files). A file whose key
 differs is parsed and validated again, so the cache can never serve stale data; files that
 fail to parse or validate are never cached (their errors are reported every time). A hit is
-rebuilt with `model_construct`, which skips building pydantic's validators altogether.
-drafter's own schema-less data files (the precision cues) are cached the same way, parsed
-only (`load_data`). DRAFTER_NO_CACHE=1 turns the cache off. JSON, not pickle: reading the
-cache can never run code.
+validated again from the cached data (msgspec does that in microseconds), so what it returns
+is exactly what a fresh load returns. drafter's own schema-less data files (the precision
+cues) are cached the same way, parsed only (`load_data`). DRAFTER_NO_CACHE=1 turns the cache
+off. JSON, not pickle: reading the cache can never run code.
 """
 
 from __future__ import annotations
@@ -20,19 +20,16 @@ import hashlib
 import json
 import os
 import sys
-import types
-import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import msgspec
+
 from drafter.errors import DrafterError
+from drafter.model import to_data
 from drafter.yamlio import load_yaml
 
-CACHE_FORMAT = 2
-# Building a model's validators costs about as much as constructing 400 entries without them
-# (measured: ~30 ms vs ~0.1 ms an entry, validating ~0.03 ms), so a call with more files than
-# this validates its cached data instead: still no YAML parsing, and the same result.
-CONSTRUCT_MAX = 300
+CACHE_FORMAT = 3
 
 # validate(parsed data, path) -> the model, or the problems (anything else) found in it
 Validate = Callable[[object, Path], object]
@@ -58,12 +55,12 @@ def _stamp(path: Path) -> list[int]:
 
 def _code_key(models: Sequence[type]) -> list:
     """What the cached data depend on besides the files: the code that validated them."""
-    from pydantic import VERSION
+    from msgspec import __version__ as msgspec_version
 
     from drafter import __version__
 
     files = sorted({sys.modules[m.__module__].__file__ for m in models})
-    return [__version__, VERSION, [[f, *_stamp(Path(f))[:2]] for f in files]]
+    return [__version__, msgspec_version, [[f, *_stamp(Path(f))[:2]] for f in files]]
 
 
 def _encode(value):
@@ -116,7 +113,6 @@ def load_files(
     if code is None:
         return [(p, _load(p, validate)) for p in files]
     by_name = {m.__name__: m for m in models}
-    rebuild = construct if len(files) <= CONSTRUCT_MAX else _revalidate
     store = cache_file(place)
     old = _read(store, code)
     new: dict[str, list] = {}
@@ -129,14 +125,14 @@ def load_files(
         except OSError:
             out.append((path, _load(path, validate)))
             continue
-        result = _hit(old.get(key), stamp, by_name, rebuild)
+        result = _hit(old.get(key), stamp, by_name)
         if result is not None:
             new[key] = old[key]
         else:
             result = _load(path, validate)
             changed = True
             if type(result) in by_name.values():
-                new[key] = [stamp, type(result).__name__, result.model_dump(exclude_unset=True)]
+                new[key] = [stamp, type(result).__name__, to_data(result)]
         out.append((path, result))
     if changed or set(new) != set(old):
         _write(store, code, new)
@@ -183,93 +179,17 @@ def _load(path: Path, validate: Validate) -> object:
     return validate(data, path)
 
 
-def _hit(cached: object, stamp: list[int], by_name: dict[str, type], rebuild):
-    """The model rebuilt from a cache record for a file with this stamp, else None."""
+def _hit(cached: object, stamp: list[int], by_name: dict[str, type]):
+    """The model validated from a cache record for a file with this stamp, else None."""
     if not (isinstance(cached, list) and len(cached) == 3 and cached[0] == stamp):
         return None
     model = by_name.get(cached[1])
     if model is None or not isinstance(cached[2], dict):
         return None
     try:
-        return rebuild(model, cached[2])
-    except (TypeError, KeyError, AttributeError, ValueError):  # ValidationError is a ValueError
+        return msgspec.convert(cached[2], model)
+    except msgspec.ValidationError:  # a damaged store: read the file instead
         return None
-
-
-def _revalidate(model: type, data: dict):
-    """`model` validated again from its cached data: for many files, cheaper than construct."""
-    return model.model_validate(data)
-
-
-def construct(model: type, data: dict):
-    """`model` from data it validated before (dumped with exclude_unset), without validating.
-
-    Nested models are rebuilt from their annotations; tuples become tuples again (JSON has
-    lists only); the fields set are exactly the ones validation saw.
-    """
-    plan = _plan(model)
-    values = {
-        name: value if plan[name] is None or value is None else plan[name](value)
-        for name, value in data.items()
-    }
-    return model.model_construct(_fields_set=set(data), **values)
-
-
-_PLANS: dict[type, dict] = {}
-
-
-def _plan(model: type) -> dict:
-    """Field name -> how to rebuild its value (None: as read), worked out once per model."""
-    if model not in _PLANS:
-        _PLANS[model] = {name: _rebuilder(f.annotation) for name, f in model.model_fields.items()}
-    return _PLANS[model]
-
-
-def _rebuilder(annotation) -> Callable[[object], object] | None:
-    """A function turning JSON data back into a value of `annotation`; None if it is as read.
-
-    Raises TypeError for an annotation it cannot rebuild exactly (the file is then validated).
-    """
-    from pydantic import BaseModel
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-
-        def model(value):
-            if not isinstance(value, dict):
-                raise TypeError(f"{annotation.__name__} from {type(value).__name__}")
-            return construct(annotation, value)
-
-        return model
-    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
-    if origin is typing.Annotated:
-        return _rebuilder(args[0])
-    if origin in (typing.Union, types.UnionType):
-        options = [_rebuilder(a) for a in args if a is not type(None)]
-        if len(options) == 1:
-            return _or_none(options[0])
-        if any(options):
-            raise TypeError(f"ambiguous {annotation}")
-        return None
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item = _rebuilder(args[0]) or _same
-        return lambda value: tuple(item(v) for v in value)
-    if origin is list:
-        item = _rebuilder(args[0])
-        return None if item is None else (lambda value: [item(v) for v in value])
-    if origin is dict:
-        item = _rebuilder(args[1])
-        return None if item is None else (lambda value: {k: item(v) for k, v in value.items()})
-    if origin is not None and origin is not typing.Literal:
-        raise TypeError(f"cannot rebuild {annotation}")
-    return None
-
-
-def _or_none(rebuild):
-    return None if rebuild is None else (lambda value: None if value is None else rebuild(value))
-
-
-def _same(value):
-    return value
 
 
 def _write(store: Path, code: list, files: dict) -> None:

@@ -17,6 +17,7 @@ from drafter.errors import DrafterError, InputError, MultipleErrors
 from drafter.fsutil import decode_utf8, read_user_bytes
 from drafter.library.loader import Library, entry_from_data
 from drafter.library.schema import Concept
+from drafter.model import to_data
 
 SIMPLE = [
     "id",
@@ -55,7 +56,7 @@ def export_csv(library: Library, *, status: str | None = None) -> str:
         concept = library.concepts[cid]
         if status and concept.status != status:
             continue
-        data = concept.model_dump(mode="json", by_alias=True)
+        data = to_data(concept)
         row = {k: "" if data.get(k) is None else data[k] for k in SIMPLE}
         for key in STRUCTURED:
             value = data.get(key)
@@ -95,6 +96,9 @@ def import_csv(path: Path) -> list[Concept]:
             for key in SIMPLE:
                 if row.get(key):
                     data[key] = row[key]
+            # CSV cells are text; the one whole-number column is read as the number it says
+            if data.get("version", "").strip().isdigit():
+                data["version"] = int(data["version"])
             for key in STRUCTURED:
                 if row.get(key):
                     try:

@@ -14,6 +14,7 @@ from drafter.errors import InputError
 from drafter.fsutil import atomic_write_text
 from drafter.library.loader import entry_from_data
 from drafter.library.schema import Entry
+from drafter.model import to_data
 
 # where an entry's fields go when we write a new file: the order maintainers read them in
 FIELD_ORDER = [
@@ -89,7 +90,7 @@ def entry_yaml(entry: Entry, comment: str | None = None) -> str:
     """A new entry as YAML, fields in the documented order, defaults left out."""
     from ruamel.yaml.comments import CommentedMap
 
-    data = entry.model_dump(mode="python", by_alias=True, exclude_defaults=True)
+    data = to_data(entry, dates=None, omit_defaults=True)
     data["id"], data["kind"] = entry.id, entry.kind
     data["version"], data["status"] = entry.version, entry.status
     ordered = CommentedMap()

@@ -11,12 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from drafter.errors import DrafterError, InputError, MultipleErrors
 from drafter.library.schema import Concept, Entry, Organisation, Passage
+from drafter.model import problems as model_problems
 from drafter.resources import bundled
-from drafter.yamlio import load_yaml, schema_errors
+from drafter.yamlio import load_yaml
 
 _KINDS = {"concept": Concept, "organisation": Organisation, "passage": Passage}
 _MODELS = tuple(_KINDS.values())
@@ -113,50 +112,7 @@ def entry_problems(data: object, path: Path) -> Entry | list[DrafterError]:
     if model is None:
         allowed = ", ".join(_KINDS)
         return [InputError(f"kind: unknown kind {kind!r} (allowed: {allowed})", path=path)]
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        return _with_allowed_fields(schema_errors(path, exc), exc, model)
-
-
-def _with_allowed_fields(errors: list[InputError], exc: ValidationError, model) -> list[InputError]:
-    """Add the allowed field names to each "unknown field" message."""
-    out = []
-    for err, raw in zip(errors, exc.errors(), strict=False):
-        if raw.get("type") == "extra_forbidden" and "allowed" not in err.message:
-            allowed = _fields_at(model, tuple(raw.get("loc", ()))[:-1])
-            if allowed:
-                err = InputError(
-                    f"{err.message} (allowed: {', '.join(allowed)})", path=err.path, line=err.line
-                )
-        out.append(err)
-    return out
-
-
-def _fields_at(model, loc: tuple) -> list[str]:
-    """Field names (as written in YAML) of the model found at `loc` inside `model`."""
-    import typing
-
-    from pydantic import BaseModel
-
-    current = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part) or next(
-            (f for f in current.model_fields.values() if f.alias == part), None
-        )
-        if info is None:
-            return []
-        found = None
-        for candidate in [info.annotation, *typing.get_args(info.annotation)]:
-            for inner in [candidate, *typing.get_args(candidate)]:
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    found = inner
-        if found is None:
-            return []
-        current = found
-    return [f.alias or name for name, f in current.model_fields.items()]
+    return model_problems(data, model, path)
 
 
 def parse_entry(path: Path) -> Entry:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import ValidationError
-
 from drafter.errors import InputError, MultipleErrors
 from drafter.library.schema import Concept, Entry, Organisation, Passage
+from drafter.model import dotted, field_problems
 
 SOURCE_KEYS = ("title", "publisher", "year", "url", "section", "ref")
 # entry field -> the `snippets new` flag that sets it, for messages
@@ -17,7 +16,6 @@ FLAGS = {
     "sources": "--source",
     "aliases": "--alias",
     "is": "--is",
-    "is_": "--is",
     "misuse_contexts": "--misuse",
     "misuses": "--misuse-note",
     "translations": "--translation",
@@ -129,7 +127,7 @@ def build_entry(fields: dict) -> Entry:
             name=fields.get("name"),
             aliases=list(fields.get("aliases") or ()),
             description=fields.get("description"),
-            is_=list(fields.get("is_") or ()),
+            **{"is": list(fields.get("is_") or ())},  # the field's name in entry files
             is_not=list(fields.get("is_not") or ()),
             not_verified=list(fields.get("not_verified") or ()),
             checked_on=_date(fields.get("checked_on"), "checked-on"),
@@ -151,14 +149,12 @@ def build_entry(fields: dict) -> Entry:
         data["vetted_on"] = data["vetted_on"] or dt.date.today()
         data["review_by"] = data["review_by"] or add_months(data["vetted_on"], 12)
     data = {k: v for k, v in data.items() if v is not None}
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = ".".join(str(p) for p in err.get("loc", ())) or "(entry)"
-            field = str(err.get("loc", ("",))[0])
-            flag = FLAGS.get(field, "--" + field.replace("_", "-"))
-            message = "required" if err.get("type") == "missing" else err.get("msg", "invalid")
-            problems.append(InputError(f"{flag} ({loc}): {message}"))
-        raise problems[0] if len(problems) == 1 else MultipleErrors(problems) from None
+    found = field_problems(data, model)
+    if not isinstance(found, list):
+        return found
+    problems = []
+    for loc, message in found:
+        field = str(loc[0]) if loc else ""
+        flag = FLAGS.get(field, "--" + field.replace("_", "-"))
+        problems.append(InputError(f"{flag} ({dotted(loc)}): {message}"))
+    raise problems[0] if len(problems) == 1 else MultipleErrors(problems)

@@ -11,42 +11,36 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from msgspec.structs import force_setattr
+
+from drafter.model import Frozen, Meta, Text, check, field, strip_fields
 
 EntryStatus = Literal["draft", "vetted", "retired"]
 TermStatus = Literal["preferred", "admitted", "deprecated", "superseded"]
 TermKind = Literal["full-form", "short-form", "abbreviation", "variant"]
 WelshStatus = Literal["legislation", "official-usage", "sector-usage", "unverified"]
 
-
-# text that must say something: surrounding blanks are dropped, an empty or blank value is an error
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+NonEmpty = Annotated[str, Meta(min_length=1)]
 
 
-class Strict(BaseModel):
-    # Validators are built on first use: a render served from the cache never needs them.
-    # So defaults are made with model_construct (all-default, nothing to validate).
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Source(Strict):
+class Source(Frozen, kw_only=True):
     """A citation. `ref` is the number in the reference fact sheet, kept for traceability."""
 
     title: Text
     publisher: str | None = None
-    year: str | None = None
+    # `year: 2014` in hand-written YAML is a number; it is kept as the text it means
+    year: str | int | None = None
     url: str | None = None
     section: str | None = None
     ref: int | None = None
 
-    @field_validator("year", mode="before")
-    @classmethod
-    def _year_as_text(cls, value: object) -> object:
-        # `year: 2014` in hand-written YAML is an int; keep it as the text it means
-        return str(value) if isinstance(value, int) else value
+    def __post_init__(self) -> None:
+        strip_fields(self, "title")
+        if isinstance(self.year, int) and not isinstance(self.year, bool):
+            force_setattr(self, "year", str(self.year))
 
 
-class Match(Strict):
+class Match(Frozen, kw_only=True):
     """How a designation is found in text."""
 
     case_sensitive: bool = False
@@ -55,24 +49,22 @@ class Match(Strict):
     hyphen_variants: bool = True
 
 
-class Designation(Strict):
-    text: str = Field(min_length=1)
+class Designation(Frozen, kw_only=True):
+    text: NonEmpty
     status: TermStatus = "preferred"
     kind: TermKind = "full-form"
     note: str | None = None
     # for deprecated/superseded designations: what to write instead (default: the preferred)
     use_instead: str | None = None
-    match: Match = Match.model_construct()
+    match: Match = field(default_factory=Match)
 
-    @field_validator("text")
-    @classmethod
-    def _has_letters(cls, value: str) -> str:
-        if not any(ch.isalnum() for ch in value):
-            raise ValueError("a designation needs at least one letter or digit")
-        return value.strip()
+    def __post_init__(self) -> None:
+        has_letters = any(ch.isalnum() for ch in self.text)
+        check(has_letters, "text", "a designation needs at least one letter or digit")
+        strip_fields(self, "text")
 
 
-class Relations(Strict):
+class Relations(Frozen, kw_only=True):
     broader: tuple[str, ...] = ()
     narrower: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
@@ -80,17 +72,17 @@ class Relations(Strict):
     contrast: tuple[str, ...] = ()
 
 
-class Translation(Strict):
-    text: str = Field(min_length=1)
+class Translation(Frozen, kw_only=True):
+    text: NonEmpty
     status: WelshStatus
     note: str | None = None
     sources: tuple[Source, ...] = ()
 
 
-class MisuseContext(Strict):
+class MisuseContext(Frozen, kw_only=True):
     """Using the concept near these words is a misuse (e.g. co-production of a survey)."""
 
-    near: tuple[Text, ...] = Field(min_length=1)
+    near: Annotated[tuple[Text, ...], Meta(min_length=1)]
     message: Text
     suggestion: str | None = None
     # words that make the use legitimate after all (co-produced *with service users*)
@@ -102,33 +94,34 @@ class MisuseContext(Strict):
     # misuse, while the noun "co-production" in a sentence that mentions a consultation is not
     terms: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        strip_fields(self, "near", "message")
 
-class Examples(Strict):
+
+class Examples(Frozen, kw_only=True):
     must_flag: tuple[str, ...] = ()
     must_pass: tuple[str, ...] = ()
 
 
-class EntryBase(Strict):
+class EntryBase(Frozen, kw_only=True):
     id: str
-    version: int = Field(ge=1)
+    version: Annotated[int, Meta(ge=1)]
     status: EntryStatus
     vetted_by: str | None = None
     vetted_on: dt.date | None = None
     review_by: dt.date | None = None
     sources: tuple[Source, ...] = ()
 
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
-            raise ValueError(
-                f"{value!r} is not an id: use lower-case letters, digits and hyphens "
-                "(e.g. worker-co-operative)"
-            )
-        return value
+    def __post_init__(self) -> None:
+        check(
+            re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.id) is not None,
+            "id",
+            f"{self.id!r} is not an id: use lower-case letters, digits and hyphens "
+            "(e.g. worker-co-operative)",
+        )
 
 
-class Concept(EntryBase):
+class Concept(EntryBase, kw_only=True):
     kind: Literal["concept"] = "concept"
     subject: str
     short: Text
@@ -136,15 +129,19 @@ class Concept(EntryBase):
     # a statutory or official definition quoted word for word, with its source
     quotation: str | None = None
     quotation_source: Source | None = None
-    terms: tuple[Designation, ...] = Field(min_length=1)
-    relations: Relations = Relations.model_construct()
+    terms: Annotated[tuple[Designation, ...], Meta(min_length=1)]
+    relations: Relations = field(default_factory=Relations)
     # a bare use is vague: the writer should name the model (e.g. "mutual" -> which mutual?)
     needs_qualifier: str | None = None
     misuse_contexts: tuple[MisuseContext, ...] = ()
     distinguish: tuple[str, ...] = ()
     misuses: tuple[str, ...] = ()
     translations: dict[str, tuple[Translation, ...]] = {}
-    examples: Examples = Examples.model_construct()
+    examples: Examples = field(default_factory=Examples)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        strip_fields(self, "short", "definition")
 
     @property
     def preferred(self) -> str:
@@ -154,26 +151,32 @@ class Concept(EntryBase):
         return self.terms[0].text
 
 
-class Organisation(EntryBase):
+class Organisation(EntryBase, kw_only=True):
     kind: Literal["organisation"]
     name: Text
     aliases: tuple[Text, ...] = ()
     description: Text
-    is_: tuple[str, ...] = Field(default=(), alias="is")
+    is_: tuple[str, ...] = field(default=(), name="is")
     is_not: tuple[str, ...] = ()
     # concept ids the sources neither confirm nor rule out: a claim using one is unverified
     not_verified: tuple[str, ...] = ()
     checked_on: dt.date | None = None
-    examples: Examples = Examples.model_construct()
+    examples: Examples = field(default_factory=Examples)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        strip_fields(self, "name", "aliases", "description")
 
 
-class Passage(EntryBase):
+class Passage(EntryBase, kw_only=True):
     kind: Literal["passage"]
     title: Text
     text: Text
     uses: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        strip_fields(self, "title", "text")
 
 
 Entry = Concept | Organisation | Passage

@@ -18,6 +18,7 @@ from drafter.errors import DrafterError, InputError, MultipleErrors
 from drafter.fsutil import read_user_bytes
 from drafter.library.loader import Library, entry_from_data
 from drafter.library.schema import Concept
+from drafter.model import to_data
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -98,7 +99,7 @@ def _concept_element(concept: Concept):
         if concept.vetted_by:
             note = etree.SubElement(grp, _q("transacNote"), type="responsibility")
             note.text = concept.vetted_by
-    extra = concept.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    extra = to_data(concept, omit_defaults=True)
     extra = {k: v for k, v in extra.items() if k not in STANDARD}
     # the version and status are always written, so a reader of the note sees them
     extra["version"], extra["status"] = concept.version, concept.status
@@ -118,7 +119,7 @@ def _concept_element(concept: Concept):
         status = STATUS_TO_TBX[term.status]
         etree.SubElement(sec, _q("termNote"), type="administrativeStatus").text = status
         etree.SubElement(sec, _q("termNote"), type="termType").text = KIND_TO_TBX[term.kind]
-        term_extra = term.model_dump(mode="json", exclude_defaults=True)
+        term_extra = to_data(term, omit_defaults=True)
         term_extra = {k: v for k, v in term_extra.items() if k not in ("text", "status", "kind")}
         if term_extra:
             etree.SubElement(sec, _q("note")).text = NOTE_PREFIX + json.dumps(
@@ -134,7 +135,7 @@ def _concept_element(concept: Concept):
             etree.SubElement(
                 sec, _q("termNote"), type="administrativeStatus"
             ).text = "admittedTerm-admn-sts"
-            data = item.model_dump(mode="json", exclude_defaults=True)
+            data = to_data(item, omit_defaults=True)
             data.pop("text")
             etree.SubElement(sec, _q("note")).text = NOTE_PREFIX + json.dumps(
                 data, ensure_ascii=False, sort_keys=True

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from drafter.library.loader import Library
 from drafter.library.schema import Concept, Entry, Organisation, Passage
+from drafter.model import to_data
 
 
 def label(entry: Entry) -> str:
@@ -66,7 +67,7 @@ def select(
 
 def as_json(entry: Entry, library: Library) -> dict:
     """The whole entry as JSON-ready data, plus where it came from."""
-    data = entry.model_dump(mode="json", by_alias=True, exclude_none=True)
+    data = to_data(entry, omit_none=True)
     data["label"] = label(entry)
     data["path"] = str(library.paths.get(entry.id, ""))
     if entry.id in library.overridden:

@@ -1,1 +1,1 @@
-"""Writers: the composed Markdown as .docx (writer.docx, the only python-docx user), .md, .txt."""
+"""Writers: the composed Markdown as .docx (writer.docx, with lxml and zipfile), .md and .txt."""

@@ -1,22 +1,19 @@
-"""Composed Markdown -> .docx. The only module that imports python-docx for writing.
+"""Composed Markdown -> .docx, without python-docx (its import cost more than the writing).
 
 markdown-it tokens are turned straight into WordprocessingML elements (lxml), with every
-style id looked up once. python-docx handles the package: the reference document (the look),
-header and footer parts, core properties, and the custom properties part we add.
+style id looked up once. The reference document (the look) is opened as a zip package
+(drafter.writer.package): the parts drafter edits (document, styles, numbering, header,
+footer, core and custom properties, relationships, content types) are parsed with lxml and
+every other part is copied byte for byte.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsmap, qn
 from lxml.etree import Element as _element
 from lxml.etree import SubElement as _sub_element
 
@@ -27,18 +24,50 @@ from drafter.writer.numbering import (
     add_num,
     ensure_abstract_nums,
 )
+from drafter.writer.ooxml import NS, XML_SPACE, nsdecls, parse, qn
+from drafter.writer.package import CT, RT, Package
 
 if TYPE_CHECKING:
     from drafter.compose import Composed
 
-CUSTOM_PROPERTIES_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 LIBRARY_PROPERTY = "DrafterLibrary"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 HEADING_SIZES = {1: 40, 2: 30, 3: 25, 4: 22}  # half-points, for the fallback only
+
+# the root of a new header or footer part, with the namespaces Word's (and python-docx's) have
+_HDR_FTR = (
+    '<w:{tag} xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ' xmlns:mo="http://schemas.microsoft.com/office/mac/office/2008/main"'
+    ' xmlns:mv="urn:schemas-microsoft-com:mac:vml"'
+    ' xmlns:o="urn:schemas-microsoft-com:office:office"'
+    ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"'
+    ' xmlns:w10="urn:schemas-microsoft-com:office:word"'
+    ' xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"'
+    ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml"'
+    ' xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing"'
+    ' xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    ' xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"'
+    ' xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"'
+    ' xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk"'
+    ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    ' mc:Ignorable="w14 wp14"/>'
+)
+# what may follow w:headerReference / w:footerReference inside w:sectPr
+_SECT_PR_LATER = tuple(
+    qn("w:" + t)
+    for t in [
+        *("footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc", "pgBorders"),
+        *("lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg"),
+        *("textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"),
+    ]
+)
+_UNIVERSAL_EMU = {"mm": 36000, "cm": 360000, "in": 914400, "pt": 12700, "pc": 152400, "pi": 152400}
 
 
 def bundled_reference() -> Path:
@@ -47,14 +76,56 @@ def bundled_reference() -> Path:
     return bundled("templates") / "reference.docx"
 
 
-def open_reference(path: Path | None):
-    """The reference document, or a one-line InputError if it is not a usable .docx."""
-    from drafter.docxio import open_docx
+def open_reference(path: Path | None) -> Package:
+    """The reference document's package, or a one-line InputError if it is not a usable .docx
+    (the same words python-docx's readers give, see drafter.docxio)."""
+    from drafter.docxio import check_word_zip, damaged
 
     path = Path(path) if path is not None else bundled_reference()
     if not path.is_file():
         raise InputError("reference document not found", path=path)
-    return open_docx(path)
+    check_word_zip(path)
+    try:
+        return _Parts(Package(path))
+    except Exception as exc:  # a damaged package fails in many ways; all are one line
+        raise damaged(exc, path) from None
+
+
+class _Parts:
+    """The parts of a reference the writer edits, parsed up front so that a damaged one is
+    reported as such before any writing starts."""
+
+    def __init__(self, package: Package):
+        self.package = package
+        doc = package.document
+        self.document = package.xml(doc)
+        self.body = self.document.find(qn("w:body"))
+        if self.body is None:
+            self.body = _sub_element(self.document, qn("w:body"))
+        self.styles = self._one(doc, RT.STYLES)
+        self.numbering = self._one(doc, RT.NUMBERING)
+        self.settings = self._one(doc, RT.SETTINGS)
+        self.core = self._one("", RT.CORE_PROPERTIES)
+        self.custom = self._one("", RT.CUSTOM_PROPERTIES)
+        sect_pr = self.body.find(qn("w:sectPr"))
+        self.header = self._hdr_ftr(sect_pr, "w:headerReference")
+        self.footer = self._hdr_ftr(sect_pr, "w:footerReference")
+
+    def _one(self, source: str, reltype: str):
+        """The root of the part `source` relates to by `reltype`, or None."""
+        targets = self.package.related(source, reltype)
+        return self.package.xml(targets[0]) if targets else None
+
+    def _hdr_ftr(self, sect_pr, tag: str):
+        """The default header (or footer) part of the body's section, or None."""
+        if sect_pr is None:
+            return None
+        for ref in sect_pr.iterfind(qn(tag)):
+            if ref.get(qn("w:type")) == "default":
+                return self.package.xml(
+                    self.package.target(self.package.document, ref.get(qn("r:id")))
+                )
+        return None
 
 
 class DocxWriter:
@@ -62,22 +133,30 @@ class DocxWriter:
 
     def __init__(self, reference: Path | None = None):
         self.doc = open_reference(reference)
+        self.package = self.doc.package
         self.warnings: list[str] = []
         self._missing: list[str] = []
         self._own_styles: dict | None = None
         self._own_by_id: dict = {}
+        if self.doc.styles is None:  # a package without styles: start from drafter's own
+            self.doc.styles = copy.deepcopy(open_reference(None).styles)
+            name = self.package.new_partname("word/styles%d.xml", "word/styles.xml")
+            self.package.add_part(name, CT.STYLES, self.doc.styles)
+            self.package.relate(self.package.document, RT.STYLES, name)
         self._style_ids = self._read_style_ids()
         self._numbering = None
         self._bullet_num: int | None = None
+        self._text_width: int | None = None
 
     # --- styles --------------------------------------------------------------------
     def _read_style_ids(self) -> dict[str, str]:
-        """name -> styleId for every style, read once (python-docx would search per use)."""
+        """name -> styleId for every style, read once."""
         ids = {}
-        for style in self.doc.styles.element.findall(qn("w:style")):
-            name = style.find(qn("w:name"))
+        w_val, w_name = qn("w:val"), qn("w:name")
+        for style in self.doc.styles.iterfind(qn("w:style")):
+            name = style.find(w_name)
             if name is not None:
-                ids[name.get(qn("w:val"))] = style.get(qn("w:styleId"))
+                ids[name.get(w_val)] = style.get(qn("w:styleId"))
         # Word's built-in names are case-insensitive ("heading 1" in files, "Heading 1" in UI)
         ids.update({k.lower(): v for k, v in list(ids.items())})
         return ids
@@ -94,10 +173,8 @@ class DocxWriter:
     def _adopt(self, name: str) -> str | None:
         """Copy style `name` (and any style it is based on or linked to) from the bundled
         reference into this document, so a house style without, say, 'Quote' still works."""
-        import copy
-
         if self._own_styles is None:
-            own = open_reference(None).styles.element
+            own = open_reference(None).styles
             self._own_styles = {
                 s.find(qn("w:name")).get(qn("w:val")).lower(): s
                 for s in own.findall(qn("w:style"))
@@ -114,7 +191,7 @@ class DocxWriter:
             style_id = element.get(qn("w:styleId"))
             if style_id in taken:
                 continue
-            self.doc.styles.element.append(copy.deepcopy(element))
+            self.doc.styles.append(copy.deepcopy(element))
             taken.add(style_id)
             self._style_ids[element.find(qn("w:name")).get(qn("w:val"))] = style_id
             self._style_ids[element.find(qn("w:name")).get(qn("w:val")).lower()] = style_id
@@ -126,19 +203,20 @@ class DocxWriter:
 
     # --- document ------------------------------------------------------------------
     def write(self, composed: Composed, *, now: dt.datetime | None = None) -> bytes:
-        body = self.doc.element.body
+        body = self.doc.body
         sect_pr = body.find(qn("w:sectPr"))
         for child in list(body):
             if child is not sect_pr:
                 body.remove(child)
+        if sect_pr is None:  # every section needs its properties; Word's defaults apply
+            sect_pr = _sub_element(body, qn("w:sectPr"))
+        self._sect_pr = sect_pr
         blocks = _Blocks(self)
         for element in blocks.convert(composed.tokens):
-            if sect_pr is not None:
-                sect_pr.addprevious(element)
-            else:
-                body.append(element)
+            sect_pr.addprevious(element)
         self._header_footer(composed)
-        zoom = self.doc.settings.element.find(qn("w:zoom"))
+        settings = self.doc.settings
+        zoom = settings.find(qn("w:zoom")) if settings is not None else None
         if zoom is not None and zoom.get(qn("w:percent")) is None:
             zoom.set(qn("w:percent"), "100")  # required by the schema; some templates omit it
         self._language(composed.language)
@@ -150,13 +228,16 @@ class DocxWriter:
                 + "; used drafter's own for "
                 + ("that" if len(self._missing) == 1 else "those")
             )
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return buffer.getvalue()
+        return self.package.save()
 
     def numbering(self):
         if self._numbering is None:
-            self._numbering = self.doc.part.numbering_part.element
+            if self.doc.numbering is None:
+                name = self.package.new_partname("word/numbering%d.xml", "word/numbering.xml")
+                self.doc.numbering = parse(f"<w:numbering {nsdecls('w')}/>")
+                self.package.add_part(name, CT.NUMBERING, self.doc.numbering)
+                self.package.relate(self.package.document, RT.NUMBERING, name)
+            self._numbering = self.doc.numbering
             ensure_abstract_nums(self._numbering)
         return self._numbering
 
@@ -168,30 +249,63 @@ class DocxWriter:
             self._bullet_num = add_num(self.numbering(), BULLET_ABSTRACT_ID)
         return self._bullet_num
 
+    def hyperlink(self, href: str) -> str:
+        """The rId of an external hyperlink relationship to `href` (one per distinct URL)."""
+        return self.package.relate(self.package.document, RT.HYPERLINK, href, external=True)
+
+    def text_width(self) -> int:
+        """The width between the section's margins, in twips."""
+        if self._text_width is None:
+            page = self._sect_pr.find(qn("w:pgSz"))
+            margins = self._sect_pr.find(qn("w:pgMar"))
+            width = _emu(page, "w:w", 11906)
+            left, right = _emu(margins, "w:left", 1440), _emu(margins, "w:right", 1440)
+            self._text_width = int((width - left - right) / 635)  # EMU -> twips
+        return self._text_width
+
+    def _hdr_ftr_part(self, kind: str):
+        """The section's default header or footer root, emptied; a new part if it has none."""
+        root = getattr(self.doc, kind)
+        if root is None:
+            tag, ref_tag = (
+                ("hdr", "w:headerReference") if kind == "header" else ("ftr", "w:footerReference")
+            )
+            name = self.package.new_partname(f"word/{kind}%d.xml")
+            root = parse(_HDR_FTR.format(tag=tag))
+            self.package.add_part(name, CT.HEADER if kind == "header" else CT.FOOTER, root)
+            reltype = RT.HEADER if kind == "header" else RT.FOOTER
+            r_id = self.package.relate(self.package.document, reltype, name)
+            ref = _E(ref_tag)
+            ref.set(qn("w:type"), "default")
+            ref.set(qn("r:id"), r_id)
+            later = next((c for c in self._sect_pr if c.tag in _SECT_PR_LATER), None)
+            if later is not None:
+                later.addprevious(ref)
+            else:
+                self._sect_pr.append(ref)
+            setattr(self.doc, kind, root)
+        for child in list(root):
+            root.remove(child)
+        return root
+
     def _header_footer(self, composed: Composed) -> None:
-        section = self.doc.sections[0]
-        header, footer = section.header, section.footer
-        header.is_linked_to_previous = False
-        footer.is_linked_to_previous = False
-        for part in (header, footer):
-            element = part._element
-            for child in list(element):
-                element.remove(child)
+        header = self._hdr_ftr_part("header")
+        footer = self._hdr_ftr_part("footer")
         header_style = self.style_id("Header")
         footer_style = self.style_id("Footer")
         p = _paragraph(header_style)
         p.append(_run(composed.header))
-        header._element.append(p)
+        header.append(p)
         p = _paragraph(footer_style, jc="center")
         p.append(_run("Page "))
         p.extend(_field("PAGE"))
         p.append(_run(" of "))
         p.extend(_field("NUMPAGES"))
-        footer._element.append(p)
+        footer.append(p)
 
     def _language(self, language: str) -> None:
         """Set the document language in styles.xml docDefaults (en-GB or cy-GB)."""
-        styles = self.doc.styles.element
+        styles = self.doc.styles
         defaults = styles.find(qn("w:docDefaults"))
         if defaults is None:
             defaults = _E("w:docDefaults")
@@ -217,23 +331,83 @@ class DocxWriter:
         lang.set(qn("w:val"), language)
 
     def _properties(self, composed: Composed, now: dt.datetime) -> None:
-        core = self.doc.core_properties
-        core.title = _fit(composed.title)
-        core.author = _fit(composed.author)
-        core.subject = _fit(composed.subject)
-        core.keywords = _fit(composed.keywords)
-        core.last_modified_by = "drafter"
-        core.comments = "Written with drafter from vetted library entries."
-        core.language = composed.language
-        now = now.replace(microsecond=0, tzinfo=None)
-        core.created = core.modified = now
-        core.revision = 1
+        core = self._core()
+        _set_core(core, "dc:title", _fit(composed.title))
+        _set_core(core, "dc:creator", _fit(composed.author))
+        _set_core(core, "dc:subject", _fit(composed.subject))
+        _set_core(core, "cp:keywords", _fit(composed.keywords))
+        _set_core(core, "cp:lastModifiedBy", "drafter")
+        _set_core(core, "dc:description", "Written with drafter from vetted library entries.")
+        _set_core(core, "dc:language", composed.language)
+        stamp = now.replace(microsecond=0, tzinfo=None).strftime("%Y-%m-%dT%H:%M:%SZ")
+        for name in ("dcterms:created", "dcterms:modified"):
+            element = _set_core(core, name, stamp)
+            # declare xsi on the root, not on each element that uses it (as python-docx did)
+            core.set(qn("xsi:foo"), "bar")
+            element.set(qn("xsi:type"), "dcterms:W3CDTF")
+            del core.attrib[qn("xsi:foo")]
+        _set_core(core, "cp:revision", "1")
         listing = "; ".join(f"{k}={v}" for k, v in composed.library_versions.items())
-        set_custom_property(self.doc, LIBRARY_PROPERTY, listing or "(none)")
+        self._custom_property(LIBRARY_PROPERTY, listing or "(none)")
+
+    def _core(self):
+        """The core properties root; a new part if the reference has none."""
+        if self.doc.core is None:
+            core = parse(f"<cp:coreProperties {nsdecls('cp', 'dc', 'dcterms')}/>")
+            # the order python-docx's new part had its first elements in
+            for name in ("dc:title", "cp:lastModifiedBy", "cp:revision", "dcterms:modified"):
+                _set_core(core, name, "")
+            name = "docProps/core.xml"
+            self.package.add_part(name, CT.CORE_PROPERTIES, core)
+            self.package.relate("", RT.CORE_PROPERTIES, name)
+            self.doc.core = core
+        return self.doc.core
+
+    def _custom_property(self, name: str, value: str) -> None:
+        """Set a text custom property (docProps/custom.xml), adding the part if needed."""
+        root = self.doc.custom
+        if root is None:
+            root = parse(f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}"/>')
+            part = "docProps/custom.xml"
+            self.package.add_part(part, CT.CUSTOM_PROPERTIES, root)
+            self.package.relate("", RT.CUSTOM_PROPERTIES, part)
+            self.doc.custom = root
+        props = [p for p in root if p.get("name") != name]
+        pids = [int(p.get("pid", "1")) for p in props]
+        for child in list(root):
+            root.remove(child)
+        root.extend(props)
+        prop = parse(
+            f'<property xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}" fmtid="{PROPERTY_FMTID}" '
+            f'pid="{max(pids, default=1) + 1}" name="{xml_escape(name)}">'
+            f"<vt:lpwstr>{xml_escape(value)}</vt:lpwstr></property>"
+        )
+        root.append(prop)
+
+
+def _set_core(core, name: str, text: str):
+    """Set core property `name` ("dc:title"), adding its element at the end if absent."""
+    element = core.find(qn(name))
+    if element is None:
+        prefix = name.split(":")[0]
+        element = _element(qn(name), nsmap={prefix: NS[prefix]})
+        core.append(element)
+    element.text = text
+    return element
+
+
+def _emu(element, attr: str, default: int) -> int:
+    """A twips measure ("1417", or with units as in "2.5cm") in EMU; `default` twips if absent."""
+    value = element.get(qn(attr)) if element is not None else None
+    if value is None:
+        return default * 635
+    if "i" in value or "m" in value or "p" in value:
+        return int(round(float(value[:-2]) * _UNIVERSAL_EMU[value[-2:]]))
+    return int(round(float(value))) * 635
 
 
 def _fit(text: str, limit: int = 255) -> str:
-    """A core property value within the 255 characters python-docx (and Word) allow."""
+    """A core property value within the 255 characters Word allows."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
@@ -248,41 +422,8 @@ def xml_escape(text: str) -> str:
     )
 
 
-def set_custom_property(doc, name: str, value: str) -> None:
-    """Set a text custom property (docProps/custom.xml), adding the part if needed."""
-    package = doc.part.package
-    part = None
-    for rel in package.rels.values():
-        if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
-            part = rel.target_part
-    if part is None:
-        root = parse_xml(f'<Properties xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}"/>')
-    else:
-        root = parse_xml(part.blob)
-    props = [p for p in root if p.get("name") != name]
-    pids = [int(p.get("pid", "1")) for p in props]
-    for child in list(root):
-        root.remove(child)
-    root.extend(props)
-    prop = parse_xml(
-        f'<property xmlns="{CUSTOM_NS}" xmlns:vt="{VT_NS}" fmtid="{PROPERTY_FMTID}" '
-        f'pid="{max(pids, default=1) + 1}" name="{xml_escape(name)}">'
-        f"<vt:lpwstr>{xml_escape(value)}</vt:lpwstr></property>"
-    )
-    root.append(prop)
-    from lxml import etree
-
-    blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    if part is None:
-        part = Part(PackURI("/docProps/custom.xml"), CUSTOM_PROPERTIES_CT, blob, package)
-        package.relate_to(part, RT.CUSTOM_PROPERTIES)
-    else:
-        part._blob = blob
-
-
 # --- element builders ------------------------------------------------------------------
-_CLARK: dict[str, str] = {}
-_W_NSMAP = {"w": nsmap["w"]}
+_W_NSMAP = {"w": NS["w"]}
 _SCRATCH = []
 
 
@@ -293,9 +434,7 @@ def _E(tag: str):
     that was most of the writer's time. Here the Clark name is worked out once per tag, and
     each element is born in a shared scratch parent; appending it elsewhere moves it there.
     """
-    clark = _CLARK.get(tag)
-    if clark is None:
-        clark = _CLARK[tag] = qn(tag)
+    clark = qn(tag)
     if not _SCRATCH:
         _SCRATCH.append(_element(qn("w:body"), nsmap=_W_NSMAP))
     return _sub_element(_SCRATCH[0], clark)
@@ -543,7 +682,7 @@ class _Blocks:
                 p.append(_run(child.content or "", italic=True))
 
     def _hyperlink(self, href: str):
-        r_id = self.w.doc.part.relate_to(href, RT.HYPERLINK, is_external=True)
+        r_id = self.w.hyperlink(href)
         link = _E("w:hyperlink")
         link.set(qn("r:id"), r_id)
         return _StyledLink(link, self.w.style_id("Hyperlink"))
@@ -605,10 +744,7 @@ class _Blocks:
         """Column widths: a narrow label column when there are two, else equal shares."""
         rows = self.table.findall(qn("w:tr"))
         columns = max((len(r.findall(qn("w:tc"))) for r in rows), default=1)
-        section = self.w.doc.sections[0]
-        text_width = int(
-            (section.page_width - section.left_margin - section.right_margin) / 635
-        )  # EMU -> twips
+        text_width = self.w.text_width()
         if columns == 2:
             widths = [int(text_width * 0.34), text_width - int(text_width * 0.34)]
         else:
