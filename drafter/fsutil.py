@@ -4,8 +4,8 @@ atomic, never-clobbering writes (a crash leaves the old file or the new, never h
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
+import tempfile
 from pathlib import Path
 
 from drafter.errors import InputError, OutputExistsError
@@ -53,7 +53,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
     if not directory.is_dir():
         raise InputError("folder does not exist", path=directory)
     try:
-        fd, tmp_name = _private_temp(directory, path.name)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise InputError(f"cannot write here ({exc.strerror})", path=path) from None
     try:
@@ -78,30 +78,6 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
 def atomic_write_text(path: Path, text: str, *, force: bool = False) -> Path:
     """`atomic_write_bytes` for UTF-8 text."""
     return atomic_write_bytes(path, text.encode("utf-8"), force=force)
-
-
-# what tempfile.mkstemp opens with; tempfile itself (with shutil and random) would cost a
-# render 2-5 ms of imports for this one call
-_TEMP_FLAGS = (
-    os.O_RDWR
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-def _private_temp(directory: Path, name: str) -> tuple[int, str]:
-    """A new file `.NAME.RANDOM.tmp` in `directory`, created exclusively, mode 0600 (as
-    tempfile.mkstemp makes it); its descriptor and path."""
-    for _ in range(100):
-        candidate = os.path.join(directory, f".{name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(candidate, _TEMP_FLAGS, 0o600), candidate
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary file name")
 
 
 def _mode_for(path: Path) -> int:
