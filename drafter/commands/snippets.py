@@ -438,7 +438,7 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
     if interactive:
         from drafter.library.form import ask_fields
 
-        fields = ask_fields(fields)
+        fields = ask_fields(fields, directory, force)
     entry = build_entry(fields)
     path = write_new_entry(entry, directory, force=force)
     click.echo(f"wrote {path} ({entry.kind} {entry.id}, {entry.status})")

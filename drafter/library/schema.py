@@ -23,6 +23,17 @@ WelshStatus = Literal["legislation", "official-usage", "sector-usage", "unverifi
 NonEmpty = Annotated[str, Meta(min_length=1)]
 
 
+def id_problem(value: str) -> str | None:
+    """Why `value` cannot be an entry id, or None: the one rule for ids, used by the schema
+    and by the `snippets new` form (for the entry's id and the ids it refers to)."""
+    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
+        return None
+    return (
+        f"{value!r} is not an id: use lower-case letters, digits and hyphens "
+        "(e.g. worker-co-operative)"
+    )
+
+
 class Source(Frozen, kw_only=True):
     """A citation. `ref` is the number in the reference fact sheet, kept for traceability."""
 
@@ -113,12 +124,8 @@ class EntryBase(Frozen, kw_only=True):
     sources: tuple[Source, ...] = ()
 
     def __post_init__(self) -> None:
-        check(
-            re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.id) is not None,
-            "id",
-            f"{self.id!r} is not an id: use lower-case letters, digits and hyphens "
-            "(e.g. worker-co-operative)",
-        )
+        problem = id_problem(self.id)
+        check(problem is None, "id", problem or "")
 
 
 class Concept(EntryBase, kw_only=True):
