@@ -530,7 +530,10 @@ def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> Non
     if fmt == "tbx":
         from drafter.library.tbx import import_tbx
 
-        entries = import_tbx(file)
+        warnings: list[str] = []
+        entries = import_tbx(file, warnings)
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
     elif fmt == "csv":
         from drafter.library.csvio import import_csv
 
