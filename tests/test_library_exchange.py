@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import errno
+import io
+import os
+
 import docx
 import pytest
 from lxml import etree
@@ -200,6 +205,72 @@ def test_import_refuses_to_replace_existing_entries(tmp_path, capsys):
     code, _, err = run(capsys, "snippets", "import", str(exported), "--into", str(target))
     assert code == 2 and "already exist" in err and "--force" in err
     assert snapshot(target) == before
+
+
+class FailOn:
+    """Replaces an os function: the Nth call fails as a full disk would."""
+
+    def __init__(self, real, n: int):
+        self.real, self.n, self.calls = real, n, 0
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        if self.calls == self.n:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.real(*args, **kwargs)
+
+
+@pytest.fixture
+def exported(tmp_path, capsys):
+    path = tmp_path / "terms.csv"
+    code, _, err = run(capsys, "snippets", "export", "--format", "csv", "-o", str(path))
+    assert code == 0, err
+    return path
+
+
+@pytest.mark.parametrize("n", [1, 5, 21])
+def test_a_disk_failing_on_the_nth_write_leaves_nothing_behind(
+    tmp_path, capsys, monkeypatch, exported, n
+):
+    target = tmp_path / "lib"
+    fail = FailOn(os.fsync, n)  # each file is flushed once, as it is written
+    monkeypatch.setattr(os, "fsync", fail)
+    code, out, err = run(capsys, "snippets", "import", str(exported), "--into", str(target))
+    assert fail.calls >= n
+    assert code == 2 and out == ""
+    assert err.startswith(f"drafter: error: {target / 'terms'}/")
+    assert err.endswith(": cannot write (No space left on device)\n")
+    assert not target.exists()  # no entry, no temporary file, not even the folder
+
+
+def test_a_failure_renaming_with_force_puts_every_old_file_back(
+    tmp_path, capsys, monkeypatch, exported
+):
+    target = tmp_path / "lib"
+    code, _, err = run(capsys, "snippets", "import", str(exported), "--into", str(target))
+    assert code == 0, err
+    for path in (target / "terms").iterdir():  # local edits the import would replace
+        path.write_text(path.read_text() + "# edited here\n")
+    before = snapshot(target)
+    fail = FailOn(os.replace, 7)
+    monkeypatch.setattr(os, "replace", fail)
+    code, _, err = run(
+        capsys, "snippets", "import", str(exported), "--into", str(target), "--force"
+    )
+    assert fail.calls >= 7
+    assert code == 2 and "cannot write (No space left on device)" in err
+    assert snapshot(target) == before  # six renamed files put back, no temporary left
+
+
+def test_an_id_twice_in_the_input_is_refused_before_writing(tmp_path, capsys, exported):
+    rows = list(csv.reader(io.StringIO(exported.read_text(encoding="utf-8"))))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([*rows, rows[1]])  # the first concept again
+    twice = write(tmp_path, "twice.csv", out.getvalue())
+    target = tmp_path / "lib"
+    code, _, err = run(capsys, "snippets", "import", str(twice), "--into", str(target))
+    assert code == 2 and "comes twice" in err
+    assert not target.exists()
 
 
 def test_csv_with_unknown_column_names_allowed_columns(tmp_path, capsys):

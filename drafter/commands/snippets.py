@@ -524,7 +524,7 @@ def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> Non
     Example:
       drafter snippets import terms.tbx --into ./our-library
     """
-    from drafter.library.edit import FOLDERS, write_new_entry
+    from drafter.library.edit import write_new_entries
 
     fmt = fmt or file.suffix.lstrip(".").lower()
     if fmt == "tbx":
@@ -540,14 +540,7 @@ def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> Non
         entries = import_csv(file)
     else:
         raise InputError("cannot tell the format; give --format tbx or --format csv", path=file)
-    if not force:
-        clashes = [e for e in entries if (directory / FOLDERS[e.kind] / f"{e.id}.yaml").exists()]
-        if clashes:
-            raise InputError(
-                f"{len(clashes)} entr{'y' if len(clashes) == 1 else 'ies'} already exist "
-                f"(e.g. {clashes[0].id}); use --force to replace them",
-                path=directory,
-            )
-    for entry in entries:
-        write_new_entry(entry, directory, force=force)
-    click.echo(f"imported {len(entries)} entries into {directory}")
+    write_new_entries(entries, directory, force=force)  # all or nothing
+    click.echo(
+        f"imported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} into {directory}"
+    )
