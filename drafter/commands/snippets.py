@@ -126,7 +126,8 @@ def list_cmd(
     if fmt == "json":
         _echo_json([views.as_json(e, library) for e in entries])
         return
-    make_console().print(views.list_table(entries, library, day))
+    console = make_console()
+    console.print(views.list_table(entries, library, day, console.width))
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -205,14 +206,8 @@ def search_cmd(words: tuple[str, ...], library_dirs: tuple[Path, ...], fmt: str)
     if not found:
         click.echo(f"no entry mentions {' '.join(words)!r}")
         return
-    from rich.table import Table
-
-    table = Table(title=f"{len(found)} entries match", title_justify="left")
-    for name in ("id", "kind", "name / preferred term", "matched in", "summary"):
-        table.add_column(name, overflow="fold")
-    for entry, where in found:
-        table.add_row(entry.id, entry.kind, views.label(entry), where, views.summary(entry))
-    make_console().print(table)
+    console = make_console()
+    console.print(views.search_table(found, console.width))
 
 
 # --- validate ------------------------------------------------------------------------------
@@ -322,7 +317,8 @@ def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None
     if fmt == "json":
         _echo_json([views.as_json(e, library) for e in entries])
     elif entries:
-        make_console().print(views.list_table(entries, library, day))
+        console = make_console()
+        console.print(views.list_table(entries, library, day, console.width))
     else:
         click.echo(f"no entry is due for review on {day.isoformat()}")
     if entries:
