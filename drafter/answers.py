@@ -86,6 +86,7 @@ class AnswersFile(Mutable, kw_only=True):
             raise InputError(
                 f"answers questions the consultation does not have: {', '.join(unknown)}",
                 path=path,
+                line=_line(path, ("answers", unknown[0])),
             )
         if self.question_fingerprints:
             changed = [
@@ -120,6 +121,7 @@ class AnswersFile(Mutable, kw_only=True):
                     f"question {number}: stance {answer.stance!r} is not one of "
                     + ", ".join(repr(s) for s in question.stances),
                     path=path,
+                    line=_line(path, ("answers", number, "stance")),
                 )
 
     def stamp(self, consultation: Consultation) -> None:
@@ -148,13 +150,43 @@ def _validate(data: object, path: Path) -> AnswersFile:
     if not isinstance(data, dict):
         raise InputError("an answers file must be a mapping of fields", path=path, line=1)
     version = data.get("schema", SCHEMA_VERSION)
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise InputError(
+            f"schema: expected a whole number such as {SCHEMA_VERSION}, got {version!r}",
+            path=path,
+            line=_line(path, ("schema",)),
+        )
+    if version > SCHEMA_VERSION:
         raise InputError(
             f"answers schema {version!r} is newer than this drafter understands "
             f"({SCHEMA_VERSION}); upgrade drafter",
             path=path,
         )
+    for key in ("answers", "question_fingerprints"):
+        if key in data:
+            data[key] = _numbers_as_text(data[key], path, key)
     return validate_model(data, AnswersFile, path)
+
+
+def _numbers_as_text(table: object, path: Path, key: str) -> object:
+    """YAML reads `1:` as the number 1; a question number is text ("1", "3a"), so a whole
+    number is taken as the number it prints as."""
+    if not isinstance(table, dict) or all(isinstance(k, str) for k in table):
+        return table
+    out: dict = {}
+    for number, value in table.items():
+        if isinstance(number, int) and not isinstance(number, bool):
+            number = str(number)
+        if number in out:
+            raise InputError(f"{key}: question {number} appears twice", path=path)
+        out[number] = value
+    return out
+
+
+def _line(path: Path, loc: tuple) -> int | None:
+    from drafter.yamlio import line_of
+
+    return line_of(path, loc)
 
 
 def dump_answers(answers: AnswersFile) -> str:

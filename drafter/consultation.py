@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
+from msgspec.structs import force_setattr
+
 from drafter.errors import DrafterError, InputError
-from drafter.model import Frozen, Meta, check, field
+from drafter.model import Frozen, Meta, Text, check, check_id, field, strip_fields
 from drafter.model import validate as validate_model
 from drafter.resources import bundled
 
@@ -26,9 +29,10 @@ YES_NO = ("Yes", "No", "Don't know")
 
 
 class Question(Frozen, kw_only=True):
-    # as the consultation prints it: 3, 3a, Q12
-    number: Annotated[str, Meta(min_length=1)]
-    text: Annotated[str, Meta(min_length=1)]
+    # as the consultation prints it: 3, 3a, Q12 (YAML reads an unquoted 3 as a number: kept
+    # as the text "3")
+    number: Text | int
+    text: Text
     guidance: str | None = None
     kind: AnswerKind = "free-text"
     options: tuple[str, ...] = ()
@@ -39,9 +43,14 @@ class Question(Frozen, kw_only=True):
     found_at: str | None = None
 
     def __post_init__(self) -> None:
+        if isinstance(self.number, int) and not isinstance(self.number, bool):
+            force_setattr(self, "number", str(self.number))
+        strip_fields(self, "number", "text", "options")
         if self.kind == "choice":
             enough = len(self.options) >= 2
             check(enough, "options", "a choice question needs at least two options")
+            twice = sorted({o for o in self.options if self.options.count(o) > 1})
+            check(not twice, "options", f"{', '.join(map(repr, twice))} is listed twice")
         else:
             kind = self.kind
             check(not self.options, "options", f"options are only for kind 'choice', not {kind!r}")
@@ -74,16 +83,18 @@ class SourceOfWording(Frozen, kw_only=True):
 
 class Consultation(Frozen, kw_only=True):
     schema_version: Literal[1] = field(default=1, name="schema")
-    id: Annotated[str, Meta(pattern=r"^[a-z0-9][a-z0-9-]*$")]
-    title: str
-    consulting_body: str
+    id: str
+    title: Text
+    consulting_body: Text
     reference: str | None = None
     deadline: dt.date | None = None
-    language: str = "en-GB"
+    language: Literal["en-GB", "cy-GB"] = "en-GB"
     source: SourceOfWording
     questions: Annotated[tuple[Question, ...], Meta(min_length=1)]
 
     def __post_init__(self) -> None:
+        check_id(self.id, "social-care-2026")
+        strip_fields(self, "title", "consulting_body")
         seen: set[str] = set()
         for question in self.questions:
             number = question.number
@@ -115,7 +126,25 @@ def load_consultation(path: Path) -> Consultation:
 def _validate(data: object, path: Path) -> Consultation:
     if not isinstance(data, dict):
         raise InputError("a consultation file must be a mapping of fields", path=path, line=1)
-    return validate_model(data, Consultation, path)
+    try:
+        return validate_model(data, Consultation, path)
+    except InputError as exc:
+        raise InputError(_by_number(exc.message, data), path=path, line=exc.line) from None
+
+
+def _by_number(message: str, data: dict) -> str:
+    """`questions.2.kind` is question 3 (or 3a): say which, as a reader numbers them."""
+    questions = data.get("questions")
+
+    def name(match: re.Match) -> str:
+        index = int(match[1])
+        if isinstance(questions, list) and index < len(questions):
+            number = questions[index].get("number") if isinstance(questions[index], dict) else None
+            if isinstance(number, (str, int)) and str(number).strip():
+                return f"{match[0]} (question {number})"
+        return match[0]
+
+    return re.sub(r"\bquestions\.(\d+)(?:\.\w+)*", name, message)
 
 
 def bundled_consultations() -> dict[str, Path]:

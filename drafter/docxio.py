@@ -54,4 +54,7 @@ def damaged(exc: Exception, shown: Path) -> InputError:
     """The one-line error for a Word package that failed while being read."""
     if type(exc).__name__ in {"XMLSyntaxError", "BadZipFile"}:
         return InputError("is damaged (its XML cannot be read)", path=shown)
+    if isinstance(exc, KeyError) and exc.args:  # a relationship names a part the zip lacks
+        return InputError(f"is damaged: it has no {exc.args[0]} part, yet refers to one",
+                          path=shown)  # fmt: skip
     return InputError(f"is damaged or not a Word document ({exc})", path=shown)

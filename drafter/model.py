@@ -30,6 +30,8 @@ __all__ = [
     "Mutable",
     "Text",
     "check",
+    "check_id",
+    "is_id",
     "dotted",
     "field",
     "field_problems",
@@ -42,10 +44,17 @@ __all__ = [
 
 T = TypeVar("T")
 
+
+class _NonBlank:
+    """Marks text that must say something (msgspec ignores it; `problems()` reads it)."""
+
+
+NON_BLANK = _NonBlank()
 # text that must say something: the model's __post_init__ strips it with `strip_fields`, which
 # refuses an empty or blank value (a check there costs nothing; a regex pattern would be
-# compiled on every run)
-Text = str
+# compiled on every run). The mark lets `problems()` report a blank value even when other
+# fields of the same record are wrong too, so __post_init__ never ran.
+Text = Annotated[str, NON_BLANK]
 
 
 class Mutable(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -61,6 +70,23 @@ def check(ok: bool, field_name: str, message: str) -> None:
     """For `__post_init__`: fail with `message`, reported at `field_name` and its line."""
     if not ok:
         raise ValueError(f"{field_name}: {message}")
+
+
+ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
+
+
+def is_id(value: str) -> bool:
+    """Whether `value` is an id as files and file names use them: worker-co-operative."""
+    return re.fullmatch(ID_PATTERN, value) is not None
+
+
+def check_id(value: str, example: str) -> None:
+    """For `__post_init__`: the record's `id` must be lower-case letters, digits, hyphens."""
+    check(
+        is_id(value),
+        "id",
+        f"{value!r} is not an id: use lower-case letters, digits and hyphens (e.g. {example})",
+    )
 
 
 def strip_fields(record: msgspec.Struct, *names: str) -> None:
@@ -84,9 +110,12 @@ def validate(data: object, model: type[T], path: Path | None = None) -> T:
     """`data` as a `model`, or InputError naming the first problem, its field and its line."""
     found = problems(data, model, path)
     if isinstance(found, list):
-        first = found[0]
-        if len(found) > 1:
-            more = f" (and {len(found) - 1} more problem(s))"
+        first, rest = found[0], found[1:]
+        if rest:  # still one line, but naming every other problem's place
+            places = "; ".join(
+                e.message.partition(": ")[0] + (f", line {e.line}" if e.line else "") for e in rest
+            )
+            more = f" (and {len(rest)} more problem(s): {places})"
             raise InputError(first.message + more, path=first.path, line=first.line)
         raise first
     return found
@@ -121,6 +150,8 @@ def field_problems(data: object, model: type[T]) -> T | list[tuple[Loc, str]]:
 
 def _walk(value: object, kind: Any, loc: Loc, exc: Exception | None = None) -> list:
     """(place, message) for each problem found converting `value` to `kind`."""
+    if isinstance(value, str) and not value.strip() and NON_BLANK in _marks(kind):
+        return [(loc, "must not be empty")]
     if exc is None:
         try:
             msgspec.convert(value, kind)
@@ -138,6 +169,8 @@ def _walk(value: object, kind: Any, loc: Loc, exc: Exception | None = None) -> l
                 found += _walk(item, items[1], (*loc, index))
         elif isinstance(value, dict) and items[0] is dict:
             for key, item in value.items():
+                if not isinstance(key, str):  # YAML reads `1:` as a number
+                    found.append(((*loc, key), f"write {key!r} in quotes: a key here is text"))
                 found += _walk(item, items[1], (*loc, key))
         if found:
             return found
@@ -220,7 +253,7 @@ def _message(exc: Exception, kind: Any) -> str:
     if literals and "Invalid enum value" in text:
         return "must be one of: " + ", ".join(str(a) for a in literals)
     if "RFC3339 encoded date" in text:
-        return "must be a date written YYYY-MM-DD"
+        return "must be a real date, written YYYY-MM-DD"
     expected = re.fullmatch(r"Expected `([^`]+)`, got `([^`]+)`", text)
     if expected:
         wanted = [w for w in expected[1].split(" | ") if w != "null"]  # leaving it out is fine
@@ -230,10 +263,15 @@ def _message(exc: Exception, kind: Any) -> str:
 
 
 def _metas(kind: Any) -> list[Meta]:
+    return [m for m in _marks(kind) if isinstance(m, Meta)]
+
+
+def _marks(kind: Any) -> list:
+    """The Annotated metadata on `kind` (or on a type it allows)."""
     out = []
     for option in [kind, *typing.get_args(kind)]:
         if typing.get_origin(option) is Annotated:
-            out += [m for m in typing.get_args(option)[1:] if isinstance(m, Meta)]
+            out += list(typing.get_args(option)[1:])
     return out
 
 

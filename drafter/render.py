@@ -45,10 +45,13 @@ def load_inputs(answers_path: Path, library_dirs: Sequence[Path] = ()):
     if answers.consultation_file:
         consultation_path = answers_path.parent / answers.consultation_file
         if not consultation_path.is_file():
+            from drafter.yamlio import line_of
+
             raise InputError(
                 f"consultation_file {answers.consultation_file!r} not found "
                 f"(looked in {answers_path.parent or '.'})",
                 path=answers_path,
+                line=line_of(answers_path, ("consultation_file",)),
             )
     else:
         try:

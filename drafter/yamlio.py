@@ -58,11 +58,23 @@ def parse_yaml(raw: bytes | str, path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"malformed YAML: {problem}", path=path, line=line) from None
+        raise InputError(f"malformed YAML: {_one_line(problem)}", path=path, line=line) from None
     except ValueError as exc:  # the safe loader builds dates itself: 2026-13-45 lands here
         line, value = _bad_date(raw)
         shown = f" {value}" if value else ""
         raise InputError(f"invalid date{shown} ({exc})", path=path, line=line) from None
+
+
+def _one_line(problem: str, limit: int = 160) -> str:
+    """The parser's problem as one short line: a duplicate key's message quotes both values
+    whole, which for a multi-line answer runs over many lines."""
+    import re
+
+    duplicate = re.match(r'found duplicate key "((?:[^"\\]|\\.)*)"', problem)
+    if duplicate:
+        return f'the key "{duplicate[1]}" appears twice'
+    text = " ".join(problem.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _bad_date(text: str) -> tuple[int | None, str | None]:

@@ -113,3 +113,11 @@ def test_unknown_command_is_a_usage_error():
     result = run_drafter("no-such-command")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+def test_a_duplicate_key_is_one_short_line_even_with_a_multi_line_value(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("schema: 1\nrespondent:\n  name: A\n  name: |\n    two\n    lines\n")
+    with pytest.raises(InputError) as info:
+        load_answers(path)
+    assert str(info.value) == f'{path}:4: malformed YAML: the key "name" appears twice'

@@ -193,6 +193,19 @@ def test_apply_suggestions_back_to_front_and_skips_overlaps():
     assert not previously_kept(Answer(kept_findings=kept), found[1])
 
 
+def test_a_kept_finding_is_recorded_as_it_reads_after_suggestions_accepted_inside_it():
+    """Accept "co-op" -> "co-operative", keep the run-together finding around it: the kept
+    text is the one the final response contains, so render and lint see it as kept."""
+    found = [
+        finding("social enterprise/co-op", 15, "social enterprise or co-operative"),
+        finding("co-op", 33, "co-operative"),
+    ]
+    kept = kept_from(found, ["keep", "accept"])
+    assert [k.text for k in kept] == ["social enterprise/co-operative"]
+    text = apply_suggestions("A mutual and a social enterprise/co-op.", found, ["keep", "accept"])
+    assert kept[0].text in text
+
+
 def test_only_drop_in_suggestions_can_be_accepted_as_they_stand():
     from drafter.interview.session import findings_to_ask, replacement
 

@@ -51,7 +51,43 @@ def test_every_problem_is_named_with_its_field_and_line(tmp_path):
     with pytest.raises(InputError) as info:
         validate(load_yaml(path), Consultation, path)
     assert info.value.line == 9
-    assert info.value.message.endswith("(and 3 more problem(s))")
+    assert info.value.message.endswith(
+        "(and 3 more problem(s): questions.1.options, line 13; questions.2.colour, line 16; "
+        "questions.2.text, line 15)"
+    )
+    with pytest.raises(InputError) as info:  # as a reader numbers the questions
+        load_consultation(path)
+    assert info.value.message.startswith("questions.0.kind (question 1): must be one of")
+    assert "questions.2.colour (question 3), line 16" in info.value.message
+
+
+def test_a_blank_text_is_reported_beside_other_problems_in_the_same_record(tmp_path):
+    from drafter.library.schema import Concept
+
+    path = tmp_path / "e.yaml"
+    path.write_text(
+        "id: x\nversion: 1\nstatus: vetted\nsubject: s\nshort: [a, b]\n"
+        'definition: "  "\nterms: [{text: x}]\n'
+    )
+    messages = [e.message for e in problems(load_yaml(path), Concept, path)]
+    assert messages == ["short: expected text, got a list", "definition: must not be empty"]
+
+
+def test_question_numbers_written_as_numbers_are_read_as_text(tmp_path):
+    consultation = load_consultation(SAMPLE_CONSULTATION)
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        f"schema: 1\nconsultation: {consultation.id}\n"
+        "answers:\n  1: {stance: Agree}\n  2.5: {response: x}\n"
+    )
+    with pytest.raises(InputError) as info:
+        load_answers(path)
+    assert info.value.message == "answers.2.5: write 2.5 in quotes: a key here is text"
+    path.write_text(path.read_text().replace("  2.5: {response: x}\n", ""))
+    assert load_answers(path).answers["1"].stance == "Agree"
+    text = SAMPLE_CONSULTATION.read_text().replace('number: "1"', "number: 1", 1)
+    (tmp_path / "c.yaml").write_text(text)
+    assert load_consultation(tmp_path / "c.yaml").questions[0].number == "1"
 
 
 def test_wrong_types_and_missing_fields_read_plainly(tmp_path):

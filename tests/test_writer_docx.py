@@ -330,3 +330,17 @@ def test_a_damaged_or_template_reference_is_a_one_line_error(tmp_path):
     message = str(info.value)
     assert message.startswith(f"{template}: is damaged or not a Word document (")
     assert "template.main+xml" in message and "\n" not in message
+
+
+def test_a_reference_missing_a_part_it_refers_to_says_which(tmp_path):
+    broken = tmp_path / "no-styles.docx"
+    with zipfile.ZipFile(bundled_reference()) as src, zipfile.ZipFile(broken, "w") as out:
+        for item in src.infolist():
+            if item.filename != "word/styles.xml":
+                out.writestr(item, src.read(item))
+    with pytest.raises(InputError) as info:
+        write_docx(compose_example(), broken)
+    assert (
+        str(info.value)
+        == f"{broken}: is damaged: it has no word/styles.xml part, yet refers to one"
+    )

@@ -28,23 +28,16 @@ class SnippetError(Exception):
     """Raised inside a template function; compose turns it into a located TemplateError."""
 
 
-def _finalize(value: object) -> str:
-    if isinstance(value, SafeMarkdown):
-        return value
-    if value is None:
-        return ""
-    return escape_markdown(str(value))
-
-
 def make_environment(templates_dir: Path):
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    escaped = _Escaped()
     env = ImmutableSandboxedEnvironment(
         loader=FileSystemLoader(str(templates_dir)),
         undefined=StrictUndefined,
         autoescape=False,
-        finalize=_finalize,
+        finalize=escaped.finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -52,8 +45,38 @@ def make_environment(templates_dir: Path):
         bytecode_cache=_bytecode_cache(),
     )
     env.filters["user"] = user_blocks
-    env.filters["oneline"] = lambda text: SafeMarkdown(escape_line(text))
+    env.filters["oneline"] = escaped.one_line
     return env
+
+
+class _Escaped:
+    """Escaping with a memory, one per environment: compose renders the template twice and
+    the second pass prints the same values again (a third of a pass's time was escaping).
+    The result depends only on str(value), the key."""
+
+    def __init__(self) -> None:
+        self._markdown: dict[str, str] = {}
+        self._one_line: dict[str, SafeMarkdown] = {}
+
+    def finalize(self, value: object) -> str:
+        """Every printed value: escaped as Markdown unless it is SafeMarkdown."""
+        if isinstance(value, SafeMarkdown):
+            return value
+        if value is None:
+            return ""
+        text = str(value)
+        out = self._markdown.get(text)
+        if out is None:
+            out = self._markdown[text] = escape_markdown(text)
+        return out
+
+    def one_line(self, value: object) -> SafeMarkdown:
+        """The `oneline` filter: escaped, on one line."""
+        text = str(value)
+        out = self._one_line.get(text)
+        if out is None:
+            out = self._one_line[text] = SafeMarkdown(escape_line(text))
+        return out
 
 
 def _bytecode_cache():
@@ -75,7 +98,17 @@ def _bytecode_cache():
         return None
     if not os.access(folder, os.W_OK) or not _private_to_this_user(folder):
         return None
-    return FileSystemBytecodeCache(folder)
+
+    class PrunedBytecodeCache(FileSystemBytecodeCache):
+        """Writing a newly compiled template also deletes ones unused for a month."""
+
+        def dump_bytecode(self, bucket) -> None:
+            super().dump_bytecode(bucket)
+            from drafter.library.cache import prune
+
+            prune(Path(folder), "__jinja2_*.cache")
+
+    return PrunedBytecodeCache(folder)
 
 
 def _private_to_this_user(folder: str) -> bool:

@@ -13,7 +13,7 @@ import datetime as dt
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -341,12 +341,22 @@ def replacement(finding: Finding) -> str | None:
 
 
 def kept_from(findings: list[Finding], decisions: list[str]) -> list[KeptFinding]:
-    """The findings the respondent chose to keep as written, as the answers file records them."""
-    return [
-        KeptFinding(rule=f.rule, text=f.text, note=f.message)
-        for f, d in zip(findings, decisions, strict=True)
-        if d == "keep"
-    ]
+    """The findings the respondent chose to keep as written, as the answers file records them.
+
+    A kept finding's text is recorded as it reads once the suggestions accepted inside it are
+    applied ("Co-operatives/social enterprises" after accepting "Co-ops" -> "Co-operatives"),
+    so render and lint, which check the text as it ends up, recognise it as kept.
+    """
+    kept = []
+    for f, d in zip(findings, decisions, strict=True):
+        if d != "keep":
+            continue
+        inside = [(g, e) for g, e in zip(findings, decisions, strict=True)
+                  if g is not f and f.start <= g.start and g.end <= f.end]  # fmt: skip
+        moved = [replace(g, start=g.start - f.start, end=g.end - f.start) for g, _ in inside]
+        text = apply_suggestions(f.text, moved, [e for _, e in inside])
+        kept.append(KeptFinding(rule=f.rule, text=text, note=f.message))
+    return kept
 
 
 def apply_suggestions(text: str, findings: list[Finding], decisions: list[str]) -> str:

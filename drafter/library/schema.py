@@ -8,12 +8,11 @@ from these fields; no word lists live in Python.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from msgspec.structs import force_setattr
 
-from drafter.model import Frozen, Meta, Text, check, field, strip_fields
+from drafter.model import Frozen, Meta, Text, check, check_id, field, strip_fields
 
 EntryStatus = Literal["draft", "vetted", "retired"]
 TermStatus = Literal["preferred", "admitted", "deprecated", "superseded"]
@@ -113,12 +112,7 @@ class EntryBase(Frozen, kw_only=True):
     sources: tuple[Source, ...] = ()
 
     def __post_init__(self) -> None:
-        check(
-            re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.id) is not None,
-            "id",
-            f"{self.id!r} is not an id: use lower-case letters, digits and hyphens "
-            "(e.g. worker-co-operative)",
-        )
+        check_id(self.id, "worker-co-operative")
 
 
 class Concept(EntryBase, kw_only=True):

@@ -67,23 +67,21 @@ def concepts_used(text: str, library: Library) -> list[str]:
 
     Quoted uses count (a quoted term still needs defining); parts of proper names do not.
     """
-    ctx = _context(text, library, ())
-    if ctx is None:
-        return []
-    seen: dict[str, None] = {}
-    for i, hit in enumerate(ctx.hits):
-        if hit.kind == "term" and i not in ctx.named:
-            seen.setdefault(hit.entry_id, None)
-    return list(seen)
-
-
-def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
-    from drafter.precision.context import build_context
-    from drafter.precision.coverage import cited_spans, glossary_span
+    from drafter.precision.context import first_uses
     from drafter.precision.cues import cues
+
+    found = _hits(text, library)
+    if found is None:
+        return []
+    folded, hits, knowledge = found
+    c = cues()
+    return first_uses(text, folded, hits, knowledge, c, lambda: _shield(text, c, ())[0])
+
+
+def _hits(text: str, library: Library):
+    """The folded text, its hits and the compiled library; None if there are no hits."""
     from drafter.precision.knowledge import knowledge_of
     from drafter.precision.normalise import fold
-    from drafter.precision.segment import Spans, quoted_spans
 
     if not text:
         return None
@@ -92,11 +90,32 @@ def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     hits = knowledge.matcher.scan(folded.text, text, folded.original)
     if not hits:
         return None
-    c = cues()
-    # the glossary's vetted definitions and cited titles are not judged
+    return folded, hits, knowledge
+
+
+def _shield(text: str, c, shielded: Sequence[tuple[int, int]]):
+    """The spans whose hits are not judged: quotations, cited titles, the glossary's vetted
+    definitions and `shielded`; and the glossary and cited spans themselves."""
+    from drafter.precision.coverage import cited_spans, glossary_span
+    from drafter.precision.segment import Spans, quoted_spans
+
     glossary = glossary_span(text, c)
     cited = cited_spans(text, c)
-    shield = Spans(quoted_spans(text) + cited + ([glossary] if glossary else []) + list(shielded))
+    spans = Spans(quoted_spans(text) + cited + ([glossary] if glossary else []) + list(shielded))
+    return spans, glossary, cited
+
+
+def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
+    from drafter.precision.context import build_context
+    from drafter.precision.cues import cues
+
+    found = _hits(text, library)
+    if found is None:
+        return None
+    folded, hits, knowledge = found
+    c = cues()
+    # the glossary's vetted definitions and cited titles are not judged
+    shield, glossary, cited = _shield(text, c, shielded)
     ctx = build_context(text, folded, hits, knowledge, c, shield)
     ctx.glossary, ctx.cited = glossary, cited
     return ctx

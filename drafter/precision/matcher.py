@@ -12,7 +12,6 @@ import contextlib
 import gc
 import itertools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 import ahocorasick
@@ -24,9 +23,9 @@ if TYPE_CHECKING:
     from drafter.library.schema import Designation
 
 
-@dataclass(frozen=True)
-class Pattern:
-    """What one automaton key stands for."""
+class Pattern(NamedTuple):
+    """What one automaton key stands for (a NamedTuple: immutable like a frozen dataclass,
+    and a library's few hundred are built in a third of the time)."""
 
     kind: str  # "term" or "org"
     entry_id: str
