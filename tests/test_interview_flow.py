@@ -135,7 +135,9 @@ def test_full_session_saves_exactly_what_was_typed_and_renders(tmp_path, rendere
     for number, (stance, text, key_point) in RESPONSES.items():
         got = answers.answers[number]
         assert (got.stance, got.response, got.key_point) == (stance, text, key_point), number
-    assert rendered == [(path, tmp_path / "response.docx", "docx", {"force": True})]
+    assert rendered == [
+        (path, tmp_path / "response.docx", "docx", {"force": True, "library_dirs": ()})
+    ]
     # the details are offered next time (per-user config, nothing secret)
     from drafter.userconfig import config_path, load_user_defaults
 
