@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from msgspec.structs import force_setattr
 
 from drafter.errors import DrafterError, InputError
-from drafter.model import Frozen, Meta, Text, check, field, strip_fields
+from drafter.model import Frozen, Meta, Text, check, check_id, field, strip_fields
 from drafter.model import validate as validate_model
 from drafter.resources import bundled
 
@@ -93,12 +93,7 @@ class Consultation(Frozen, kw_only=True):
     questions: Annotated[tuple[Question, ...], Meta(min_length=1)]
 
     def __post_init__(self) -> None:
-        check(
-            re.fullmatch(r"[a-z0-9][a-z0-9-]*", self.id) is not None,
-            "id",
-            f"{self.id!r} is not an id: use lower-case letters, digits and hyphens "
-            "(e.g. social-care-2026)",
-        )
+        check_id(self.id, "social-care-2026")
         strip_fields(self, "title", "consulting_body")
         seen: set[str] = set()
         for question in self.questions:

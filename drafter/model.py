@@ -30,6 +30,8 @@ __all__ = [
     "Mutable",
     "Text",
     "check",
+    "check_id",
+    "is_id",
     "dotted",
     "field",
     "field_problems",
@@ -68,6 +70,23 @@ def check(ok: bool, field_name: str, message: str) -> None:
     """For `__post_init__`: fail with `message`, reported at `field_name` and its line."""
     if not ok:
         raise ValueError(f"{field_name}: {message}")
+
+
+ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
+
+
+def is_id(value: str) -> bool:
+    """Whether `value` is an id as files and file names use them: worker-co-operative."""
+    return re.fullmatch(ID_PATTERN, value) is not None
+
+
+def check_id(value: str, example: str) -> None:
+    """For `__post_init__`: the record's `id` must be lower-case letters, digits, hyphens."""
+    check(
+        is_id(value),
+        "id",
+        f"{value!r} is not an id: use lower-case letters, digits and hyphens (e.g. {example})",
+    )
 
 
 def strip_fields(record: msgspec.Struct, *names: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from drafter.answers import Answer
@@ -204,3 +206,20 @@ def test_a_quoted_definition_cites_its_own_source():
     number = quote.rsplit("\\[", 1)[1].rstrip("\\]")
     sources = composed.markdown.split("## Sources", 1)[1]
     assert f"\n{number}. “Social Enterprise: a strategy for success”" in sources
+
+
+def test_compiled_templates_unused_for_a_month_are_pruned_when_one_is_compiled(tmp_path):
+    import os
+
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "drafter" / "templates"
+    compose_answers(make_answers())  # compiles (or reuses) the bundled templates
+    old = folder / "__jinja2_old.cache"
+    old.write_bytes(b"")
+    stamp = old.stat().st_mtime - 31 * 86400
+    os.utime(old, (stamp, stamp))
+    compose_answers(make_answers())  # all cached: nothing compiled, nothing pruned
+    assert old.exists()
+    changed = templates_with(tmp_path, "response.md.j2", "{{ organisation }}\n")
+    compose_answers(make_answers(), templates_dir=changed)  # a new template is compiled
+    assert not old.exists()
+    assert any(folder.glob("__jinja2_*.cache"))

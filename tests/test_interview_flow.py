@@ -135,7 +135,9 @@ def test_full_session_saves_exactly_what_was_typed_and_renders(tmp_path, rendere
     for number, (stance, text, key_point) in RESPONSES.items():
         got = answers.answers[number]
         assert (got.stance, got.response, got.key_point) == (stance, text, key_point), number
-    assert rendered == [(path, tmp_path / "response.docx", "docx", {"force": True})]
+    assert rendered == [
+        (path, tmp_path / "response.docx", "docx", {"force": True, "library_dirs": ()})
+    ]
     # the details are offered next time (per-user config, nothing secret)
     from drafter.userconfig import config_path, load_user_defaults
 
@@ -577,3 +579,25 @@ def test_an_edited_question_list_is_not_replaced_without_asking(tmp_path, monkey
     answers = load_answers(path)
     assert answers.consultation_file == "answers.questions.yaml"
     assert answers.answers["1"].response == RESPONSES["1"][1]
+
+
+def test_library_option_layers_the_folder_and_is_kept_in_the_resume_hint(
+    tmp_path, monkeypatch, capsys
+):
+    seen = []
+
+    def load(dirs=None, **_):
+        seen.append(list(dirs))
+        return Library()
+
+    monkeypatch.setattr("drafter.library.load_library", load)
+    ours = tmp_path / "our library"
+    ours.mkdir()
+    keys = NEW_RESPONDENT + DOWN + ENTER + text_keys("We agree.") + CTRL_C
+    path = tmp_path / "answers.yaml"
+    options = Options("sample-social-care", path, library_dirs=(ours,))
+    assert drive(keys, options) == 130
+    assert seen and seen[0][-1] == ours  # after the bundled and configured layers
+    out = capsys.readouterr()
+    assert "--resume" in (out.out + out.err)
+    assert f"--library '{ours}'" in (out.out + out.err)

@@ -140,3 +140,20 @@ def test_the_cache_folder_is_private():
     store = cache.cache_file(SAMPLE_CONSULTATION)
     assert store.is_file()
     assert store.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_stores_unused_for_a_month_are_pruned_when_another_is_written(tmp_path):
+    load_consultation(SAMPLE_CONSULTATION)
+    folder = cache.cache_file(SAMPLE_CONSULTATION).parent
+    old, recent = folder / "old.json", folder / "recent.json"
+    for path, days in ((old, 31), (recent, 29)):
+        path.write_text("{}")
+        stamp = path.stat().st_mtime - days * 86400
+        os.utime(path, (stamp, stamp))
+    load_consultation(SAMPLE_CONSULTATION)  # a hit writes nothing, so prunes nothing
+    assert old.exists()
+    copy = tmp_path / "c.yaml"
+    shutil.copy(SAMPLE_CONSULTATION, copy)
+    load_consultation(copy)  # a miss writes its store
+    assert not old.exists() and recent.exists()
+    assert cache.cache_file(copy).is_file()

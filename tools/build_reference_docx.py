@@ -112,6 +112,11 @@ def _setup_styles(doc) -> None:
     rpr.append(
         parse_xml(f'<w:lang {nsdecls("w")} w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/>')
     )
+    # widow and orphan control everywhere, said outright: the OOXML default when no style sets
+    # it is off, and a kept heading needs at least two lines of the answer under it
+    ppr_default = rpr_default.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    ppr_default.insert(0, parse_xml(f"<w:widowControl {nsdecls('w')}/>"))
+    _reorder_ppr(ppr_default)
 
     normal = styles["Normal"]
     normal.font.name = FONT
@@ -141,7 +146,7 @@ def _setup_styles(doc) -> None:
     qfmt.left_indent = Cm(0.5)
     qfmt.right_indent = Cm(0)
     qfmt.space_before, qfmt.space_after = Pt(2), Pt(8)
-    qfmt.keep_with_next = False  # a long keep-chain makes LibreOffice strand the heading
+    qfmt.keep_with_next = False  # only a question's wording keeps with next (the writer says so)
     ppr = quote.element.get_or_add_pPr()
     for old in ppr.findall(qn("w:pBdr")) + ppr.findall(qn("w:shd")):
         ppr.remove(old)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from drafter.commands._common import output_option
+from drafter.commands._common import library_option, output_option
 from drafter.errors import InputError
 
 
@@ -36,12 +36,14 @@ from drafter.errors import InputError
     "[default: beside the answers, e.g. <consultation-id>-response.docx].",
     metavar="OUT.docx",
 )
+@library_option
 def draft(
     consultation: str | None,
     answers: Path | None,
     resume: bool,
     ask: str | None,
     output: Path | None,
+    library_dirs: tuple[Path, ...],
 ) -> None:
     """Answer a consultation question by question, in the terminal.
 
@@ -58,6 +60,7 @@ def draft(
       drafter draft --consultation sample-social-care
       drafter draft --answers my-answers.yaml --resume
       drafter draft --answers my-answers.yaml --ask 3,7
+      drafter draft --library ~/our-library --consultation sample-social-care
     """
     if not sys.stdin.isatty():
         raise InputError(
@@ -68,7 +71,14 @@ def draft(
     from drafter.interview.flow import Options, run_interview
 
     code = run_interview(
-        Options(consultation=consultation, answers=answers, resume=resume, ask=ask, output=output)
+        Options(
+            consultation=consultation,
+            answers=answers,
+            resume=resume,
+            ask=ask,
+            output=output,
+            library_dirs=tuple(library_dirs),
+        )
     )
     if code:
         raise SystemExit(code)

@@ -98,7 +98,17 @@ def _bytecode_cache():
         return None
     if not os.access(folder, os.W_OK) or not _private_to_this_user(folder):
         return None
-    return FileSystemBytecodeCache(folder)
+
+    class PrunedBytecodeCache(FileSystemBytecodeCache):
+        """Writing a newly compiled template also deletes ones unused for a month."""
+
+        def dump_bytecode(self, bucket) -> None:
+            super().dump_bytecode(bucket)
+            from drafter.library.cache import prune
+
+            prune(Path(folder), "__jinja2_*.cache")
+
+    return PrunedBytecodeCache(folder)
 
 
 def _private_to_this_user(folder: str) -> bool:

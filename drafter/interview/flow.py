@@ -46,6 +46,8 @@ class Options:
     resume: bool = False
     ask: str | None = None
     output: Path | None = None
+    # extra library folders (`--library`), after the bundled library and the configured ones
+    library_dirs: tuple[Path, ...] = ()
 
 
 class Later(Exception):
@@ -76,7 +78,8 @@ class Interview:
         if self._library is None:
             from drafter import library as library_module
 
-            self._library = library_module.load_library()
+            dirs = library_module.resolve_library_dirs(self.options.library_dirs)
+            self._library = library_module.load_library(dirs)
         return self._library
 
     def _run(self) -> int:
@@ -436,7 +439,9 @@ class Interview:
         if out.exists() and not prompts.confirm(f"{out} already exists. Replace it?", True):
             return False
         try:
-            result = render_answers(session.path, out, fmt=fmt, force=True)
+            result = render_answers(
+                session.path, out, fmt=fmt, force=True, library_dirs=self.options.library_dirs
+            )
         except DrafterError as exc:
             problem = exc.format()
         except Exception as exc:  # a bug in rendering must not end the interview
@@ -491,6 +496,8 @@ class Interview:
         if resume and custom:
             return f"To carry on where you stopped: {custom}"
         command = f"{_program()} draft --answers {_shell_quote(str(self.session.path))}"
+        for folder in self.options.library_dirs:  # the same library next time
+            command += f" --library {_shell_quote(str(folder))}"
         if resume:
             return f"To carry on where you stopped: {command} --resume"
         return f"To come back to it: {command}"

@@ -201,8 +201,28 @@ def _write(store: Path, code: list, files: dict) -> None:
     except (TypeError, ValueError):
         return
     with contextlib.suppress(OSError, DrafterError):
-        # private: the stores hold copies of answers files, which may be confidential
+        # private: the stores name the files the user works on and hold their entries
         store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if store.parent.stat().st_mode & 0o077:
             store.parent.chmod(0o700)
         atomic_write_text(store, text, force=True)
+    prune(store.parent, "*.json")
+
+
+# a store (or compiled template) not rewritten for this long is deleted when another is
+# written: folders that are gone (a test's, last year's consultation) would otherwise pile up
+PRUNE_AFTER_DAYS = 30
+
+
+def prune(folder: Path, pattern: str, *, days: int = PRUNE_AFTER_DAYS) -> None:
+    """Best effort: delete the files matching `pattern` in `folder` older than `days`. Runs
+    only when a cache file is written (a miss), never on the fast path; a pruned store that
+    was still in use is only rebuilt, at the cost of one slower run."""
+    import time
+
+    limit = time.time() - days * 86400
+    with contextlib.suppress(OSError):
+        for path in Path(folder).glob(pattern):
+            with contextlib.suppress(OSError):
+                if path.stat().st_mtime < limit:
+                    path.unlink()

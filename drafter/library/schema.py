@@ -8,12 +8,11 @@ from these fields; no word lists live in Python.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from msgspec.structs import force_setattr
 
-from drafter.model import Frozen, Meta, Text, check, field, strip_fields
+from drafter.model import Frozen, Meta, Text, check, check_id, field, strip_fields
 
 EntryStatus = Literal["draft", "vetted", "retired"]
 TermStatus = Literal["preferred", "admitted", "deprecated", "superseded"]
@@ -23,15 +22,17 @@ WelshStatus = Literal["legislation", "official-usage", "sector-usage", "unverifi
 NonEmpty = Annotated[str, Meta(min_length=1)]
 
 
+ID_EXAMPLE = "worker-co-operative"
+
+
 def id_problem(value: str) -> str | None:
-    """Why `value` cannot be an entry id, or None: the one rule for ids, used by the schema
-    and by the `snippets new` form (for the entry's id and the ids it refers to)."""
-    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):
-        return None
-    return (
-        f"{value!r} is not an id: use lower-case letters, digits and hyphens "
-        "(e.g. worker-co-operative)"
-    )
+    """Why `value` cannot be an entry id, or None: model.check_id's rule and words, for the
+    `snippets new` form (the entry's id and the ids it refers to)."""
+    try:
+        check_id(value, ID_EXAMPLE)
+    except ValueError as exc:
+        return str(exc).partition(": ")[2]
+    return None
 
 
 class Source(Frozen, kw_only=True):
@@ -124,8 +125,7 @@ class EntryBase(Frozen, kw_only=True):
     sources: tuple[Source, ...] = ()
 
     def __post_init__(self) -> None:
-        problem = id_problem(self.id)
-        check(problem is None, "id", problem or "")
+        check_id(self.id, ID_EXAMPLE)
 
 
 class Concept(EntryBase, kw_only=True):

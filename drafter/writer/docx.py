@@ -36,6 +36,9 @@ PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 LIBRARY_PROPERTY = "DrafterLibrary"
 
 HEADING_SIZES = {1: 40, 2: 30, 3: 25, 4: 22}  # half-points, for the fallback only
+# A question's wording (the quote right under its heading) up to this many characters is kept
+# in one piece (w:keepLines); a longer one may break across pages, like any long paragraph.
+KEEP_LINES_LIMIT = 600
 
 # the root of a new header or footer part, with the namespaces Word's (and python-docx's) have
 _HDR_FTR = (
@@ -462,6 +465,19 @@ def _ppr(p):
     return ppr
 
 
+def _keep(p, *, lines: bool) -> None:
+    """Keep paragraph `p` on the page of the next one (w:keepNext) and, if `lines`, in one
+    piece (w:keepLines); both go straight after w:pStyle, as the schema orders them."""
+    ppr = _ppr(p)
+    at = 1 if len(ppr) and ppr[0].tag == _PSTYLE else 0
+    ppr.insert(at, _E("w:keepNext"))
+    if lines:
+        ppr.insert(at + 1, _E("w:keepLines"))
+
+
+_PSTYLE = qn("w:pStyle")
+
+
 def _set_spacing(p, *, after: int) -> None:
     """Space after a paragraph, in twentieths of a point (w:spacing goes after w:numPr)."""
     ppr = _ppr(p)
@@ -546,6 +562,9 @@ class _Blocks:
         self.in_head = False
         self.cell_header = False
         self.pending_item = False
+        # True from a heading until the first paragraph that is neither the heading's quote
+        # (a question's wording) nor a bold lead-in: the keep-with-next chain ends there
+        self.after_heading = False
 
     def sid(self, name: str) -> str | None:
         """A style's id, looked up once; a style the document never uses is never asked for."""
@@ -582,6 +601,7 @@ class _Blocks:
             elif kind == "blockquote_close":
                 self.quote_depth -= 1
             elif kind == "table_open":
+                self.after_heading = False
                 self.table = self._table_start()
                 out.append(self.table)
             elif kind == "table_close":
@@ -596,11 +616,13 @@ class _Blocks:
             elif kind in ("th_open", "td_open"):
                 self.cell_header = kind == "th_open"
             elif kind in ("code_block", "fence"):
+                self.after_heading = False
                 for line in token.content.rstrip("\n").split("\n"):
                     p = _paragraph(self.sid("Normal"))
                     p.append(_run(line, code=True))
                     out.append(p)
             elif kind == "hr":
+                self.after_heading = False
                 out.append(_paragraph(self.sid("Normal")))
         return out
 
@@ -609,12 +631,16 @@ class _Blocks:
         if self.table is not None and self.row is not None:
             self._cell(token)
             return None
+        after_heading, self.after_heading = self.after_heading, False
         if heading_level is not None:
             name = f"Heading {min(heading_level, 4)}"
             style = self.sid(name)
             p = _paragraph(style, outline=None if style else heading_level - 1)
+            if style is None:  # the heading styles keep with next; the fallback must say so
+                _keep(p, lines=True)
             self._inlines(p, token.children or [], bold=style is None,
                           size=None if style else HEADING_SIZES[min(heading_level, 4)])  # fmt: skip
+            self.after_heading = True
             return p
         if self.list_stack:
             current = self.list_stack[-1]
@@ -635,13 +661,18 @@ class _Blocks:
                 p = _paragraph(self.sid("List Continue"))
         elif self.quote_depth:
             p = _paragraph(self.sid("Quote"))
+            if after_heading:
+                # the quote under a heading is a question's wording: it stays with the heading
+                # above and the answer below (Word: last line with the next paragraph's first)
+                self.after_heading = True
+                _keep(p, lines=len(token.content) <= KEEP_LINES_LIMIT)
         else:
             p = _paragraph(self.sid("Normal"))
             children = token.children or []
             kinds = [c.type for c in children if c.type != "text" or c.content]
             if kinds and kinds[0] == "strong_open" and kinds[-1] == "strong_close":
                 # a bold lead-in line ("Answer: Agree") stays with what follows it
-                _ppr(p).insert(1 if self.sid("Normal") else 0, _E("w:keepNext"))
+                _keep(p, lines=True)
         self._inlines(p, token.children or [])
         return p
 
