@@ -52,6 +52,23 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise InputError("folder does not exist", path=directory)
+    tmp_name = _write_temp(path, data)
+    try:
+        if path.exists() and not force:  # appeared while we were writing
+            raise OutputExistsError("already exists; use --force to replace it", path=path)
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        raise InputError(f"cannot write ({exc.strerror})", path=path) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+    _fsync_directory(directory)
+    return path
+
+
+def _write_temp(path: Path, data: bytes) -> str:
+    """`data` in a new temporary file beside `path`, flushed to disk; returns its name."""
+    directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -63,16 +80,62 @@ def atomic_write_bytes(path: Path, data: bytes, *, force: bool = False) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists() and not force:  # appeared while we were writing
-            raise OutputExistsError("already exists; use --force to replace it", path=path)
-        os.replace(tmp_name, path)
     except OSError as exc:
-        raise InputError(f"cannot write ({exc.strerror})", path=path) from None
-    finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-    _fsync_directory(directory)
-    return path
+        raise InputError(f"cannot write ({exc.strerror})", path=path) from None
+    return tmp_name
+
+
+def atomic_write_many(files: dict[Path, bytes], *, force: bool = False) -> list[Path]:
+    """Write several files all or nothing, as far as the filesystem allows.
+
+    Every file is first written to a temporary name in its own folder and flushed; only then
+    are they renamed into place. A failure while writing removes the temporaries and changes
+    nothing; a failure while renaming (rarer: the data is already on disk) puts back what
+    was there (a file replaced with `force` is kept as a copy until the end).
+    Refuses, before writing anything, to replace an existing file unless `force`.
+    """
+    paths = [Path(p) for p in files]
+    if not force:
+        for path in paths:
+            if path.exists():
+                raise OutputExistsError("already exists; use --force to replace it", path=path)
+    for folder in {p.parent for p in paths}:
+        if not folder.is_dir():
+            raise InputError("folder does not exist", path=folder)
+    temps: dict[Path, str] = {}
+    backups: dict[Path, str] = {}
+    done: list[Path] = []
+    try:
+        for path, data in files.items():
+            temps[Path(path)] = _write_temp(Path(path), data)
+        for path in paths:
+            if path.exists():
+                if not force:  # appeared while we were writing
+                    raise OutputExistsError("already exists; use --force to replace it", path=path)
+                backups[path] = _write_temp(path, read_user_bytes(path))  # to put it back
+        for path in paths:
+            try:
+                os.replace(temps[path], path)
+            except OSError as exc:
+                raise InputError(f"cannot write ({exc.strerror})", path=path) from None
+            done.append(path)
+    except BaseException:
+        for path in done:  # undo the renames: the old file back, or no file
+            with contextlib.suppress(OSError):
+                if path in backups:
+                    os.replace(backups.pop(path), path)
+                else:
+                    os.unlink(path)
+        raise
+    finally:
+        for name in [*temps.values(), *backups.values()]:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name)
+    for folder in {p.parent for p in paths}:
+        _fsync_directory(folder)
+    return paths
 
 
 def atomic_write_text(path: Path, text: str, *, force: bool = False) -> Path:

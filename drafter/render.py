@@ -76,6 +76,7 @@ def render_answers(
     """Render an answers file to `out_path` (docx, md or txt), atomically, never clobbering."""
     from drafter.compose import compose
     from drafter.fsutil import atomic_write_bytes
+    from drafter.library.validate import library_warnings
     from drafter.precision import check_text
 
     if fmt not in FORMATS:
@@ -87,8 +88,9 @@ def render_answers(
         raise InputError("is a folder; give a file name for the output", path=out_path)
 
     answers, consultation, library = load_inputs(answers_path, library_dirs)
+    warnings = library_warnings(library)  # raises if the library is unsafe to check with
     composed = compose(answers, consultation, library)
-    warnings = list(composed.warnings)
+    warnings += composed.warnings
 
     if fmt == "docx":
         from drafter.writer.docx import write_docx

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import errno
+import io
+import os
+
 import docx
 import pytest
 from lxml import etree
@@ -54,6 +59,7 @@ def test_export_then_import_gives_back_the_same_library(tmp_path, capsys, base, 
     code, out, err = run(capsys, "snippets", "import", str(exported), "--into", str(target))
     assert code == 0, err
     assert f"imported {len(base.concepts)} entries" in out
+    assert "warning" not in err  # everything drafter exports, it imports
     again = load_library([target], use_cache=False)
     assert again.concepts == base.concepts
 
@@ -118,6 +124,78 @@ def test_bad_entries_in_a_tbx_are_all_reported_and_nothing_is_written(tmp_path, 
     assert snapshot(target) == {}
 
 
+FOREIGN = f"""<?xml version="1.0" encoding="UTF-8"?>
+<tbx xmlns="{TBX_NS}" type="TBX-Basic" style="dca" xml:lang="en"><text><body>
+<conceptEntry id="housing-co-operative">
+  <descrip type="subjectField">housing</descrip>
+  <transacGrp><transac type="transactionType">origination</transac>
+    <date>2026-11-26</date></transacGrp>
+  <langSec xml:lang="en">
+    <descrip type="definition">A co-operative providing homes to its tenant-members.</descrip>
+    <termSec><term>housing co-operative</term>
+      <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+      <termNote type="partOfSpeech">noun</termNote></termSec>
+  </langSec>
+</conceptEntry></body></text></tbx>"""
+
+
+@pytest.mark.parametrize(
+    "old, new, line, message",
+    [
+        (
+            "subjectField",
+            "colourField",
+            4,
+            "<descrip type='colourField'> is not a TBX-Basic data category "
+            "(known: subjectField, definition, context)",
+        ),
+        (
+            "preferredTerm-admn-sts",
+            "favouriteTerm-admn-sts",
+            10,
+            "unknown administrativeStatus 'favouriteTerm-admn-sts' (known: "
+            "preferredTerm-admn-sts, admittedTerm-admn-sts, deprecatedTerm-admn-sts, "
+            "supersededTerm-admn-sts)",
+        ),
+        ("2026-11-26", "soon", 6, "<date> 'soon' is not a date (use YYYY-MM-DD)"),
+        ("2026-11-26", "2026-13-01", 6, "<date> '2026-13-01' is not a date"),
+        ("origination", "deletion", 5, "unknown transactionType 'deletion'"),
+    ],
+)
+def test_tbx_data_drafter_cannot_read_is_an_error_at_its_line(
+    tmp_path, capsys, old, new, line, message
+):
+    bad = write(tmp_path, "bad.tbx", FOREIGN.replace(old, new))
+    target = tmp_path / "lib"
+    code, _, err = run(capsys, "snippets", "import", str(bad), "--into", str(target))
+    assert code == 2
+    assert err.startswith(f"drafter: error: {bad}:{line}: conceptEntry 'housing-co-operative': ")
+    assert message in err and len(err.splitlines()) == 1
+    assert not target.exists()
+
+
+def test_every_bad_value_in_a_tbx_is_reported_in_one_run(tmp_path, capsys):
+    text = FOREIGN.replace("subjectField", "colourField").replace("2026-11-26", "soon")
+    bad = write(tmp_path, "bad.tbx", text.replace("preferredTerm", "favouriteTerm"))
+    code, _, err = run(capsys, "snippets", "import", str(bad), "--into", str(tmp_path / "lib"))
+    assert code == 2
+    lines = err.splitlines()
+    assert [x.split(": conceptEntry")[0].rsplit(":", 1)[1] for x in lines] == ["4", "6", "10"]
+
+
+def test_what_drafter_does_not_carry_is_a_warning_and_the_rest_imports(tmp_path, capsys):
+    text = FOREIGN.replace("<langSec", "<colour>blue</colour>\n  <langSec", 1)
+    tbx = write(tmp_path, "other.tbx", text)
+    code, out, err = run(capsys, "snippets", "import", str(tbx), "--into", str(tmp_path / "lib"))
+    assert code == 0, err
+    assert err.splitlines() == [
+        f"warning: {tbx}:12: <termNote type='partOfSpeech'> is not imported",
+        f"warning: {tbx}:7: unknown element <colour> is not imported",
+    ]
+    entry = load_library([tmp_path / "lib"], use_cache=False).concepts["housing-co-operative"]
+    assert entry.subject == "housing" and entry.terms[0].status == "preferred"
+
+
 def test_import_refuses_to_replace_existing_entries(tmp_path, capsys):
     exported = tmp_path / "t.csv"
     run(capsys, "snippets", "export", "--format", "csv", "-o", str(exported))
@@ -127,6 +205,72 @@ def test_import_refuses_to_replace_existing_entries(tmp_path, capsys):
     code, _, err = run(capsys, "snippets", "import", str(exported), "--into", str(target))
     assert code == 2 and "already exist" in err and "--force" in err
     assert snapshot(target) == before
+
+
+class FailOn:
+    """Replaces an os function: the Nth call fails as a full disk would."""
+
+    def __init__(self, real, n: int):
+        self.real, self.n, self.calls = real, n, 0
+
+    def __call__(self, *args, **kwargs):
+        self.calls += 1
+        if self.calls == self.n:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return self.real(*args, **kwargs)
+
+
+@pytest.fixture
+def exported(tmp_path, capsys):
+    path = tmp_path / "terms.csv"
+    code, _, err = run(capsys, "snippets", "export", "--format", "csv", "-o", str(path))
+    assert code == 0, err
+    return path
+
+
+@pytest.mark.parametrize("n", [1, 5, 21])
+def test_a_disk_failing_on_the_nth_write_leaves_nothing_behind(
+    tmp_path, capsys, monkeypatch, exported, n
+):
+    target = tmp_path / "lib"
+    fail = FailOn(os.fsync, n)  # each file is flushed once, as it is written
+    monkeypatch.setattr(os, "fsync", fail)
+    code, out, err = run(capsys, "snippets", "import", str(exported), "--into", str(target))
+    assert fail.calls >= n
+    assert code == 2 and out == ""
+    assert err.startswith(f"drafter: error: {target / 'terms'}/")
+    assert err.endswith(": cannot write (No space left on device)\n")
+    assert not target.exists()  # no entry, no temporary file, not even the folder
+
+
+def test_a_failure_renaming_with_force_puts_every_old_file_back(
+    tmp_path, capsys, monkeypatch, exported
+):
+    target = tmp_path / "lib"
+    code, _, err = run(capsys, "snippets", "import", str(exported), "--into", str(target))
+    assert code == 0, err
+    for path in (target / "terms").iterdir():  # local edits the import would replace
+        path.write_text(path.read_text() + "# edited here\n")
+    before = snapshot(target)
+    fail = FailOn(os.replace, 7)
+    monkeypatch.setattr(os, "replace", fail)
+    code, _, err = run(
+        capsys, "snippets", "import", str(exported), "--into", str(target), "--force"
+    )
+    assert fail.calls >= 7
+    assert code == 2 and "cannot write (No space left on device)" in err
+    assert snapshot(target) == before  # six renamed files put back, no temporary left
+
+
+def test_an_id_twice_in_the_input_is_refused_before_writing(tmp_path, capsys, exported):
+    rows = list(csv.reader(io.StringIO(exported.read_text(encoding="utf-8"))))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([*rows, rows[1]])  # the first concept again
+    twice = write(tmp_path, "twice.csv", out.getvalue())
+    target = tmp_path / "lib"
+    code, _, err = run(capsys, "snippets", "import", str(twice), "--into", str(target))
+    assert code == 2 and "comes twice" in err
+    assert not target.exists()
 
 
 def test_csv_with_unknown_column_names_allowed_columns(tmp_path, capsys):

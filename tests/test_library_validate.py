@@ -135,6 +135,18 @@ def test_a_designation_claimed_by_two_concepts(tmp_path, capsys):
     assert "designation 'Shared-Term' is also claimed by concept 'aaa'" in err
 
 
+def test_a_clash_with_the_bundled_library_is_reported_at_the_layer_that_brings_it(tmp_path, capsys):
+    # an id that sorts before the bundled concept's, so id order would blame the bundled file
+    ours = concept("coop-workers", "worker co-operative")
+    lib = layer(tmp_path, "lib", {"terms/ours.yaml": ours})
+    code, _, err = run(capsys, "snippets", "validate", "--library", str(lib), "--no-examples")
+    assert code == 2
+    [line] = [x for x in err.splitlines() if "also claimed" in x]
+    assert line.startswith(f"{lib / 'terms' / 'ours.yaml'}:14: error: terms.0: ")
+    assert "'worker co-operative' is also claimed by concept 'worker-co-operative'" in line
+    assert line.endswith("snippets/terms/worker-co-operative.yaml)")
+
+
 def test_review_date_passed_is_a_warning_unless_strict(tmp_path, capsys):
     lib = layer(tmp_path, "lib", {"terms/a.yaml": concept("aaa", "alpha term")})
     code, out, err = run(

@@ -96,6 +96,10 @@ def lint(
         return
     if not files:
         raise InputError("give at least one file to check (or --explain RULE-OR-CONCEPT)")
+    from drafter.library.validate import library_warnings
+
+    for warning in library_warnings(library):  # raises if unsafe to check with
+        click.echo(f"warning: {warning}", err=True)
     if annotate_out is not None:
         docx_inputs = [f for f in files if f.suffix.lower() == ".docx"]
         if len(files) != 1 or len(docx_inputs) != 1:

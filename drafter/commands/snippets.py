@@ -126,7 +126,8 @@ def list_cmd(
     if fmt == "json":
         _echo_json([views.as_json(e, library) for e in entries])
         return
-    make_console().print(views.list_table(entries, library, day))
+    console = make_console()
+    console.print(views.list_table(entries, library, day, console.width))
 
 
 # --- show ----------------------------------------------------------------------------------
@@ -205,14 +206,8 @@ def search_cmd(words: tuple[str, ...], library_dirs: tuple[Path, ...], fmt: str)
     if not found:
         click.echo(f"no entry mentions {' '.join(words)!r}")
         return
-    from rich.table import Table
-
-    table = Table(title=f"{len(found)} entries match", title_justify="left")
-    for name in ("id", "kind", "name / preferred term", "matched in", "summary"):
-        table.add_column(name, overflow="fold")
-    for entry, where in found:
-        table.add_row(entry.id, entry.kind, views.label(entry), where, views.summary(entry))
-    make_console().print(table)
+    console = make_console()
+    console.print(views.search_table(found, console.width))
 
 
 # --- validate ------------------------------------------------------------------------------
@@ -322,7 +317,8 @@ def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None
     if fmt == "json":
         _echo_json([views.as_json(e, library) for e in entries])
     elif entries:
-        make_console().print(views.list_table(entries, library, day))
+        console = make_console()
+        console.print(views.list_table(entries, library, day, console.width))
     else:
         click.echo(f"no entry is due for review on {day.isoformat()}")
     if entries:
@@ -438,7 +434,7 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
     if interactive:
         from drafter.library.form import ask_fields
 
-        fields = ask_fields(fields)
+        fields = ask_fields(fields, directory, force)
     entry = build_entry(fields)
     path = write_new_entry(entry, directory, force=force)
     click.echo(f"wrote {path} ({entry.kind} {entry.id}, {entry.status})")
@@ -524,27 +520,23 @@ def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> Non
     Example:
       drafter snippets import terms.tbx --into ./our-library
     """
-    from drafter.library.edit import FOLDERS, write_new_entry
+    from drafter.library.edit import write_new_entries
 
     fmt = fmt or file.suffix.lstrip(".").lower()
     if fmt == "tbx":
         from drafter.library.tbx import import_tbx
 
-        entries = import_tbx(file)
+        warnings: list[str] = []
+        entries = import_tbx(file, warnings)
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
     elif fmt == "csv":
         from drafter.library.csvio import import_csv
 
         entries = import_csv(file)
     else:
         raise InputError("cannot tell the format; give --format tbx or --format csv", path=file)
-    if not force:
-        clashes = [e for e in entries if (directory / FOLDERS[e.kind] / f"{e.id}.yaml").exists()]
-        if clashes:
-            raise InputError(
-                f"{len(clashes)} entr{'y' if len(clashes) == 1 else 'ies'} already exist "
-                f"(e.g. {clashes[0].id}); use --force to replace them",
-                path=directory,
-            )
-    for entry in entries:
-        write_new_entry(entry, directory, force=force)
-    click.echo(f"imported {len(entries)} entries into {directory}")
+    write_new_entries(entries, directory, force=force)  # all or nothing
+    click.echo(
+        f"imported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} into {directory}"
+    )

@@ -6,11 +6,12 @@ just those lines. `write_new_entry` writes a fresh, valid file atomically.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 from pathlib import Path
 
-from drafter.errors import InputError
+from drafter.errors import InputError, OutputExistsError
 from drafter.fsutil import atomic_write_text
 from drafter.library.loader import entry_from_data
 from drafter.library.schema import Entry
@@ -125,11 +126,57 @@ def _plain(value):
 
 def write_new_entry(entry: Entry, library_dir: Path, *, force: bool = False) -> Path:
     """Write `entry` to LIBRARY/<folder>/<id>.yaml atomically; refuse to overwrite."""
-    folder = Path(library_dir) / FOLDERS[entry.kind]
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{entry.id}.yaml"
-    text = entry_yaml(entry, comment=f"{entry.kind} {entry.id}: written by drafter snippets new")
+    return write_new_entries([entry], library_dir, force=force, command="new")[0]
+
+
+def write_new_entries(
+    entries: list[Entry], library_dir: Path, *, force: bool = False, command: str = "import"
+) -> list[Path]:
+    """Write each entry to LIBRARY/<folder>/<id>.yaml, all or nothing (`snippets import`).
+
+    Everything is checked before anything is written: each file's text must load back as the
+    entry, no id may come twice, and no file may exist unless `force`. Then every file goes to
+    a temporary name and all are renamed into place (fsutil.atomic_write_many); on a failure
+    nothing is left behind, not even a folder this call created.
+    """
+    from drafter.fsutil import atomic_write_many
     from drafter.yamlio import parse_yaml
 
-    entry_from_data(parse_yaml(text, path), path)  # what we write must load back
-    return atomic_write_text(path, text, force=force)
+    files: dict[Path, bytes] = {}
+    for entry in entries:
+        path = Path(library_dir) / FOLDERS[entry.kind] / f"{entry.id}.yaml"
+        if path in files:
+            raise InputError(f"id {entry.id!r} comes twice; each entry needs its own id")
+        text = entry_yaml(
+            entry, comment=f"{entry.kind} {entry.id}: written by drafter snippets {command}"
+        )
+        entry_from_data(parse_yaml(text, path), path)  # what we write must load back
+        files[path] = text.encode("utf-8")
+    clashes = [path for path in files if path.exists()]
+    if clashes and not force:
+        more = f" (and {len(clashes) - 1} more)" if len(clashes) > 1 else ""
+        raise OutputExistsError(f"already exists{more}; use --force to replace", path=clashes[0])
+    created = _make_folders({path.parent for path in files})
+    try:
+        return atomic_write_many(files, force=force)
+    except BaseException:
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if still empty
+        raise
+
+
+def _make_folders(folders: set[Path]) -> list[Path]:
+    """Create the folders that do not exist yet; returns them, outermost first."""
+    created: list[Path] = []
+    for folder in sorted(folders):
+        missing = [f for f in (folder, *folder.parents) if not f.exists()]
+        for new in reversed(missing):
+            try:
+                new.mkdir()
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise InputError(f"cannot create the folder ({exc.strerror})", path=new) from None
+            created.append(new)
+    return created

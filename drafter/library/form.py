@@ -1,14 +1,22 @@
 """The `snippets new` form: asks for the fields a new entry needs (questionary).
 
 Only the answers are collected here; drafter.library.newentry turns them into an entry, the
-same way it does for flags, so the form and scripts write identical files.
+same way it does for flags, so the form and scripts write identical files. Each answer is
+checked at its prompt with the schema's own rules (newentry's `*_problem` functions), so a
+mistake is explained where it is typed, not after the last question.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 
-from drafter.errors import InputError
+from drafter.library.newentry import field_problem, source_problem, term_problem
+from drafter.library.schema import Concept, Organisation, Passage, id_problem
+
+# a check: the answer -> what is wrong with it in plain words, or None
+Check = Callable[[str], "str | None"]
 
 
 def _ask(question):
@@ -18,21 +26,58 @@ def _ask(question):
     return answer
 
 
-def _required(text: str) -> bool | str:
-    return bool(text.strip()) or "required"
+def _validator(check: Check, *, blank_ok: bool = False) -> Callable[[str], bool | str]:
+    """questionary's `validate=`: True, or the message shown under the prompt."""
+
+    def validate(text: str) -> bool | str:
+        if blank_ok and not text.strip():
+            return True
+        return check(text.strip()) or True
+
+    return validate
 
 
-def _list(questionary, message: str) -> list[str]:
-    """Ask for items one by one until an empty answer."""
+def _filled(what: str) -> Check:
+    """For free text the schema does not restrict (a subject, a name): not blank."""
+    return lambda text: None if text else f"{what} cannot be left empty: please type it"
+
+
+def _field(model: type, name: str, label: str) -> Check:
+    return lambda text: field_problem(model, name, text, label)
+
+
+def _text(questionary, message: str, check: Check, **kwargs) -> str:
+    return _ask(questionary.text(message, validate=_validator(check), **kwargs)).strip()
+
+
+def _list(questionary, message: str, check: Check | None = None) -> list[str]:
+    """Ask for items one by one until an empty answer; each item is checked as it is typed."""
     items = []
     while True:
-        value = _ask(questionary.text(f"{message} (empty to finish):"))
+        validate = _validator(check, blank_ok=True) if check else None
+        value = _ask(questionary.text(f"{message} (empty to finish):", validate=validate))
         if not value.strip():
             return items
         items.append(value.strip())
 
 
-def ask_fields(fields: dict) -> dict:
+def _entry_id(out: dict, directory: Path | None, force: bool) -> Check:
+    """The id rule, and no entry file of that id already in the folder (unless --force)."""
+    from drafter.library.edit import FOLDERS
+
+    def check(text: str) -> str | None:
+        problem = id_problem(text)
+        if problem or directory is None or force:
+            return problem
+        path = Path(directory) / FOLDERS[out["kind"]] / f"{text}.yaml"
+        if path.exists():
+            return f"{path} already exists: choose another id (or run with --force)"
+        return None
+
+    return check
+
+
+def ask_fields(fields: dict, directory: Path | None = None, force: bool = False) -> dict:
     """Ask in the terminal for the fields of a new entry that the flags left empty."""
     import questionary
 
@@ -45,46 +90,68 @@ def ask_fields(fields: dict) -> dict:
         )
     )
     out["kind"] = kind
-    out["entry_id"] = _ask(
-        questionary.text(
-            "Id (lower-case, hyphens):", default=out.get("entry_id") or "", validate=_required
-        )
+    out["entry_id"] = _text(
+        questionary,
+        "Id (lower-case, hyphens):",
+        _entry_id(out, directory, force),
+        default=out.get("entry_id") or "",
     )
+    concept_id = id_problem  # the ids of the concepts it refers to
     if kind == "concept":
-        out["subject"] = _ask(questionary.text("Subject (e.g. co-operatives):", validate=_required))
-        preferred = _ask(questionary.text("Preferred term:", validate=_required))
-        others = _list(questionary, "Other term as TEXT=STATUS (admitted/deprecated/superseded)")
+        out["subject"] = _text(questionary, "Subject (e.g. co-operatives):", _filled("The subject"))
+        preferred = _text(
+            questionary, "Preferred term:", lambda text: term_problem(text, first=True)
+        )
+        others = _list(
+            questionary,
+            "Other term as TEXT=STATUS (admitted/deprecated/superseded)",
+            term_problem,
+        )
         out["terms"] = [preferred, *others]
-        out["short"] = _ask(questionary.text("One-line definition:", validate=_required))
-        out["definition"] = _ask(
-            questionary.text("Definition, in your own words:", multiline=True, validate=_required)
+        out["short"] = _text(
+            questionary, "One-line definition:", _field(Concept, "short", "The definition")
+        )
+        out["definition"] = _text(
+            questionary,
+            "Definition, in your own words:",
+            _field(Concept, "definition", "The definition"),
+            multiline=True,
         )
         for relation in ("broader", "narrower", "related", "contrast"):
-            out[relation] = _list(questionary, f"{relation.capitalize()} concept id")
+            out[relation] = _list(questionary, f"{relation.capitalize()} concept id", concept_id)
         out["must_flag"] = _list(questionary, "Sentence the check must flag")
         out["must_pass"] = _list(questionary, "Sentence the check must pass")
     elif kind == "organisation":
-        out["name"] = _ask(questionary.text("Name:", validate=_required))
+        out["name"] = _text(questionary, "Name:", _field(Organisation, "name", "The name"))
         out["aliases"] = _list(questionary, "Other name")
-        out["description"] = _ask(
-            questionary.text(
-                "What it is (facts from its sources):", multiline=True, validate=_required
-            )
+        out["description"] = _text(
+            questionary,
+            "What it is (facts from its sources):",
+            _field(Organisation, "description", "The description"),
+            multiline=True,
         )
-        out["is_"] = _list(questionary, "Concept id it is")
-        out["is_not"] = _list(questionary, "Concept id it is not")
+        out["is_"] = _list(questionary, "Concept id it is", concept_id)
+        out["is_not"] = _list(questionary, "Concept id it is not", concept_id)
         out["checked_on"] = dt.date.today().isoformat()
     else:
-        out["title"] = _ask(questionary.text("Title:", validate=_required))
-        out["text"] = _ask(questionary.text("Paragraph:", multiline=True, validate=_required))
-        out["uses"] = _list(questionary, "Concept id it uses")
-    out["sources"] = _list(questionary, "Source as title=...;publisher=...;year=...;url=...")
-    status = _ask(questionary.select("Status:", choices=["draft", "vetted"], default="draft"))
+        out["title"] = _text(questionary, "Title:", _field(Passage, "title", "The title"))
+        out["text"] = _text(
+            questionary, "Paragraph:", _field(Passage, "text", "The paragraph"), multiline=True
+        )
+        out["uses"] = _list(questionary, "Concept id it uses", concept_id)
+    out["sources"] = _list(
+        questionary, "Source as title=...;publisher=...;year=...;url=...", source_problem
+    )
+    # a vetted entry needs a source (the rule `snippets validate` applies): say so up front
+    vetted = questionary.Choice(
+        "vetted", disabled=None if out["sources"] else "needs at least one source"
+    )
+    status = _ask(questionary.select("Status:", choices=["draft", vetted], default="draft"))
     out["status"] = status
     if status == "vetted":
-        if not out["sources"]:
-            raise InputError("a vetted entry needs a source; save it as a draft instead")
-        out["vetted_by"] = _ask(questionary.text("Vetted by:", validate=_required))
+        out["vetted_by"] = _text(
+            questionary, "Vetted by:", _filled("The name of the person who checked it")
+        )
         out["vetted_on"] = dt.date.today().isoformat()
         from drafter.library.edit import add_months
 

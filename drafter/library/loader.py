@@ -32,6 +32,8 @@ class Library:
     layers: tuple[Path, ...] = ()
     # ids replaced by a later layer: id -> the files, earliest first
     overridden: dict[str, list[Path]] = field(default_factory=dict)
+    # entry id -> the index in `layers` of the layer it comes from
+    layer_of: dict[str, int] = field(default_factory=dict)
 
     def get(self, entry_id: str) -> Concept | Organisation | Passage:
         for table in (self.concepts, self.organisations, self.passages):
@@ -185,7 +187,7 @@ def load_library(dirs: Sequence[Path] | None = None, *, use_cache: bool = True) 
     dirs = list(dirs) if dirs is not None else resolve_library_dirs()
     library = Library(layers=tuple(Path(d) for d in dirs))
     problems: list[DrafterError] = []
-    layer_of: dict[str, int] = {}
+    layer_of = library.layer_of
     for index, directory in enumerate(dirs):
         entries, layer_problems = read_layer(Path(directory), use_cache=use_cache)
         problems += layer_problems + duplicate_problems(entries)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from drafter.errors import InputError, MultipleErrors
-from drafter.library.schema import Concept, Entry, Organisation, Passage
+from drafter.library.schema import Concept, Designation, Entry, Organisation, Passage, Source
 from drafter.model import dotted, field_problems
 
 SOURCE_KEYS = ("title", "publisher", "year", "url", "section", "ref")
@@ -23,8 +23,16 @@ FLAGS = {
 }
 
 
-def parse_source(text: str) -> dict:
+def parse_source(text: str, flag: str = "--source") -> dict:
     """`title=...;publisher=...;year=...` -> a Source mapping. A bare text is the title."""
+    try:
+        return source_fields(text)
+    except ValueError as exc:
+        raise InputError(f"{flag}: {exc}") from None
+
+
+def source_fields(text: str) -> dict:
+    """The fields of a source written `title=...;year=...`; ValueError names a bad part."""
     if "=" not in text:
         return {"title": text.strip()}
     out: dict = {}
@@ -34,8 +42,8 @@ def parse_source(text: str) -> dict:
         key, sep, value = part.partition("=")
         key = key.strip()
         if not sep or key not in SOURCE_KEYS:
-            raise InputError(
-                f"--source: {part.strip()!r} is not KEY=VALUE (KEY one of {', '.join(SOURCE_KEYS)})"
+            raise ValueError(
+                f"{part.strip()!r} is not KEY=VALUE (KEY one of {', '.join(SOURCE_KEYS)})"
             )
         out[key] = int(value) if key == "ref" and value.strip().isdigit() else value.strip()
     return out
@@ -49,6 +57,54 @@ def parse_term(text: str, first: bool) -> dict:
         if value:
             term[key] = value
     return term
+
+
+# --- one answer at a time (the form checks each at its prompt) ---------------------------
+# The rules are the schema's: each answer is validated as the part of an entry it becomes.
+
+
+def term_problem(text: str, first: bool = False) -> str | None:
+    """What is wrong with a designation typed as TEXT[=STATUS[=KIND[=USE_INSTEAD]]], in plain
+    words, or None."""
+    data = parse_term(text, first)
+    found = field_problems(data, Designation)
+    if not isinstance(found, list):
+        return None
+    return "; ".join(_plain(loc, message, data, TERM_PARTS) for loc, message in found)
+
+
+TERM_PARTS = {"text": "the term", "status": "the status", "kind": "the kind"}
+
+
+def source_problem(text: str) -> str | None:
+    """What is wrong with a source typed as `title=...;publisher=...;year=...`, or None."""
+    try:
+        data = source_fields(text)
+    except ValueError as exc:
+        return str(exc)
+    found = field_problems(data, Source)
+    if not isinstance(found, list):
+        return None
+    return "; ".join(_plain(loc, message, data) for loc, message in found)
+
+
+def field_problem(model: type, name: str, value: object, label: str) -> str | None:
+    """What is wrong with `value` as the field `name` of a `model` entry, e.g. "The definition
+    must not be empty", or None. Only that field is judged (the others are not asked yet)."""
+    found = field_problems({name: value}, model)
+    if not isinstance(found, list):
+        return None
+    mine = [message for loc, message in found if loc and loc[0] == name]
+    return f"{label} {'; '.join(mine)}" if mine else None
+
+
+def _plain(loc: tuple, message: str, data: dict, names: dict | None = None) -> str:
+    """One problem with a typed answer: "the status 'favourite' is not allowed: must be ..."."""
+    where = (names or {}).get(dotted(loc), dotted(loc).replace("_", " "))
+    value = data.get(loc[0]) if len(loc) == 1 else None
+    if isinstance(value, str) and value.strip():
+        return f"{where} {value!r} is not allowed: {message}"
+    return f"{where}: {message}"
 
 
 def parse_translation(text: str) -> tuple[str, dict]:
@@ -86,7 +142,7 @@ def build_entry(fields: dict) -> Entry:
     data: dict = {
         "id": fields["entry_id"],
         "kind": kind,
-        "version": fields.get("version") or 1,
+        "version": 1 if fields.get("version") is None else fields["version"],
         "status": fields.get("status") or "draft",
         "vetted_by": fields.get("vetted_by") or None,
         "vetted_on": _date(fields.get("vetted_on"), "vetted-on"),
@@ -107,7 +163,7 @@ def build_entry(fields: dict) -> Entry:
             short=fields.get("short"),
             definition=fields.get("definition"),
             quotation=fields.get("quotation") or None,
-            quotation_source=parse_source(fields["quotation_source"])
+            quotation_source=parse_source(fields["quotation_source"], "--quotation-source")
             if fields.get("quotation_source")
             else None,
             terms=[parse_term(t, i == 0) for i, t in enumerate(fields.get("terms") or ())],
@@ -156,5 +212,6 @@ def build_entry(fields: dict) -> Entry:
     for loc, message in found:
         field = str(loc[0]) if loc else ""
         flag = FLAGS.get(field, "--" + field.replace("_", "-"))
-        problems.append(InputError(f"{flag} ({dotted(loc)}): {message}"))
+        where = f" ({dotted(loc)})" if len(loc) > 1 or flag != f"--{field}" else ""
+        problems.append(InputError(f"{flag}{where}: {message}"))
     raise problems[0] if len(problems) == 1 else MultipleErrors(problems)

@@ -22,6 +22,19 @@ WelshStatus = Literal["legislation", "official-usage", "sector-usage", "unverifi
 NonEmpty = Annotated[str, Meta(min_length=1)]
 
 
+ID_EXAMPLE = "worker-co-operative"
+
+
+def id_problem(value: str) -> str | None:
+    """Why `value` cannot be an entry id, or None: model.check_id's rule and words, for the
+    `snippets new` form (the entry's id and the ids it refers to)."""
+    try:
+        check_id(value, ID_EXAMPLE)
+    except ValueError as exc:
+        return str(exc).partition(": ")[2]
+    return None
+
+
 class Source(Frozen, kw_only=True):
     """A citation. `ref` is the number in the reference fact sheet, kept for traceability."""
 
@@ -112,7 +125,7 @@ class EntryBase(Frozen, kw_only=True):
     sources: tuple[Source, ...] = ()
 
     def __post_init__(self) -> None:
-        check_id(self.id, "worker-co-operative")
+        check_id(self.id, ID_EXAMPLE)
 
 
 class Concept(EntryBase, kw_only=True):

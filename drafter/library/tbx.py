@@ -161,8 +161,10 @@ def _note_data(element, path: Path, where: str) -> dict:
     return {}
 
 
-def import_tbx(path: Path) -> list[Concept]:
-    """Concepts from a TBX file; one error per bad entry, all reported, nothing partial."""
+def import_tbx(path: Path, warnings: list[str] | None = None) -> list[Concept]:
+    """Concepts from a TBX file; every problem reported (one line each, with the TBX file's
+    line), nothing partial. What the file holds that drafter does not carry (an element it
+    does not know, a TBX-Basic category such as partOfSpeech) is added to `warnings`."""
     from lxml import etree
 
     path = Path(path)
@@ -189,14 +191,20 @@ def import_tbx(path: Path) -> list[Concept]:
             line=root.sourceline,
         )
     concepts: list[Concept] = []
+    ignored: dict[str, list[int]] = {}  # what is not imported -> the lines it is on
     problems: list[DrafterError] = []
     for element in root.iter(_q("conceptEntry")):
         try:
-            concepts.append(_concept_from(element, path))
+            concepts.append(_concept_from(element, path, ignored))
         except MultipleErrors as exc:
             problems += exc.errors
         except DrafterError as exc:
             problems.append(exc)
+    _unknown_elements(root, ignored)
+    if warnings is not None:
+        for what, lines in ignored.items():
+            times = f" ({len(lines)} times)" if len(lines) > 1 else ""
+            warnings.append(f"{path}:{lines[0]}: {what} is not imported{times}")
     if problems:
         raise problems[0] if len(problems) == 1 else MultipleErrors(problems)
     if not concepts:
@@ -204,9 +212,23 @@ def import_tbx(path: Path) -> list[Concept]:
     return concepts
 
 
-def _concept_from(element, path: Path) -> Concept:
+def _concept_from(element, path: Path, ignored: dict[str, list[int]]) -> Concept:
     cid = element.get("id") or ""
     where = f"conceptEntry {cid!r} (line {element.sourceline})"
+    problems = _category_problems(element, path, f"conceptEntry {cid!r}", ignored)
+    try:
+        concept = _concept_data(element, path, where)
+    except MultipleErrors as exc:
+        problems += exc.errors
+    except DrafterError as exc:
+        problems.append(exc)
+    if problems:
+        raise problems[0] if len(problems) == 1 else MultipleErrors(problems)
+    return concept
+
+
+def _concept_data(element, path: Path, where: str) -> Concept:
+    cid = element.get("id") or ""
     data: dict = _note_data(element, path, where)
     data.setdefault("status", "draft")
     data.setdefault("version", 1)
@@ -258,13 +280,119 @@ def _concept_from(element, path: Path) -> Concept:
         raise _at(exc, where, element.sourceline) from None
 
 
+# TBX-Basic data categories: type -> the values allowed (None: any text), and whether drafter
+# imports it. An unknown type or value is an error: it would otherwise be dropped silently
+# (an unknown status read as preferred, an unknown subject field as "imported").
+CATEGORIES: dict[str, dict[str, tuple[tuple[str, ...] | None, bool]]] = {
+    "descrip": {
+        "subjectField": (None, True),
+        "definition": (None, True),
+        "context": (None, False),
+    },
+    "termNote": {
+        "administrativeStatus": (tuple(TBX_TO_STATUS), True),
+        "termType": (tuple(TBX_TO_KIND), True),
+        "partOfSpeech": (None, False),
+        "grammaticalGender": (None, False),
+        "geographicalUsage": (None, False),
+        "termLocation": (None, False),
+    },
+    "admin": {
+        "source": (None, True),
+        "customerSubset": (None, False),
+        "projectSubset": (None, False),
+    },
+    "transac": {"transactionType": (("origination", "modification"), True)},
+    "transacNote": {"responsibility": (None, True)},
+    "ref": {"crossReference": (None, True)},
+    "xref": {"externalCrossReference": (None, False), "xGraphic": (None, False)},
+}
+# every element of TBX-Basic (DCA style); any other is not imported (a warning)
+ELEMENTS = {
+    *CATEGORIES,
+    *("tbx", "tbxHeader", "fileDesc", "titleStmt", "title", "publicationStmt", "sourceDesc"),
+    *("encodingDesc", "revisionDesc", "change", "p", "text", "body", "back", "conceptEntry"),
+    *("langSec", "termSec", "term", "note", "date", "descripGrp", "adminGrp", "termNoteGrp"),
+    *("transacGrp", "adminNote", "hi", "foreign", "sc", "ec", "ph"),
+}
+
+
+def _category_problems(
+    element, path: Path, where: str, ignored: dict[str, list[int]]
+) -> list[DrafterError]:
+    """An error for each unknown data category, value or date in one conceptEntry."""
+    import datetime as dt
+
+    problems: list[DrafterError] = []
+    for item in element.iter(*(_q(name) for name in (*CATEGORIES, "date"))):
+        name = _localname(item)
+        text = (item.text or "").strip()
+        if name == "date":
+            try:
+                dt.date.fromisoformat(text[:10])
+                ok = len(text) == 10 or text[10] == "T"
+            except ValueError:
+                ok = False
+            if not ok:
+                problems.append(
+                    InputError(
+                        f"{where}: <date> {text!r} is not a date (use YYYY-MM-DD)",
+                        path=path,
+                        line=item.sourceline,
+                    )
+                )
+            continue
+        kind = item.get("type") or ""
+        known = CATEGORIES[name]
+        if kind not in known:
+            problems.append(
+                InputError(
+                    f"{where}: <{name} type={kind!r}> is not a TBX-Basic data category "
+                    f"(known: {', '.join(known)})",
+                    path=path,
+                    line=item.sourceline,
+                )
+            )
+            continue
+        values, imported = known[kind]
+        if values is not None and text not in values:
+            problems.append(
+                InputError(
+                    f"{where}: unknown {kind} {text!r} (known: {', '.join(values)})",
+                    path=path,
+                    line=item.sourceline,
+                )
+            )
+        if not imported:
+            ignored.setdefault(f"<{name} type={kind!r}>", []).append(item.sourceline)
+    return problems
+
+
+def _unknown_elements(root, ignored: dict[str, list[int]]) -> None:
+    for item in root.iter():
+        if not isinstance(item.tag, str):  # a comment or processing instruction
+            continue
+        name = _localname(item)
+        if name not in ELEMENTS or _namespace(item) != TBX_NS:
+            ignored.setdefault(f"unknown element <{name}>", []).append(item.sourceline)
+
+
+def _localname(item) -> str:
+    return item.tag.rpartition("}")[2]
+
+
+def _namespace(item) -> str:
+    return item.tag[1:].partition("}")[0] if item.tag.startswith("{") else ""
+
+
 def _term_from(sec, path: Path, where: str) -> dict:
     term: dict = {"text": sec.findtext(_q("term")) or ""}
     for note in sec.findall(_q("termNote")):
-        if note.get("type") == "administrativeStatus" and note.text in TBX_TO_STATUS:
-            term["status"] = TBX_TO_STATUS[note.text]
-        elif note.get("type") == "termType" and note.text in TBX_TO_KIND:
-            term["kind"] = TBX_TO_KIND[note.text]
+        text = (note.text or "").strip()  # an unknown value is reported by _category_problems
+        if note.get("type") == "administrativeStatus" and text in TBX_TO_STATUS:
+            term["status"] = TBX_TO_STATUS[text]
+        elif note.get("type") == "termType" and text in TBX_TO_KIND:
+            term["kind"] = TBX_TO_KIND[text]
     term.update(_note_data(sec, path, where))
     return term
 

@@ -7,25 +7,40 @@ notes (an entry overridden by a later layer, the example check skipped) are repo
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from drafter.errors import DrafterError, InputError
+from drafter.errors import DrafterError, InputError, MultipleErrors
 from drafter.library.loader import Library, duplicate_problems, read_layer
 from drafter.library.schema import Concept, Organisation, Passage
 
 Level = Literal["error", "warning", "note"]
 
 
-@dataclass(frozen=True)
 class Problem:
-    level: Level
-    message: str
-    path: Path | None = None
-    line: int | None = None
+    """One problem found in the library. A plain class: render imports this module, and a
+    dataclass or NamedTuple costs a millisecond to build."""
+
+    __slots__ = ("level", "message", "path", "line", "unsafe")
+
+    def __init__(
+        self,
+        level: Level,
+        message: str,
+        path: Path | None = None,
+        line: int | None = None,
+        unsafe: bool = False,
+    ) -> None:
+        self.level = level
+        self.message = message
+        self.path = path
+        self.line = line
+        # render and lint stop on it: the precision check cannot give a reliable answer
+        self.unsafe = unsafe
+
+    def __repr__(self) -> str:
+        return f"Problem({self.format()!r})"
 
     def format(self) -> str:
         where = ""
@@ -34,11 +49,12 @@ class Problem:
         return f"{where}{self.level}: {self.message}"
 
 
-@dataclass
 class Report:
-    library: Library
-    problems: list[Problem] = field(default_factory=list)
-    layer_of: dict[str, int] = field(default_factory=dict)  # entry id -> layer index
+    """The merged library and every problem found in it."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.problems: list[Problem] = []
 
     @property
     def errors(self) -> list[Problem]:
@@ -48,8 +64,10 @@ class Report:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.level == "warning"]
 
-    def add(self, level: Level, message: str, path: Path | None = None, line=None) -> None:
-        self.problems.append(Problem(level, message, path, line))
+    def add(
+        self, level: Level, message: str, path: Path | None = None, line=None, unsafe=False
+    ) -> None:
+        self.problems.append(Problem(level, message, path, line, unsafe))
 
 
 def _from_error(exc: DrafterError) -> list[Problem]:
@@ -64,7 +82,7 @@ def validate(
     today = today or dt.date.today()
     library = Library(layers=tuple(Path(d) for d in dirs))
     report = Report(library)
-    layer_of = report.layer_of
+    layer_of = library.layer_of
     for index, directory in enumerate(dirs):
         entries, problems = read_layer(Path(directory))
         for exc in problems + duplicate_problems(entries):
@@ -81,8 +99,7 @@ def validate(
             layer_of[entry.id] = index
             library.add(entry, path)
             _check_entry(report, entry, path, today)
-    _check_references(report, library, layer_of)
-    _check_designations(report, library)
+    report.problems += cross_entry_problems(library)
     if examples:
         _check_examples(report, library)
     return report
@@ -151,8 +168,23 @@ _RELATIONS = ("broader", "narrower", "related", "contrast")
 _MIRROR = {"broader": "narrower", "narrower": "broader", "contrast": "contrast"}
 
 
-def _check_references(report: Report, library: Library, layer_of: dict[str, int]) -> None:
+def cross_entry_problems(library: Library, *, for_use: bool = False) -> list[Problem]:
+    """What is wrong between entries (relations to unknown ids, designations claimed twice):
+    what a layer can break in a library whose every file is valid on its own. Cheap when there
+    is nothing to report (no YAML is read), so render and lint run it on every load.
+
+    `for_use`: only what changes what render and lint do. A relation declared on one side only
+    is left out: the precision check reads relations as a symmetric graph either way.
+    """
+    report = Report(library)
+    _check_references(report, library, mirror=not for_use)
+    _check_designations(report, library, twice=not for_use)
+    return report.problems
+
+
+def _check_references(report: Report, library: Library, *, mirror: bool = True) -> None:
     concepts = library.concepts
+    layer_of = library.layer_of
     for cid, concept in concepts.items():
         path = library.paths[cid]
         for kind in _RELATIONS:
@@ -166,7 +198,7 @@ def _check_references(report: Report, library: Library, layer_of: dict[str, int]
                         path,
                         _line(path, "relations", kind),
                     )
-                elif kind in _MIRROR:
+                elif mirror and kind in _MIRROR:
                     back = _MIRROR[kind]
                     # broader/narrower must mirror within a layer; an organisation library may
                     # hang a narrower concept under a bundled one without overriding it
@@ -179,7 +211,8 @@ def _check_references(report: Report, library: Library, layer_of: dict[str, int]
                         report.add(
                             "error",
                             f"relations.{kind}: {target!r} is listed here but {target!r} does "
-                            f"not list {cid!r} under {back} ({library.paths[target]})",
+                            f"not list {cid!r} under {back} "
+                            f"({display_path(library.paths[target])})",
                             path,
                             _line(path, "relations", kind),
                         )
@@ -209,21 +242,39 @@ def _check_references(report: Report, library: Library, layer_of: dict[str, int]
                 )
 
 
+def display_path(path: Path) -> str:
+    """Only imported where there is a problem to report: render runs the checks every time."""
+    from drafter.library.views import display_path
+
+    return display_path(path)
+
+
 def fold(text: str) -> str:
     """The form designations are compared in: case-folded, hyphens and spaces unified."""
-    text = re.sub(r"[\u2010\u2011\u2012\u2013\u2014\u2212-]", "-", text.casefold())
-    return re.sub(r"[\s-]+", " ", text).strip()
+    text = text.casefold()
+    if not text.isascii():
+        text = text.translate(_DASHES_TO_SPACE)
+    return " ".join(text.replace("-", " ").split())
 
 
-def _check_designations(report: Report, library: Library) -> None:
+# every dash a designation may be written with (U+2011 is the non-breaking hyphen)
+_DASHES_TO_SPACE = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212-", " "))
+
+
+def _check_designations(report: Report, library: Library, *, twice: bool = True) -> None:
+    """A designation is owned by the first concept that claims it, in layer order, so a clash
+    is reported at the file of the layer that introduced it, naming the other file."""
     owner: dict[str, str] = {}
-    for cid in sorted(library.concepts):
+    order = sorted(library.concepts, key=lambda c: (library.layer_of.get(c, 0), c))
+    for cid in order:
         concept = library.concepts[cid]
         path = library.paths[cid]
         for number, term in enumerate(concept.terms):
             key = fold(term.text)
             other = owner.get(key)
             if other == cid:
+                if not twice:  # the same concept either way: harmless to the check
+                    continue
                 report.add(
                     "error",
                     f"terms.{number}: designation {term.text!r} is listed twice",
@@ -234,9 +285,10 @@ def _check_designations(report: Report, library: Library) -> None:
                 report.add(
                     "error",
                     f"terms.{number}: designation {term.text!r} is also claimed by concept "
-                    f"{other!r} ({library.paths[other]})",
+                    f"{other!r} ({display_path(library.paths[other])})",
                     path,
                     _line(path, "terms", number),
+                    unsafe=True,
                 )
             else:
                 owner[key] = cid
@@ -274,6 +326,36 @@ def _check_examples(report: Report, library: Library) -> None:
                     path,
                     _line(path, "examples", "must_pass", number),
                 )
+
+
+def library_warnings(library: Library) -> list[str]:
+    """For the commands that use the library (render, lint): what `snippets validate` would
+    report between entries, as one warning line each, e.g. a relation to an unknown id (the
+    relation is then ignored; the check is as good as without it). A designation claimed by
+    two concepts is unsafe: which definition and which rules apply would depend on load
+    order, so that raises InputError instead (docs/library-format.md, "Using a library with
+    problems").
+    """
+    problems = cross_entry_problems(library, for_use=True)
+    if not problems:
+        return []
+    hint = "(run `drafter snippets validate`)"
+    unsafe = [
+        InputError(
+            f"{p.message}; the precision check cannot tell which is meant {hint}",
+            path=display_path(p.path) if p.path else None,
+            line=p.line,
+        )
+        for p in problems
+        if p.unsafe
+    ]
+    if unsafe:
+        raise unsafe[0] if len(unsafe) == 1 else MultipleErrors(unsafe)
+    out = []
+    for p in problems:
+        where = display_path(p.path) + (f":{p.line}" if p.line else "") + ": " if p.path else ""
+        out.append(f"library: {where}{p.message} {hint}")
+    return out
 
 
 def raise_if_errors(report: Report) -> None:

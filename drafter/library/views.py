@@ -75,30 +75,159 @@ def as_json(entry: Entry, library: Library) -> dict:
     return data
 
 
-def list_table(entries: list[Entry], library: Library, today: dt.date):
-    """A rich table of entries for the terminal, review dates that have passed marked."""
-    from rich.table import Table
+class Words:
+    """Text for a table cell that wraps between words, and after a hyphen only when a word is
+    wider than the column, never inside a word: "registered-societies" may become
+    "registered-" / "societies", never "registered-societ" / "ies" (rich wraps only at spaces
+    and cuts the rest anywhere). It tells the table the narrowest it can go: its longest
+    piece between spaces and hyphens."""
 
-    table = Table(title=f"{len(entries)} library entries", title_justify="left")
-    table.add_column("id", no_wrap=True)
-    for name in ("kind", "name / preferred term", "status", "v", "subject"):
-        table.add_column(name, overflow="fold")
-    table.add_column("review by", no_wrap=True)
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text = text
+        self.style = style
+        self.words = text.split()
+
+    @classmethod
+    def markup(cls, text: str) -> Words:
+        """Words from rich markup ("[yellow]draft[/]"), the style kept."""
+        from rich.text import Text
+
+        parsed = Text.from_markup(text)
+        style = parsed.spans[0].style if parsed.spans else ""
+        return cls(parsed.plain, str(style))
+
+    @property
+    def narrowest(self) -> int:
+        return max((len(p) for w in self.words for p in _hyphen_pieces(w)), default=0)
+
+    @property
+    def widest(self) -> int:
+        return len(" ".join(self.words))
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement(self.narrowest, self.widest)
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        width = max(options.max_width, 1)
+        lines: list[str] = []
+        for word in self.words:
+            if lines and len(lines[-1]) + 1 + len(word) <= width:
+                lines[-1] += " " + word
+                continue
+            if len(word) <= width:
+                lines.append(word)
+                continue
+            line = ""  # a word wider than the column: break it after its hyphens
+            if lines and len(lines[-1]) + 1 + len(_hyphen_pieces(word)[0]) <= width:
+                line = lines.pop() + " "
+            for piece in _hyphen_pieces(word):
+                if line.strip() and len(line) + len(piece) > width:
+                    lines.append(line)
+                    line = ""
+                line += piece
+            lines.append(line)
+        text = Text("\n".join(lines), style=self.style)
+        text.overflow = "fold"  # only a piece wider than the whole column is cut
+        yield text
+
+
+def _hyphen_pieces(word: str) -> list[str]:
+    """ "co-operative-society" -> ["co-", "operative-", "society"]."""
+    import re
+
+    return re.findall(r"[^-]+-*|-+", word)
+
+
+def list_table(entries: list[Entry], library: Library, today: dt.date, width: int = 80):
+    """A rich table of entries for a terminal `width` columns wide, review dates that have
+    passed marked. When the ids cannot have a line each (80 columns) the kind column goes:
+    the subject column already says "organisation" or "passage" for entries that are not
+    concepts."""
+    rows = []
     for entry in entries:
         review = entry.review_by.isoformat() if entry.review_by else "-"
         if is_due(entry, today):
             review = f"[bold red]{review} (due)[/]"
         status = entry.status if entry.status != "draft" else "[yellow]draft[/]"
-        table.add_row(
-            entry.id,
-            entry.kind,
-            label(entry),
-            status,
-            str(entry.version),
-            subject_of(entry),
-            review,
+        rows.append(
+            [Words(entry.id), entry.kind, Words(label(entry)), status, str(entry.version),
+             Words(subject_of(entry)), review]
+        )  # fmt: skip
+    headers = ["id", "kind", "name / preferred term", "status", "v", "subject", "review by"]
+    return word_table(f"{len(entries)} library entries", headers, rows, width)
+
+
+def search_table(found: list[tuple[Entry, str]], width: int = 80):
+    """The entries `search` found, with where each matched and a one-line summary."""
+    rows = [[Words(e.id), e.kind, Words(label(e)), where, Words(summary(e))] for e, where in found]
+    headers = ["id", "kind", "name / preferred term", "matched in", "summary"]
+    return word_table(f"{len(found)} entries match", headers, rows, width)
+
+
+def word_table(title: str, headers: list[str], rows: list[list], width: int):
+    """A rich table `width` columns wide whose cells wrap between words (see Words), never
+    inside one (rich would shrink the widest columns below their longest word and cut it, so
+    the widths are set here, see _widths). When the ids cannot have a line each, a "kind"
+    column is left out to make room."""
+    from rich import box
+    from rich.table import Table
+
+    widths = _widths(headers, rows, width)
+    if "kind" in headers and (widths is None or widths[0] < _widest(rows, 0)):
+        index = headers.index("kind")
+        headers = headers[:index] + headers[index + 1 :]
+        rows = [r[:index] + r[index + 1 :] for r in rows]
+        widths = _widths(headers, rows, width)
+    table = Table(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
+        collapse_padding=True, pad_edge=False,
+    )  # fmt: skip
+    for number, header in enumerate(headers):
+        table.add_column(
+            header,
+            width=widths[number] if widths else None,
+            justify="right" if header == "v" else "left",
         )
+    for row in rows:
+        table.add_row(*(_words(cell) for cell in row))
     return table
+
+
+def _words(cell) -> Words:
+    return cell if isinstance(cell, Words) else Words.markup(cell)
+
+
+def _widest(rows: list[list], index: int) -> int:
+    return max((_words(r[index]).widest for r in rows), default=0)
+
+
+def _widths(headers: list[str], rows: list[list], width: int) -> list[int] | None:
+    """Column widths that fit `width` with no word cut, or None if there are none. The first
+    column (an id, which a reader copies into `snippets show`) keeps its width when it can,
+    up to a third of the table; then the widest column gives way first, down to its longest
+    word; short values (a kind, a status, a date) are never wrapped."""
+    cells = [[_words(h), *(_words(r[i]) for r in rows)] for i, h in enumerate(headers)]
+    widths = [max(c.widest for c in column) for column in cells]
+    least = [
+        max(c.narrowest for c in column)
+        if any(isinstance(r[i], Words) for r in rows)
+        else widths[i]
+        for i, column in enumerate(cells)
+    ]
+    room = width - 2 * (len(headers) - 1)  # two spaces between columns
+    widths[0] = max(least[0], min(widths[0], room // 3))
+    while sum(widths) > room:
+        shrinkable = [i for i in range(1, len(widths)) if widths[i] > least[i]]
+        if not shrinkable:
+            shrinkable = [0] if widths[0] > least[0] else []
+        if not shrinkable:
+            return None
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    return widths
 
 
 def _name(library: Library, cid: str) -> str:
