@@ -601,3 +601,19 @@ def test_library_option_layers_the_folder_and_is_kept_in_the_resume_hint(
     out = capsys.readouterr()
     assert "--resume" in (out.out + out.err)
     assert f"--library '{ours}'" in (out.out + out.err)
+
+
+def test_a_library_the_check_cannot_use_stops_before_the_first_answer(tmp_path, monkeypatch):
+    """Two concepts claiming one term: said before anything is typed, not at the final render;
+    the respondent's details are already saved."""
+    from drafter.library.loader import load_library as real_load_library
+    from tests.library_helpers import concept, layer
+
+    monkeypatch.setattr("drafter.library.load_library", real_load_library)
+    ours = layer(tmp_path, "ours", {"terms/ours.yaml": concept("ours", "worker co-operative")})
+    path = tmp_path / "answers.yaml"
+    options = Options("sample-social-care", path, library_dirs=(ours,))
+    with pytest.raises(InputError, match="worker co-operative"):
+        drive(NEW_RESPONDENT, options)
+    assert load_answers(path).respondent.name == "Ann Example"
+    assert load_answers(path).answers == {}

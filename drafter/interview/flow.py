@@ -77,9 +77,14 @@ class Interview:
         prompt (loading it in a thread was tried: it slowed the first prompt down more)."""
         if self._library is None:
             from drafter import library as library_module
+            from drafter.library.validate import library_warnings
 
             dirs = library_module.resolve_library_dirs(self.options.library_dirs)
-            self._library = library_module.load_library(dirs)
+            library = library_module.load_library(dirs)
+            # a library the check cannot use stops the interview now, not at the final render
+            for warning in library_warnings(library):
+                prompts.say(f"Warning: {warning}", "muted")
+            self._library = library
         return self._library
 
     def _run(self) -> int:
