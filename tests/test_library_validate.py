@@ -228,3 +228,25 @@ def test_document_level_rules_do_not_count_against_example_sentences(tmp_path, m
 
     monkeypatch.setattr(precision, "check_text", fake_check)
     assert validate([lib], today=dt.date(2026, 11, 26)).errors == []
+
+
+def test_a_library_built_in_memory_is_checked_without_paths():
+    """Tests and tools build libraries without files; the between-entries check still runs."""
+    from drafter.library import Library
+    from drafter.library.schema import Concept, Designation, Relations
+    from drafter.library.validate import library_warnings
+
+    entry = Concept(
+        id="aaa",
+        version=1,
+        status="draft",
+        subject="s",
+        short="s",
+        definition="d",
+        terms=(Designation(text="alpha term"),),
+        relations=Relations(broader=("nowhere",)),
+    )
+    warnings = library_warnings(Library(concepts={"aaa": entry}))
+    assert warnings == [
+        "library: relations.broader: unknown concept id 'nowhere' (run `drafter snippets validate`)"
+    ]

@@ -186,7 +186,7 @@ def _check_references(report: Report, library: Library, *, mirror: bool = True) 
     concepts = library.concepts
     layer_of = library.layer_of
     for cid, concept in concepts.items():
-        path = library.paths[cid]
+        path = library.paths.get(cid)
         for kind in _RELATIONS:
             for target in getattr(concept.relations, kind):
                 if target == cid:
@@ -212,12 +212,12 @@ def _check_references(report: Report, library: Library, *, mirror: bool = True) 
                             "error",
                             f"relations.{kind}: {target!r} is listed here but {target!r} does "
                             f"not list {cid!r} under {back} "
-                            f"({display_path(library.paths[target])})",
+                            f"({display_path(library.paths.get(target))})",
                             path,
                             _line(path, "relations", kind),
                         )
     for oid, org in library.organisations.items():
-        path = library.paths[oid]
+        path = library.paths.get(oid)
         for kind in ("is_", "is_not", "not_verified"):
             name = kind.rstrip("_")
             for target in getattr(org, kind):
@@ -234,7 +234,7 @@ def _check_references(report: Report, library: Library, *, mirror: bool = True) 
                 _line(path, "is"),
             )
     for pid, passage in library.passages.items():
-        path = library.paths[pid]
+        path = library.paths.get(pid)
         for target in passage.uses:
             if target not in concepts:
                 report.add(
@@ -242,8 +242,11 @@ def _check_references(report: Report, library: Library, *, mirror: bool = True) 
                 )
 
 
-def display_path(path: Path) -> str:
-    """Only imported where there is a problem to report: render runs the checks every time."""
+def display_path(path: Path | None) -> str:
+    """Only imported where there is a problem to report: render runs the checks every time.
+    An entry built in memory (not loaded from a folder) has no path."""
+    if path is None:
+        return "not from a file"
     from drafter.library.views import display_path
 
     return display_path(path)
@@ -268,7 +271,7 @@ def _check_designations(report: Report, library: Library, *, twice: bool = True)
     order = sorted(library.concepts, key=lambda c: (library.layer_of.get(c, 0), c))
     for cid in order:
         concept = library.concepts[cid]
-        path = library.paths[cid]
+        path = library.paths.get(cid)
         for number, term in enumerate(concept.terms):
             key = fold(term.text)
             other = owner.get(key)
@@ -285,7 +288,7 @@ def _check_designations(report: Report, library: Library, *, twice: bool = True)
                 report.add(
                     "error",
                     f"terms.{number}: designation {term.text!r} is also claimed by concept "
-                    f"{other!r} ({display_path(library.paths[other])})",
+                    f"{other!r} ({display_path(library.paths.get(other))})",
                     path,
                     _line(path, "terms", number),
                     unsafe=True,
