@@ -617,3 +617,16 @@ def test_a_library_the_check_cannot_use_stops_before_the_first_answer(tmp_path, 
         drive(NEW_RESPONDENT, options)
     assert load_answers(path).respondent.name == "Ann Example"
     assert load_answers(path).answers == {}
+
+
+def test_the_resume_hint_names_the_venvs_own_drafter_when_it_is_not_on_path(tmp_path, monkeypatch):
+    from drafter.interview import flow
+
+    bin_dir = tmp_path / "venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "python").write_text("")
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    monkeypatch.setattr("sys.executable", str(bin_dir / "python"))
+    assert flow._program() == f"{bin_dir / 'python'} -m drafter"
+    (bin_dir / "drafter").write_text("")
+    assert flow._program() == str(bin_dir / "drafter")

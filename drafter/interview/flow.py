@@ -648,11 +648,12 @@ def _program() -> str:
     found = shutil.which("drafter")
     if found and Path(found).parent == Path(sys.executable).parent:
         return "drafter"
-    python = sys.executable
+    script = Path(sys.executable).with_name("drafter")  # the venv's own, not on PATH
+    python = str(script) if script.is_file() else sys.executable
     relative = os.path.relpath(python)
     if not relative.startswith(".."):
         python = relative
-    return f"{_shell_quote(python)} -m drafter"
+    return _shell_quote(python) if script.is_file() else f"{_shell_quote(python)} -m drafter"
 
 
 def _shell_quote(text: str) -> str:
