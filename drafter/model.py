@@ -259,6 +259,7 @@ def _message(exc: Exception, kind: Any) -> str:
         wanted = [w for w in expected[1].split(" | ") if w != "null"]  # leaving it out is fine
         want = " or ".join(_TYPE_WORDS.get(w, w) for w in wanted)
         return f"expected {want}, got {_TYPE_WORDS.get(expected[2], expected[2])}"
+    # anything else as msgspec says it, lower-cased to follow "field: " (unless an acronym)
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
 
