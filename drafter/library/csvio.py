@@ -26,6 +26,8 @@ SIMPLE = [
     "subject",
     "short",
     "definition",
+    "response_definition",
+    "notes",
     "quotation",
     "needs_qualifier",
     "vetted_by",
@@ -41,6 +43,7 @@ STRUCTURED = [
     "distinguish",
     "misuses",
     "translations",
+    "dated_facts",
     "examples",
 ]
 READABLE = ["preferred_term", "welsh_terms"]  # for people; ignored on import
