@@ -42,10 +42,14 @@ _CHUNK = 64 * 1024
 _DOCTYPES = tuple("<!DOCTYPE".encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f}" if size < 10 * MB else f"{size / MB:.0f}"
+
+
 def too_large(size: int, limit: int, shown: Path, what: str = "") -> InputError:
     """The one-line error for a Word file over a size limit."""
     return InputError(
-        f"is too large{what} ({size / MB:.0f} MB; the limit is {limit // MB} MB)", path=shown
+        f"is too large{what} ({_mb(size)} MB; the limit is {_mb(limit)} MB)", path=shown
     )
 
 
@@ -86,8 +90,9 @@ def read_package(path: Path, shown: Path | None = None) -> tuple[bytes, dict[str
                 info.compress_size, 1
             ):
                 raise InputError(
-                    f"is a zip bomb: {info.filename} unpacks to {info.file_size / MB:.0f} MB "
-                    f"from {info.compress_size / MB:.1f} MB (the limit is {MAX_RATIO} to 1)",
+                    f"is too large unpacked: {info.filename} unpacks to {_mb(info.file_size)} "
+                    f"MB from {_mb(info.compress_size)} MB (a zip bomb? the limit is "
+                    f"{MAX_RATIO} to 1)",
                     path=shown,
                 )
         try:

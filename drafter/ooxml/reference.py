@@ -57,8 +57,9 @@ def look_only(package: Package) -> None:
         if name in keep or name.endswith(".rels"):
             continue
         package.drop(name)
-    for name in package.names():  # relationships of dropped parts
-        if name.endswith(".rels") and _source_of(name) not in keep:
+    for name in package.names():  # relationships of dropped parts, and emptied ones
+        source = _source_of(name) if name.endswith(".rels") else None
+        if source is not None and (source not in keep or not package.relationships(source)):
             package.drop(name)
 
 
@@ -83,8 +84,6 @@ def _prune(package: Package, source: str, keeps, keep: set[str]) -> list[tuple[s
         if package.has(target):
             keep.add(target)
             kept.append((target, rel.get("Type")))
-    if not source or package.relationships(source):
-        keep.add(package.rels_name(source))
     return kept
 
 
