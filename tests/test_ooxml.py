@@ -275,13 +275,17 @@ def _hostile_reference(tmp_path: Path) -> Path:
     )
     assert 'r:id="rId90"' in document
     parts["word/document.xml"] = document.encode()
-    types = parts["[Content_Types].xml"].decode().replace(
-        "</Types>",
-        '<Override PartName="/word/header7.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header8.xml" '
-        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
-        '<Default Extension="png" ContentType="image/png"/>'
-        '<Default Extension="bin" ContentType="application/octet-stream"/></Types>',
+    types = (
+        parts["[Content_Types].xml"]
+        .decode()
+        .replace(
+            "</Types>",
+            '<Override PartName="/word/header7.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header8.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+            '<Default Extension="png" ContentType="image/png"/>'
+            '<Default Extension="bin" ContentType="application/octet-stream"/></Types>',
+        )
     )
     parts["[Content_Types].xml"] = types.encode()
     path = tmp_path / "hostile.docx"
