@@ -16,6 +16,7 @@ import pytest
 from drafter.cli import main
 from drafter.ooxml.blocks import read_blocks
 from tests.fixtures.forms import build as fx
+from tests.test_lint_cli import _comment_ranges
 from tests.test_ooxml_schema import assert_valid_docx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -344,21 +345,6 @@ def test_annotate_anchors_many_findings_in_one_paragraph_exactly(tmp_path, capsy
     assert texts.count("cooperatives") == 40
     assert len({c.comment_id for c in annotated.comments}) == len(list(annotated.comments))
     assert f"with {len(list(annotated.comments))} comment(s)" in err
-
-
-def _comment_ranges(paragraph_element) -> dict[str, str]:
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    open_ranges: dict[str, list[str]] = {}
-    done: dict[str, str] = {}
-    for element in paragraph_element.iter():
-        if element.tag == f"{w}commentRangeStart":
-            open_ranges[element.get(f"{w}id")] = []
-        elif element.tag == f"{w}commentRangeEnd":
-            done[element.get(f"{w}id")] = "".join(open_ranges.pop(element.get(f"{w}id"), []))
-        elif element.tag == f"{w}t":
-            for parts in open_ranges.values():
-                parts.append(element.text or "")
-    return done
 
 
 def test_annotate_output_is_valid_word(tmp_path, capsys):
