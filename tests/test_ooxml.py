@@ -213,6 +213,18 @@ def test_a_dtd_in_utf16_is_refused_too(tmp_path):
         read_package(form)
 
 
+def test_a_dtd_in_an_xml_part_not_named_xml_is_refused_too(tmp_path):
+    from drafter.errors import InputError
+    from drafter.ooxml.package import read_package
+
+    odd = {"word/parts/odd.dat": _DTD + b"<x/>", "word/media/photo.jpg": b"\xff\xd8<!DOCTYPE"}
+    form = _copy_with(FORMS / "one-cell.docx", tmp_path / "odd.docx", odd)
+    with pytest.raises(InputError, match="in its word/parts/odd.dat part"):
+        read_package(form)
+    del odd["word/parts/odd.dat"]  # binary data that happens to hold the bytes is not XML
+    read_package(_copy_with(FORMS / "one-cell.docx", tmp_path / "photo.docx", odd))
+
+
 # --- what a reference document lends ------------------------------------------------------
 
 

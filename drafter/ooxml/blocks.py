@@ -182,12 +182,6 @@ def _text_nodes(p) -> list:
     return _TEXT_NODES(p)
 
 
-def paragraph_text(p) -> tuple[str, list]:
-    """Visible text of a w:p and the (start, end, element) spans that hold it."""
-    text, spans, _emphasis = _paragraph(p, None, False)
-    return text, spans
-
-
 def _paragraph(p, styles: _Styles | None, style_italic: bool):
     """(text, spans, [(start, end, italic)] for each stretch of text) of a w:p."""
     parts: list[str] = []

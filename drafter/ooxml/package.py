@@ -100,13 +100,21 @@ def read_package(path: Path, shown: Path | None = None) -> tuple[bytes, dict[str
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
             raise InputError(f"is damaged ({exc})", path=shown) from None
     for name, data in parts.items():
-        if name.endswith((".xml", ".rels")) and any(d in data for d in _DOCTYPES):
+        if _looks_like_xml(name, data) and any(d in data for d in _DOCTYPES):
             raise InputError(
                 f"has a DTD (<!DOCTYPE>) in its {name} part; Word never writes one, so "
                 "drafter does not read it",
                 path=shown,
             )
     return raw, parts
+
+
+def _looks_like_xml(name: str, data: bytes) -> bool:
+    """An XML part by its name, or by its first byte (a part may be named anything and still
+    be declared XML in [Content_Types].xml)."""
+    return name.endswith((".xml", ".rels")) or data[:64].lstrip(
+        b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"
+    ).startswith(b"<")
 
 
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: Path) -> bytes:
@@ -123,11 +131,6 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shown: Path) -
                 raise too_large(info.file_size - left, MAX_UNPACKED, shown, " unpacked")
             chunks.append(chunk)
     return b"".join(chunks)
-
-
-def check_word_zip(path: Path, shown: Path | None = None) -> None:
-    """InputError naming `shown` (default `path`) unless `path` passes `read_package`."""
-    read_package(path, shown)
 
 
 def open_docx(path: Path, shown: Path | None = None) -> Any:
