@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from drafter.ooxml.blocks import Block
-from drafter.ooxml.ns import XML_SPACE, qn
+from drafter.ooxml.ns import XML_SPACE, nsdecls, parse, qn
 
 _R = qn("w:r")
 _RPR = qn("w:rPr")
@@ -128,10 +128,7 @@ def _mark(first_run, last_run, comment_id: int) -> None:
 
 def _comment(comment_id: int, text: str, author: str, initials: str, date: str):
     """A w:comment holding `text`, one paragraph a line, as Word writes one."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    comment = parse_xml(
+    comment = parse(
         f'<w:comment {nsdecls("w")} w:id="{comment_id}" w:author="" w:initials="" w:date=""/>'
     )
     comment.set(qn("w:author"), author)
