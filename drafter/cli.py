@@ -6,6 +6,8 @@ Each subcommand lives in drafter/commands/<name>.py and is imported only when it
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import os
 import sys
@@ -66,6 +68,7 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user errors into one line and an exit code."""
+    _skip_collection_at_exit()
     try:
         cli.main(args=argv, prog_name="drafter", standalone_mode=False)
     except FindingsError as exc:  # not a failure of drafter: the check did its job
@@ -97,3 +100,16 @@ def main(argv: list[str] | None = None) -> None:
         )
         sys.exit(EXIT_INTERNAL)
     sys.exit(0)
+
+
+def _skip_collection_at_exit() -> None:
+    """Let the process end without Python's closing garbage collections.
+
+    At exit Python collects garbage over every object the run created (the libraries' modules,
+    compiled templates and patterns, the library) only to free memory the operating system
+    takes back anyway: about 20 ms, a seventh of a render. Freezing the objects, as the last
+    thing before shutdown, leaves them out of those collections. Other exit handlers still run
+    first, and files are closed by the code that writes them, never by a finaliser.
+    """
+    atexit.unregister(gc.freeze)  # once, however often main() runs in one process
+    atexit.register(gc.freeze)
