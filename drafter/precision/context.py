@@ -29,6 +29,11 @@ RULES: dict[str, tuple[str, str]] = {
         "A designation the library marks as deprecated: it is misleading or mixes two "
         "concepts. The fix is the designation's use_instead, or the concept's preferred term.",
     ),
+    "informal-term": (
+        "suggestion",
+        "A designation the library marks as informal (e.g. 'co-op'): clear in running prose, "
+        "but a formal response writes the full form. 'The Co-op' alone may mean one society.",
+    ),
     "superseded-term": (
         "warning",
         "A designation the library marks as superseded (an old name, e.g. of a legal form "
@@ -145,6 +150,14 @@ class Context:
             _, sent_end = self.sentence_bounds(i)
             self._after[i] = fold_snippet(self.text[self.ends[i] : sent_end])
         return self._after[i]
+
+    def sentence(self, i: int) -> str:
+        """Hit i's whole sentence, folded."""
+        return self.before(i) + fold_snippet(self.written(i)) + self.after(i)
+
+    def about_terms(self, i: int) -> bool:
+        """Hit i's sentence is about words, not bodies ("no single definition of a mutual")."""
+        return bool(self.cues.metalinguistic.search(self.sentence(i)))
 
     def written(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
@@ -275,4 +288,5 @@ def negated(ctx: Context, i: int, gap: str) -> bool:
         c.negation.search(gap)
         or c.negation.search(ctx.before(i, True))
         or c.reporting.search(ctx.before(i))
+        or c.metalinguistic.search(ctx.before(i))
     )

@@ -148,6 +148,14 @@ class Cues:
         return re.compile(rf"^\s*(?:\)|,)?\s*(?:{self._any('definition_cues')}|:)")
 
     @functools.cached_property
+    def metalinguistic(self) -> re.Pattern:
+        return re.compile(self._any("metalinguistic"))
+
+    @functools.cached_property
+    def period(self) -> re.Pattern:
+        return re.compile(self._any("period_cues"))
+
+    @functools.cached_property
     def mention_before(self) -> re.Pattern:
         return re.compile(rf"{self._any('mention_cues')}\s+(?:an?\s+|the\s+)?$")
 

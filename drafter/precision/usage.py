@@ -28,6 +28,8 @@ def vague_rule(ctx: Context) -> None:
             continue
         if ctx.cues.negation.search(ctx.before(i, True)):
             continue  # "is not a mutual": a denial names no model and needs none
+        if ctx.about_terms(i):
+            continue  # "there is no single definition of a mutual": about the word
         ctx.add(
             "vague-term",
             ctx.starts[i],
@@ -65,6 +67,8 @@ def misuse_rule(ctx: Context) -> None:
         concept = ctx.knowledge.library.concepts[hit.entry_id]
         if not concept.misuse_contexts:
             continue
+        if ctx.about_terms(i) or _kind_is_the_subject(ctx, i):
+            continue
         before, after = ctx.before(i), ctx.after(i)
         middle = fold_snippet(ctx.written(i))
         for misuse in concept.misuse_contexts:
@@ -87,6 +91,25 @@ def misuse_rule(ctx: Context) -> None:
                 (i,),
             )
             break
+
+
+def _kind_is_the_subject(ctx: Context, i: int) -> bool:
+    """A narrower kind is named earlier in the sentence ("a credit union is a not-for-profit
+    financial co-operative"): the entry's misuse contexts are claims about the concept in
+    general, and a kind's own entry says what holds for it."""
+    k = ctx.knowledge
+    broad = ctx.hits[i].entry_id
+    for other in ctx.sentence_hits(i):
+        if other >= i:
+            break
+        hit = ctx.hits[other]
+        if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
+            return True
+        if hit.kind == "org":
+            org = k.library.organisations[hit.entry_id]
+            if any(k.is_narrower(c, broad) for c in org.is_):
+                return True
+    return False
 
 
 def _applies_to(hit, terms: tuple[str, ...]) -> bool:
