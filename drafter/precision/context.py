@@ -29,10 +29,16 @@ RULES: dict[str, tuple[str, str]] = {
         "A designation the library marks as deprecated: it is misleading or mixes two "
         "concepts. The fix is the designation's use_instead, or the concept's preferred term.",
     ),
+    "name-spelling": (
+        "warning",
+        "An organisation's or an Act's name written otherwise than its owner writes it "
+        "('Wales Cooperative Centre', 'Co-Operatives and Community Benefit Societies Act'): "
+        "names come from the library's organisations and the Acts its entries cite.",
+    ),
     "informal-term": (
         "suggestion",
         "A designation the library marks as informal (e.g. 'co-op'): clear in running prose, "
-        "but a formal response writes the full form. 'The Co-op' alone may mean one society.",
+        "but a formal response writes the full form. ('The Co-op' is an organisation's alias.)",
     ),
     "superseded-term": (
         "warning",

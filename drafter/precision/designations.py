@@ -48,22 +48,10 @@ def _informal(ctx: Context, i: int) -> None:
     hit = ctx.hits[i]
     concept = ctx.knowledge.library.concepts[hit.entry_id]
     written = ctx.written(i)
-    fix = _shape_like(hit.pattern.designation.use_instead or concept.preferred, written,
-                      hit.pattern.plural)  # fmt: skip
-    if written[:1].isupper() and ctx.before(i).endswith("the ") and not _capital_next(ctx, i):
-        why = (
-            f"'the {written}' may be read as one society's trading name; name the society if "
-            f"one is meant, or write 'the {fix.lower()}'."
-        )
-    else:
-        why = f"'{written}' is informal; a formal response writes '{fix}'."
+    preferred = hit.pattern.designation.use_instead or concept.preferred
+    fix = _shape_like(preferred, written, hit.pattern.plural)
+    why = f"'{written}' is informal; a formal response writes '{fix}'."
     ctx.add("informal-term", ctx.starts[i], ctx.ends[i], why, fix, concept.id, (i,))
-
-
-def _capital_next(ctx: Context, i: int) -> bool:
-    """The next word is capitalised: the hit begins a longer name ("Co-op Group")."""
-    rest = ctx.text[ctx.ends[i] : ctx.ends[i] + 40].lstrip()
-    return rest[:1].isupper()
 
 
 def _letters(text: str) -> str:

@@ -1,0 +1,117 @@
+"""What real writing does that our own sentences did not: each case on the bundled library, in
+sentences written for these tests (the real passages themselves stay in ../shared/corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.library import load_library, resolve_library_dirs
+from drafter.precision import check_text
+
+
+@pytest.fixture(scope="module")
+def lib():
+    return load_library(resolve_library_dirs([]))
+
+
+def found(text, library, minimum=("warning", "error")):
+    return [(f.rule, f.text) for f in check_text(text, library) if f.severity in minimum]
+
+
+def test_informal_co_op_is_a_suggestion_of_style_never_a_warning(lib):
+    findings = check_text("Three co-ops in Ceredigion run the village shops.", lib)
+    [informal] = [f for f in findings if f.rule == "informal-term"]
+    assert informal.severity == "suggestion"
+    assert informal.suggestion == "co-operatives"
+    assert informal.message == "'co-ops' is informal; a formal response writes 'co-operatives'."
+    assert found("Three co-ops in Ceredigion run the village shops.", lib) == []
+
+
+def test_the_co_op_names_the_co_operative_group(lib):
+    # the library lists "the Co-op" as the Co-operative Group's alias: a name, not a style slip
+    assert [f.rule for f in check_text("We buy our coffee at the Co-op.", lib)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some argue that John Lewis is a co-operative.",
+        "It is often assumed that John Lewis is a co-operative, but it is owned through a trust.",
+        "The minister said that John Lewis is a co-operative.",
+    ],
+)
+def test_reported_and_hedged_claims_are_not_the_writers(lib, text):
+    assert found(text, lib) == []
+
+
+def test_the_same_claim_asserted_is_an_error(lib):
+    assert ("misattribution", "John Lewis is a co-operative") in found(
+        "John Lewis is a co-operative.", lib
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no legal definition of a mutual in UK law.",
+        "What is a mutual, and who owns it?",
+    ],
+)
+def test_sentences_about_the_words_use_no_term(lib, text):
+    assert found(text, lib) == []
+
+
+def test_a_superseded_name_in_its_own_period_is_correct(lib):
+    assert found("Historically, these bodies were industrial and provident societies.", lib) == []
+    assert [
+        r for r, _ in found("The housing body is an industrial and provident society.", lib)
+    ] == ["superseded-term"]
+
+
+def test_can_be_x_or_y_offers_alternatives(lib):
+    assert (
+        found("A society can be a co-operative society or a community benefit society.", lib) == []
+    )
+
+
+def test_a_claim_true_of_the_named_kind_is_not_a_misuse(lib):
+    assert found("Each credit union is a not-for-profit financial co-operative.", lib) == []
+    assert ("misuse-context", "co-operative") in found(
+        "Every co-operative is a not-for-profit body.", lib
+    )
+
+
+def test_a_known_name_misspelt_is_flagged_with_the_exact_name(lib):
+    [f] = [f for f in check_text("The Wales Cooperative Centre published a report.", lib)
+           if f.rule == "name-spelling"]  # fmt: skip
+    assert f.text == "Wales Cooperative Centre"
+    assert f.suggestion == "Wales Co-operative Centre"
+    assert f.severity == "warning"
+    act = "We are registered under the Co-Operatives and Community Benefit Societies Act (2014)."
+    assert ("name-spelling", "Co-Operatives and Community Benefit Societies Act (2014)") in found(
+        act, lib
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Wales Co-operative Centre published a report.",
+        "We are registered under the Co-operative and Community Benefit Societies Act 2014.",
+        "THE WALES CO-OPERATIVE CENTRE PUBLISHED A REPORT.",
+    ],
+)
+def test_a_known_name_written_as_its_owner_writes_it_passes(lib, text):
+    assert [r for r, _ in found(text, lib)] == []
+
+
+def test_co_producing_with_partner_organisations_is_collaboration(lib):
+    assert ("misuse-context", "co-produce") in found(
+        "Next year we will co-produce the action plan with our partners.", lib
+    )
+    assert (
+        found(
+            "Next year we will co-produce the action plan with the people who use the service.", lib
+        )
+        == []
+    )
