@@ -115,3 +115,34 @@ def test_co_producing_with_partner_organisations_is_collaboration(lib):
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["The library will become a staff mutual.", "It is now an employee-led mutual."]
+)
+def test_a_described_but_unnamed_mutual_is_vague(lib, text):
+    assert [r for r, _ in found(text, lib)] == ["vague-term"]
+
+
+def test_a_mutual_with_its_model_in_brackets_is_not_vague(lib):
+    assert found("Staff formed an independent mutual (a society owned by its members).", lib) == []
+
+
+def test_a_possessive_is_a_determiner_in_a_claim(lib):
+    assert ("misattribution", "John Lewis Partnership is Wales's largest co-operative") in found(
+        "The John Lewis Partnership is Wales's largest co-operative.", lib
+    )
+
+
+def test_a_dash_names_the_organisation_described(lib):
+    [(rule, text)] = found("We studied the best-known mutual – the John Lewis Partnership.", lib)
+    assert rule == "misattribution" and text.endswith("John Lewis Partnership")
+
+
+def test_a_claim_about_the_organisation_named_in_the_sentence_before(lib):
+    text = "We visited John Lewis last week. The company is a worker co-operative."
+    [f] = [f for f in check_text(text, lib) if f.rule == "misattribution"]
+    assert f.text == "The company is a worker co-operative"
+    assert f.message.startswith("John Lewis is not a worker co-operative.")
+    assert found("We visited John Lewis last week. The company is not a co-operative.", lib) == []
+    assert found("We visited John Lewis. The company is an employee-owned business.", lib) == []

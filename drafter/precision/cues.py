@@ -60,6 +60,25 @@ class Cues:
     def _any(self, key: str) -> str:
         return _alternation(self._data[key])
 
+    def _determiner(self) -> str:
+        """A determiner, or a possessive that works as one ("Britain's", "the UK's")."""
+        return rf"(?:{self._any('determiners')}|(?:the\s+)?[\w-]+'s)"
+
+    @functools.cached_property
+    def anaphor_claim(self) -> re.Pattern:
+        """A sentence that opens by referring back to a body and says what it is ("The company
+        is an ...", "It is a ...")."""
+        det = self._determiner()
+        return re.compile(
+            rf"^\s*(?:{self._any('anaphors')})\s+{self._any('copulas')}\s+"
+            rf"(?:{det})\s+(?:{_WORD}\s+){{0,2}}$"
+        )
+
+    @functools.cached_property
+    def dash_apposition_gap(self) -> re.Pattern:
+        """ "Britain's best-known mutual – the John Lewis Partnership": a dash or colon names it."""
+        return re.compile(r"^\s*(?:[–—:]|-\s|--)\s*(?:the\s+)?$")
+
     @functools.cached_property
     def negation(self) -> re.Pattern:
         return re.compile(self._any("negation"))
@@ -71,7 +90,7 @@ class Cues:
     @functools.cached_property
     def copula_gap(self) -> re.Pattern:
         # "is a large worker co-operative": copula, optional determiner, up to two modifiers
-        det, cop = self._any("determiners"), self._any("copulas")
+        det, cop = self._determiner(), self._any("copulas")
         fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
         return re.compile(
             rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
@@ -79,7 +98,7 @@ class Cues:
 
     @functools.cached_property
     def apposition_gap(self) -> re.Pattern:
-        det = self._any("determiners")
+        det = self._determiner()
         return re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{_WORD}\s+){{0,2}})$")
 
     @functools.cached_property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.precision.context import LAST_WORD, NEXT_TOKEN, Context, is_noun_use
+from drafter.precision.context import NEXT_TOKEN, Context, is_noun_use
 from drafter.precision.normalise import fold_snippet
 
 # --- vague use ----------------------------------------------------------------------------------
@@ -19,8 +19,7 @@ def vague_rule(ctx: Context) -> None:
         concept = k.library.concepts[hit.entry_id]
         if not concept.needs_qualifier:
             continue
-        last = LAST_WORD.search(ctx.before(i))
-        if not last or last.group(1) not in ctx.cues.singular_determiners:
+        if not _after_a_determiner(ctx, i):
             continue
         if not is_noun_use(ctx, i):
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
@@ -39,6 +38,19 @@ def vague_rule(ctx: Context) -> None:
             concept.id,
             (i,),
         )
+
+
+def _after_a_determiner(ctx: Context, i: int) -> bool:
+    """A singular determiner before the hit, perhaps with one or two describing words between
+    ("a mutual", "a staff mutual", "an employee-led mutual"): none of them names a model."""
+    words = ctx.before(i).split()[-3:]
+    for back in range(1, len(words) + 1):
+        word = words[-back].strip(",;:()")
+        if word in ctx.cues.singular_determiners:
+            return True
+        if back == 3 or not word[:1].isalpha() or word in ctx.cues.function_words:
+            return False
+    return False
 
 
 def _names_the_model(ctx: Context, i: int) -> bool:
