@@ -146,3 +146,17 @@ def test_a_claim_about_the_organisation_named_in_the_sentence_before(lib):
     assert f.message.startswith("John Lewis is not a worker co-operative.")
     assert found("We visited John Lewis last week. The company is not a co-operative.", lib) == []
     assert found("We visited John Lewis. The company is an employee-owned business.", lib) == []
+
+
+def test_a_community_benefit_society_is_not_a_kind_of_co_operative(lib):
+    assert [r for r, _ in found("A co-operative or community benefit society is run for its members.", lib)] == [
+        "conflation"
+    ]
+    assert found("Rules differ for co-operatives and community benefit societies.", lib) == []
+
+
+def test_a_wrong_registrar_for_a_community_benefit_society_is_a_misuse(lib):
+    assert [
+        r
+        for r, _ in found("Our community benefit society is registered with Companies House.", lib)
+    ] == ["misuse-context"]

@@ -57,10 +57,17 @@ def _names_the_model(ctx: Context, i: int) -> bool:
     """Another hit in the sentence names a narrower concept (or an organisation that is one)."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
+    word = fold_snippet(ctx.written(i)).rstrip("s")
     for other in ctx.sentence_hits(i):
         hit = ctx.hits[other]
         if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
             return True
+        if (
+            hit.kind == "term"
+            and hit.entry_id != broad
+            and word in fold_snippet(ctx.written(other))
+        ):
+            return True  # "the staff mutual, a public service mutual": a longer name for it
         if hit.kind == "org":
             org = k.library.organisations[hit.entry_id]
             if any(c == broad or k.is_narrower(c, broad) for c in org.is_):
