@@ -149,9 +149,12 @@ def test_a_claim_about_the_organisation_named_in_the_sentence_before(lib):
 
 
 def test_a_community_benefit_society_is_not_a_kind_of_co_operative(lib):
-    assert [r for r, _ in found("A co-operative or community benefit society is run for its members.", lib)] == [
-        "conflation"
-    ]
+    assert [
+        r
+        for r, _ in found(
+            "A co-operative or community benefit society is run for its members.", lib
+        )
+    ] == ["conflation"]
     assert found("Rules differ for co-operatives and community benefit societies.", lib) == []
 
 
@@ -160,3 +163,38 @@ def test_a_wrong_registrar_for_a_community_benefit_society_is_a_misuse(lib):
         r
         for r, _ in found("Our community benefit society is registered with Companies House.", lib)
     ] == ["misuse-context"]
+
+
+def test_coop_without_its_hyphen_is_a_spelling_slip(lib):
+    [(rule, text)] = found("An energy coop sells power to its members.", lib)
+    assert (rule, text) == ("deprecated-term", "coop")
+
+
+def test_a_kind_claimed_as_the_leading_form_of_another_is_a_conflation(lib):
+    assert [
+        r for r, _ in found("Co-operatives are the largest form of social enterprise.", lib)
+    ] == ["conflation"]
+
+
+def test_a_list_under_a_category_must_hold_only_its_kinds(lib):
+    rules = found(
+        "Registered societies include co-operative societies and building societies.", lib
+    )
+    assert [r for r, _ in rules] == ["conflation"]
+    assert (
+        found(
+            "Registered societies include co-operative societies and community benefit societies.",
+            lib,
+        )
+        == []
+    )
+
+
+def test_a_capitalised_kind_after_a_or_an_is_judged(lib):
+    assert [r for r, _ in found("The body was set up as a Mutual.", lib)] == ["vague-term"]
+
+
+def test_a_name_with_a_hyphenated_suffix_is_still_checked(lib):
+    assert ("name-spelling", "Wales Cooperative Centre") in found(
+        "A Wales Cooperative Centre-led team.", lib
+    )

@@ -137,7 +137,9 @@ class Cues:
     @functools.cached_property
     def concept_copula_gap(self) -> re.Pattern:
         cop = self._any("copulas")
-        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+)?$")
+        # "are the most established form of": a superlative before the kind word
+        ranked = rf"the\s+(?:{_WORD}\s+){{0,4}}(?:form|type|kind)s?\s+of"
+        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$")
 
     @functools.cached_property
     def adjacent_gap(self) -> re.Pattern:

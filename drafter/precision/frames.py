@@ -81,6 +81,9 @@ def _described(ctx: Context, i: int) -> bool:
     return any(w in ctx.cues.singular_determiners or w.endswith("'s") for w in words)
 
 
+_RANKING = frozenset({"only", "most", "more", "very"})
+
+
 def _modelled_on(ctx: Context, org: int, gap: str) -> bool:
     """The concept is said to be modelled on the organisation: 'modelled on ORG', or 'on the
     ORG model' (the name must then be followed by 'model', 'lines'...)."""
@@ -97,8 +100,8 @@ def _claims(ctx: Context, gap: str) -> bool:
         m = pattern.match(gap)
         if m:
             filler = (m.groupdict().get("fill") or "").split()
-            # "is a partner of co-operatives" says something else
-            return not any(w in c.function_words for w in filler)
+            # "is a partner of co-operatives" says something else; "the UK's only" does not
+            return not any(w in c.function_words and w not in _RANKING for w in filler)
     return bool(c.other_gap.match(gap) or c.style_gap.match(gap))
 
 

@@ -62,7 +62,8 @@ def name_pattern(names: dict[str, str]) -> re.Pattern | None:
             else:
                 parts.append(re.escape(token) + "s?")
         bodies.append(f"(?P<n{index}>{''.join(parts)})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])", re.IGNORECASE)
+    # a name may be followed by a hyphenated suffix ("Wales Cooperative Centre-led")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?!\w)", re.IGNORECASE)
 
 
 def name_spelling_rule(ctx: Context) -> None:
