@@ -143,7 +143,7 @@ def test_a_claim_about_the_organisation_named_in_the_sentence_before(lib):
     text = "We visited John Lewis last week. The company is a worker co-operative."
     [f] = [f for f in check_text(text, lib) if f.rule == "misattribution"]
     assert f.text == "The company is a worker co-operative"
-    assert f.message.startswith("John Lewis is not a worker co-operative.")
+    assert f.message.startswith("John Lewis is not a worker co-operative:")
     assert found("We visited John Lewis last week. The company is not a co-operative.", lib) == []
     assert found("We visited John Lewis. The company is an employee-owned business.", lib) == []
 
@@ -198,3 +198,16 @@ def test_a_name_with_a_hyphenated_suffix_is_still_checked(lib):
     assert ("name-spelling", "Wales Cooperative Centre") in found(
         "A Wales Cooperative Centre-led team.", lib
     )
+
+
+def test_messages_carry_no_internal_labels(lib):
+    texts = [
+        "Every co-operative is a not-for-profit body.",
+        "The council staff formed a cooperative.",
+        "The survey was co-produced with a consultation.",
+        "Our community benefit society is registered with Companies House.",
+    ]
+    for text in texts:
+        for f in check_text(text, lib):
+            for words in (f.message, f.suggestion or ""):
+                assert "attern C" not in words and "[" not in words and "fact sheet" not in words

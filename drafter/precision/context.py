@@ -17,6 +17,7 @@ from drafter.precision.knowledge import Knowledge
 from drafter.precision.matcher import Hit
 from drafter.precision.normalise import Folded, fold_snippet
 from drafter.precision.segment import Spans, boundaries, in_proper_name
+from drafter.precision.wording import for_readers
 
 RULES: dict[str, tuple[str, str]] = {
     "house-spelling": (
@@ -189,6 +190,8 @@ class Context:
         hits: tuple[int, ...] = (),
     ) -> None:
         severity = RULES[rule][0]
+        message = for_readers(message)
+        suggestion = for_readers(suggestion) if suggestion else suggestion
         self.findings.append(
             Finding(rule, severity, start, end, self.text[start:end], message, suggestion, concept)
         )

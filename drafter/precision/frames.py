@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from drafter.precision.context import LAST_WORD, Context, is_noun_use, negated
-from drafter.precision.cues import cues
 from drafter.precision.matcher import plural_of
-from drafter.precision.segment import sentence_starts
 
 # --- frames: conflation and misattribution ---------------------------------------------------
 
@@ -209,22 +207,17 @@ def _claim(
     name = ctx.written(org)
     actual = [k.name(c) for c in entry.is_]
     message = f"{name} is not {_article(k.name(concept))}"
-    if why == "contrast" and actual:
-        message += f": the library records it as {_article(actual[0])}, a different model"
-    message += f". {_first_sentence(entry.description)}"
+    if actual:
+        kinds = " and ".join(_article(a) for a in actual)
+        different = ", a different model" if why == "contrast" else ""
+        message += f": the library records it as {kinds}{different}"
+    message += "."
     suggestion = f"Describe it as {_article(actual[0])}." if actual else None
     if actual and len(actual) > 1:
         suggestion = "Describe it as " + " or ".join(_article(a) for a in actual) + "."
     end = ctx.ends[max(span)]
     start = ctx.starts[min(span)] if start is None else start
     ctx.add("misattribution", start, end, message, suggestion, concept, span)
-
-
-def _first_sentence(description: str) -> str:
-    """The description's first sentence: a whole sentence, never a line cut mid-way."""
-    text = " ".join(description.split())
-    starts = sentence_starts(text, cues().abbreviations)
-    return text[: starts[1]].strip() if len(starts) > 1 else text
 
 
 def _article(name: str) -> str:
