@@ -66,8 +66,11 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user errors into one line and an exit code."""
+    from drafter.fsutil import command_scope
+
     try:
-        cli.main(args=argv, prog_name="drafter", standalone_mode=False)
+        with command_scope():
+            cli.main(args=argv, prog_name="drafter", standalone_mode=False)
     except FindingsError as exc:  # not a failure of drafter: the check did its job
         click.echo(f"drafter: {exc.format()}", err=True)
         sys.exit(exc.exit_code)
@@ -82,8 +85,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_INTERRUPTED)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
+    except click.ClickException as exc:  # click's own three-line usage error, as one line
+        click.echo(f"drafter: error: {_click_message(exc)}", err=True)
         sys.exit(EXIT_BAD_INPUT if exc.exit_code == 2 else exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
@@ -97,3 +100,12 @@ def main(argv: list[str] | None = None) -> None:
         )
         sys.exit(EXIT_INTERNAL)
     sys.exit(0)
+
+
+def _click_message(exc: click.ClickException) -> str:
+    """click's message on one line, pointing at the command's --help for usage errors."""
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        message += f" (see {ctx.command_path} --help)"
+    return message

@@ -469,7 +469,7 @@ def export_cmd(
       drafter snippets export --format tbx -o terms.tbx
       drafter snippets export --format docx --status vetted -o glossary.docx
     """
-    from drafter.fsutil import atomic_write_bytes
+    from drafter.fsutil import write_output
 
     library = load_library(library_dirs)
     if fmt == "tbx":
@@ -490,11 +490,10 @@ def export_cmd(
         from drafter.library.glossary import glossary_docx
 
         data = glossary_docx(library, status=status)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    if output is None or str(output) == "-":
+        write_output("-", data)
         return
-    atomic_write_bytes(output, data, force=force)
+    write_output(output, data, force=force)
     click.echo(f"wrote {output}", err=True)
 
 
