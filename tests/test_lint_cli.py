@@ -314,7 +314,7 @@ def test_the_readme_example_draft_shows_every_kind_of_finding():
         "conflation",
         "misattribution",
         "house-spelling",
-        "deprecated-term",
+        "informal-term",
         "misuse-context",
         "vague-term",
     } <= rules
