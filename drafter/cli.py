@@ -67,15 +67,16 @@ def cli() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user errors into one line and an exit code."""
     from drafter.fsutil import command_scope
+    from drafter.textclean import for_terminal
 
     try:
         with command_scope():
             cli.main(args=argv, prog_name="drafter", standalone_mode=False)
     except FindingsError as exc:  # not a failure of drafter: the check did its job
-        click.echo(f"drafter: {exc.format()}", err=True)
+        click.echo(for_terminal(f"drafter: {exc.format()}"), err=True)
         sys.exit(exc.exit_code)
     except DrafterError as exc:
-        click.echo(f"drafter: error: {exc.format()}", err=True)
+        click.echo(for_terminal(f"drafter: error: {exc.format()}"), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("drafter: interrupted", err=True)
@@ -86,7 +87,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:  # click's own three-line usage error, as one line
-        click.echo(f"drafter: error: {_click_message(exc)}", err=True)
+        click.echo(for_terminal(f"drafter: error: {_click_message(exc)}"), err=True)
         sys.exit(EXIT_BAD_INPUT if exc.exit_code == 2 else exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)

@@ -171,6 +171,11 @@ def text_problems(data: object, loc: Loc = ()) -> list[tuple[Loc, str]]:
             found.append((loc, f"contains the control character U+{ord(bad[0]):04X}; remove it"))
         elif loc and loc[-1] in ONE_LINE and ("\n" in data.strip() or "\r" in data.strip()):
             found.append((loc, "must be one line (it contains a line break)"))
+        else:
+            from drafter.links import refused_links
+
+            for url in refused_links(data)[:1]:
+                found.append((loc, f"links only to http, https or mailto addresses, not {url!r}"))
     elif isinstance(data, dict):
         for key, value in data.items():
             if isinstance(key, str) and CONTROL.search(key):

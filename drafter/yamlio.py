@@ -7,6 +7,7 @@ point at the offending field.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,10 @@ def parse_yaml(raw: bytes | str, path: Path) -> Any:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"malformed YAML: {_one_line(problem)}", path=path, line=line) from None
     except ValueError as exc:  # the safe loader builds dates itself: 2026-13-45 lands here
+        if "digits" in str(exc):  # an integer longer than Python converts (over 4,300 digits)
+            found = re.search(r"\d{4300,}", raw)
+            line = raw.count("\n", 0, found.start()) + 1 if found else None
+            raise InputError("a number is too long to read", path=path, line=line) from None
         line, value = _bad_date(raw)
         shown = f" {value}" if value else ""
         raise InputError(f"invalid date{shown} ({exc})", path=path, line=line) from None

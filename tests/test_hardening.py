@@ -291,3 +291,87 @@ def test_an_unreadable_user_config_is_a_warning(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(os, "access", lambda *a, **k: False)
     assert fsutil.config_file_present(config) is False
     assert "warning" in capsys.readouterr().err
+
+
+# -- links --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "link", ["[open](ms-word:ofe|u|https://x/a.dotm)", "<file:///etc/passwd>", "[doc](../a.docx)"]
+)
+def test_a_definition_linking_outside_the_web_is_refused_at_load(tmp_path, capsys, link):
+    text = concept("linky", "linky term").replace(
+        "definition: Definition of linky term.", f"definition: 'See {link} now.'"
+    )
+    library = layer(tmp_path, "lib", {"terms/linky.yaml": text})
+    code, _, err = run(capsys, "snippets", "validate", "--library", str(library))
+    assert code == 2
+    assert "linky.yaml:" in err.splitlines()[0]
+    assert "only to http, https or mailto" in err.splitlines()[0]
+
+
+def test_the_renderer_makes_only_web_and_mail_links():
+    from drafter.compose.markdown import parse
+
+    tokens = parse("[a](https://x.org) [b](mailto:a@b.org) [c](ms-word:x) [d](a.docx) <file:///x>")
+    hrefs = [c.attrGet("href") for c in tokens[1].children if c.type == "link_open"]
+    assert hrefs == ["https://x.org", "mailto:a@b.org"]
+
+
+# -- TBX import, huge numbers, terminal text ------------------------------------------------
+
+TBX_HEAD = (
+    '<?xml version="1.0"?><tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" '
+    'style="dca" xml:lang="en"><text><body>'
+)
+TBX_ENTRY = (
+    '<conceptEntry id="a-term"><note>NOTE</note><langSec xml:lang="en"><descrip '
+    'type="definition">Def.</descrip><termSec><term>a term</term></termSec></langSec>'
+    "</conceptEntry>"
+)
+
+
+@pytest.mark.parametrize(
+    "body, says",
+    [
+        (TBX_ENTRY.replace("NOTE", 'drafter:{"version": ' + "7" * 4500 + "}"), "not valid JSON"),
+        (TBX_ENTRY.replace("NOTE", 'drafter:{"x": ' + "{" * 500 + "}" * 500 + "}"), "too deeply"),
+        (TBX_ENTRY.replace("NOTE", "") * 2, "comes twice (first on line 1)"),
+        ("<conceptEntry>" * 400 + "</conceptEntry>" * 400, "not well-formed"),
+    ],
+)
+def test_hostile_tbx_is_one_line_naming_the_file(tmp_path, capsys, body, says):
+    path = tmp_path / "in.tbx"
+    path.write_text(TBX_HEAD + body + "</body></text></tbx>", encoding="utf-8")
+    code, _, err = run(capsys, "snippets", "import", str(path), "--into", str(tmp_path / "lib"))
+    assert code == 2
+    line = one_line(err)
+    assert "in.tbx:" in line and says in line
+    assert not (tmp_path / "lib").exists()
+
+
+def test_a_huge_integer_in_yaml_is_one_line_with_its_line(tmp_path, capsys):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("schema: 1\nconsultation: x\nanswers: {}\ncount: " + "8" * 4400 + "\n")
+    code, _, err = run(capsys, "render", str(answers), "-o", str(tmp_path / "r.md"))
+    assert code == 2
+    assert one_line(err).endswith("a.yaml:4: a number is too long to read")
+
+
+def test_error_messages_never_carry_terminal_escapes(tmp_path, capsys):
+    name = tmp_path / "evil\x1b]0;owned\x07\x9b2J.txt"
+    code, _, err = run(capsys, "lint", str(name))
+    assert code == 2
+    line = one_line(err)
+    assert "\x1b" not in line and "\x9b" not in line and "\x07" not in line
+    assert "\\u001b]0;owned\\u0007\\u009b2J" in line
+
+
+def test_importing_a_form_onto_itself_is_refused_even_with_force(tmp_path, capsys):
+    form = tmp_path / "form.docx"
+    form.write_bytes((ROOT / "examples" / "sample-response-form.docx").read_bytes())
+    before = form.read_bytes()
+    code, _, err = run(capsys, "consultations", "import", str(form), "-o", str(form), "--force")
+    assert code == 2
+    assert "inputs" in one_line(err)
+    assert form.read_bytes() == before

@@ -23,6 +23,7 @@ from drafter.commands._common import (
     output_option,
 )
 from drafter.errors import DrafterError, InputError
+from drafter.textclean import for_terminal
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -155,7 +156,7 @@ def show_cmd(entry_id: str, library_dirs: tuple[Path, ...], fmt: str) -> None:
     if fmt == "json":
         _echo_json(views.as_json(entry, library))
         return
-    text = views.show_markdown(entry, library)
+    text = for_terminal(views.show_markdown(entry, library))
     if fmt == "markdown":
         click.echo(text)
         return
@@ -166,7 +167,7 @@ def show_cmd(entry_id: str, library_dirs: tuple[Path, ...], fmt: str) -> None:
 
 def _echo_json(data: object) -> None:
     """JSON for programs: indented, and Welsh letters as themselves rather than escapes."""
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    click.echo(for_terminal(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def _get(library: Library, entry_id: str) -> Entry:

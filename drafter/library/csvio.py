@@ -110,6 +110,7 @@ def import_csv(path: Path) -> list[Concept]:
         )
     concepts: list[Concept] = []
     problems: list[DrafterError] = []
+    first_line: dict[str, int] = {}
     for line, row in _rows(reader, path):
         row = {k: restore(v) if isinstance(v, str) else v for k, v in row.items()}
         data: dict = {"kind": "concept"}
@@ -123,6 +124,10 @@ def import_csv(path: Path) -> list[Concept]:
             for key in STRUCTURED:
                 if row.get(key):
                     data[key] = _json_cell(key, row[key], path, line)
+            cid = data.get("id", "")
+            if cid in first_line:
+                raise InputError(f"id {cid!r} comes twice (first on line {first_line[cid]})")
+            first_line[cid] = line
             concepts.append(entry_from_data(data, path))
         except MultipleErrors as exc:
             problems += [InputError(e.message, path=path, line=line) for e in exc.errors]
@@ -151,19 +156,10 @@ def _rows(reader: csv.DictReader, path: Path):
 
 
 def _json_cell(key: str, cell: str, path: Path, line: int) -> object:
-    """A structured column's JSON; a number too long to read or nesting too deep for any
-    library field is refused like malformed JSON."""
-    depth = max_depth = 0
-    for char in cell:  # brackets in strings count too: a bound, not an exact depth
-        if char in "[{":
-            depth += 1
-            max_depth = max(max_depth, depth)
-        elif char in "]}":
-            depth -= 1
-    if max_depth > 20:
-        raise InputError(f"{key}: nested too deeply for a library field", path=path, line=line)
+    """A structured column's JSON, or one problem naming the column and line."""
+    from drafter.library.jsontext import load_json_text
+
     try:
-        return json.loads(cell)
+        return load_json_text(cell)
     except ValueError as exc:
-        reason = getattr(exc, "msg", None) or str(exc).split(";")[0].split(":")[0]
-        raise InputError(f"{key}: not valid JSON ({reason})", path=path, line=line) from None
+        raise InputError(f"{key}: not valid JSON ({exc})", path=path, line=line) from None
