@@ -24,9 +24,12 @@ SENTENCE = "Our co-operative works with a mutual and a social enterprise on co-p
 
 def _lint_seconds(path: Path) -> float:
     start = time.perf_counter()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        with contextlib.suppress(SystemExit):
-            main(["lint", str(path)])
+    with (
+        contextlib.redirect_stdout(io.StringIO()),
+        contextlib.redirect_stderr(io.StringIO()),
+        contextlib.suppress(SystemExit),
+    ):
+        main(["lint", str(path)])
     return time.perf_counter() - start
 
 
@@ -48,7 +51,7 @@ def _markers(folder: Path, count: int) -> Path:
 
 def _report(name: str, sizes: list[int], make, folder: Path) -> None:
     times = [_lint_seconds(make(folder, n)) for n in sizes]
-    for n, t in zip(sizes, times):
+    for n, t in zip(sizes, times, strict=True):
         print(f"{name} {n:>9,}: {t:7.2f} s")
     ratio = times[-1] / times[-2] if times[-2] else float("inf")
     print(f"{name} ratio at 4x the size: {ratio:.1f} (linear ~4, quadratic ~16)")

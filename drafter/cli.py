@@ -91,6 +91,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_BAD_INPUT if exc.exit_code == 2 else exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # the file system refused (a name too long, no permission, a
+        # file where a folder should be): the user's to fix, never an internal error
+        from drafter.errors import InputError
+        from drafter.fsutil import os_reason
+
+        where = exc.filename if exc.filename is not None else None
+        error = InputError(f"cannot use this path ({os_reason(exc)})", path=where)
+        click.echo(for_terminal(f"drafter: error: {error.format()}"), err=True)
+        sys.exit(EXIT_BAD_INPUT)
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("DRAFTER_DEBUG"):
             raise

@@ -150,7 +150,7 @@ def write_output(path: Path | str, data: bytes, *, force: bool = False) -> Path:
     return atomic_write_bytes(Path(path), data, force=force)
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     """Why the system refused, in the user's terms."""
     if exc.errno == errno.ENOTDIR:
         return "part of the path is a file, not a folder"
@@ -170,7 +170,7 @@ def check_target(path: Path, *, force: bool, may_replace_input: bool = False) ->
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise InputError(f"cannot write ({_os_reason(exc)})", path=path) from None
+        raise InputError(f"cannot write ({os_reason(exc)})", path=path) from None
     if not stat.S_ISREG(info.st_mode):
         kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise InputError(
@@ -188,7 +188,7 @@ def _check_folder(directory: Path) -> None:
     except OSError as exc:
         if exc.errno == errno.ENOENT:
             raise InputError("folder does not exist", path=directory) from None
-        raise InputError(f"cannot write ({_os_reason(exc)})", path=directory) from None
+        raise InputError(f"cannot write ({os_reason(exc)})", path=directory) from None
     if not stat.S_ISDIR(info.st_mode):
         raise InputError("is a file, not a folder", path=directory)
 
@@ -239,7 +239,7 @@ def atomic_write_bytes(
         check_target(path, force=force, may_replace_input=may_replace_input)  # changed since?
         _place(tmp_name, path, force=force)
     except OSError as exc:
-        raise InputError(f"cannot write ({_os_reason(exc)})", path=path) from None
+        raise InputError(f"cannot write ({os_reason(exc)})", path=path) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
@@ -299,7 +299,7 @@ def atomic_write_many(
             try:
                 _place(temps[path], path, force=force)
             except OSError as exc:
-                raise InputError(f"cannot write ({_os_reason(exc)})", path=path) from None
+                raise InputError(f"cannot write ({os_reason(exc)})", path=path) from None
             done.append(path)
     except BaseException:
         for path in done:  # undo the renames: the old file back, or no file

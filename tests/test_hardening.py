@@ -375,3 +375,21 @@ def test_importing_a_form_onto_itself_is_refused_even_with_force(tmp_path, capsy
     assert code == 2
     assert "inputs" in one_line(err)
     assert form.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "{long}.md"],
+        ["consultations", "show", "{long}.yaml"],
+        ["snippets", "validate", "--library", "{long}"],
+        ["consultations", "import", "{form}", "-o", "{long}.yaml"],
+    ],
+)
+def test_a_path_the_system_refuses_is_one_line_not_an_internal_error(tmp_path, capsys, args):
+    form = tmp_path / "form.docx"
+    form.write_bytes((ROOT / "examples" / "sample-response-form.docx").read_bytes())
+    long = str(tmp_path / ("n" * 300))
+    code, _, err = run(capsys, *(a.format(long=long, form=form) for a in args))
+    assert code == 2
+    assert "too long" in one_line(err)
