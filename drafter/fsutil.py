@@ -179,7 +179,12 @@ def check_target(path: Path, *, force: bool, may_replace_input: bool = False) ->
     if not may_replace_input and _inputs and (info.st_dev, info.st_ino) in _inputs:
         raise InputError("is one of this command's inputs; refusing to write over it", path=path)
     if not force:
-        raise OutputExistsError("already exists; use --force to replace it", path=path)
+        raise already_exists(path)
+
+
+def already_exists(path: Path) -> OutputExistsError:
+    """The one wording of "refusing to overwrite"."""
+    return OutputExistsError("already exists; use --force to replace it", path=path)
 
 
 def _check_folder(directory: Path) -> None:
@@ -203,14 +208,12 @@ def _place(tmp_name: str, path: Path, *, force: bool) -> None:
     try:
         os.link(tmp_name, path)
     except FileExistsError:
-        raise OutputExistsError("already exists; use --force to replace it", path=path) from None
+        raise already_exists(path) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
             raise
         if os.path.lexists(path):  # no hard links here: the best check we have
-            raise OutputExistsError(
-                "already exists; use --force to replace it", path=path
-            ) from None
+            raise already_exists(path) from None
         os.replace(tmp_name, path)
     else:
         os.unlink(tmp_name)
@@ -293,7 +296,7 @@ def atomic_write_many(
         for path in paths:
             if path.exists():
                 if not force:  # appeared while we were writing
-                    raise OutputExistsError("already exists; use --force to replace it", path=path)
+                    raise already_exists(path)
                 backups[path] = _write_temp(path, read_user_bytes(path))  # to put it back
         for path in paths:
             try:

@@ -393,3 +393,34 @@ def test_a_path_the_system_refuses_is_one_line_not_an_internal_error(tmp_path, c
     code, _, err = run(capsys, *(a.format(long=long, form=form) for a in args))
     assert code == 2
     assert "too long" in one_line(err)
+
+
+def test_a_compiled_template_others_could_write_is_not_loaded(tmp_path, monkeypatch):
+    from drafter.compose.env import _bytecode_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DRAFTER_NO_TEMPLATE_CACHE", raising=False)
+    cache = _bytecode_cache()
+    loaded: list[bool] = []
+
+    class Bucket:
+        key = "k"
+
+        def load_bytecode(self, handle) -> None:
+            loaded.append(True)
+
+    name = Path(cache._get_cache_filename(Bucket()))
+    name.write_bytes(b"compiled")
+    name.chmod(0o600)
+    cache.load_bytecode(Bucket())
+    name.chmod(0o666)
+    cache.load_bytecode(Bucket())
+    assert loaded == [True]
+
+
+def test_a_character_device_is_never_replaced(tmp_path, capsys):
+    answers = write_answers(tmp_path / "a.yaml")
+    code, _, err = run(capsys, "render", str(answers), "-o", "/dev/null", "--force")
+    assert code == 2
+    assert "not a regular file" in one_line(err)
+    assert Path("/dev/null").is_char_device()
