@@ -211,3 +211,18 @@ def test_messages_carry_no_internal_labels(lib):
         for f in check_text(text, lib):
             for words in (f.message, f.suggestion or ""):
                 assert "attern C" not in words and "[" not in words and "fact sheet" not in words
+
+
+def test_a_property_of_some_kinds_claimed_of_all_is_a_misuse(lib):
+    assert [r for r, _ in found("As with all social enterprises, they are asset-locked.", lib)] == [
+        "misuse-context"
+    ]
+    assert found("Some social enterprises are asset-locked.", lib) == []
+    assert found("A community interest company is an asset-locked social enterprise.", lib) == []
+
+
+def test_a_bare_plural_subject_mutuals_is_vague(lib):
+    assert [r for r, _ in found("Mutuals are a proven way to run public services.", lib)] == [
+        "vague-term"
+    ]
+    assert found("Mutuals are owned by their members, as building societies are.", lib) == []

@@ -14,12 +14,15 @@ def vague_rule(ctx: Context) -> None:
     """A bare singular use of a concept that needs its model named ('run by a mutual')."""
     k = ctx.knowledge
     for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[i] or hit.pattern.plural or i in ctx.covered:
+        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
         concept = k.library.concepts[hit.entry_id]
         if not concept.needs_qualifier:
             continue
-        if not _after_a_determiner(ctx, i):
+        if hit.pattern.plural:
+            if not _generic_subject(ctx, i):
+                continue
+        elif not _after_a_determiner(ctx, i):
             continue
         if not is_noun_use(ctx, i):
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
@@ -38,6 +41,12 @@ def vague_rule(ctx: Context) -> None:
             concept.id,
             (i,),
         )
+
+
+def _generic_subject(ctx: Context, i: int) -> bool:
+    """A bare plural opening its sentence as the subject ("Mutuals are an established model"):
+    a claim about every kind at once."""
+    return not ctx.before(i).strip() and ctx.after(i).startswith(" are ")
 
 
 def _after_a_determiner(ctx: Context, i: int) -> bool:
@@ -88,6 +97,8 @@ def misuse_rule(ctx: Context) -> None:
             continue
         if ctx.about_terms(i) or _kind_is_the_subject(ctx, i):
             continue
+        if ctx.cues.quantifier_before.search(ctx.before(i)):
+            continue  # "some social enterprises are asset-locked": true of some
         before, after = ctx.before(i), ctx.after(i)
         middle = fold_snippet(ctx.written(i))
         for misuse in concept.misuse_contexts:
@@ -112,10 +123,14 @@ def misuse_rule(ctx: Context) -> None:
             break
 
 
+_COPULA = re.compile(r"^\s*(?:is|are|was|were)\s")
+
+
 def _kind_is_the_subject(ctx: Context, i: int) -> bool:
-    """A narrower kind is named earlier in the sentence ("a credit union is a not-for-profit
-    financial co-operative"): the entry's misuse contexts are claims about the concept in
-    general, and a kind's own entry says what holds for it."""
+    """A narrower kind, or another model as the subject of "is", is named earlier in the
+    sentence ("a credit union is a not-for-profit financial co-operative", "a CIC is an
+    asset-locked social enterprise"): the entry's misuse contexts are claims about the concept
+    in general, and the other entry says what holds for its own kind."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
     for other in ctx.sentence_hits(i):
@@ -123,6 +138,8 @@ def _kind_is_the_subject(ctx: Context, i: int) -> bool:
             break
         hit = ctx.hits[other]
         if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
+            return True
+        if hit.kind == "term" and hit.entry_id != broad and _COPULA.match(ctx.gap(other, i)):
             return True
         if hit.kind == "org":
             org = k.library.organisations[hit.entry_id]
