@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from drafter.commands._common import force_option, format_option, library_option, load_library
+from drafter.textclean import for_terminal
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -92,7 +93,7 @@ def lint(
     if explain:
         from drafter.precision.explain import explain_text
 
-        click.echo(explain_text(explain, library))
+        click.echo(for_terminal(explain_text(explain, library)))
         return
     if not files:
         raise InputError("give at least one file to check (or --explain RULE-OR-CONCEPT)")
@@ -128,10 +129,10 @@ def lint(
         results.append(result)
 
     if fmt == "json":
-        click.echo(to_json(results))
+        click.echo(for_terminal(to_json(results)))
     else:
         styled = sys.stdout.isatty()
-        out = to_text(results, styled)
+        out = for_terminal(to_text(results, styled))
         if styled:
             from rich.console import Console
 

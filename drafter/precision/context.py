@@ -17,6 +17,7 @@ from drafter.precision.knowledge import Knowledge
 from drafter.precision.matcher import Hit
 from drafter.precision.normalise import Folded, fold_snippet
 from drafter.precision.segment import Spans, boundaries, in_proper_name
+from drafter.precision.wording import for_readers
 
 RULES: dict[str, tuple[str, str]] = {
     "house-spelling": (
@@ -28,6 +29,17 @@ RULES: dict[str, tuple[str, str]] = {
         "warning",
         "A designation the library marks as deprecated: it is misleading or mixes two "
         "concepts. The fix is the designation's use_instead, or the concept's preferred term.",
+    ),
+    "name-spelling": (
+        "warning",
+        "An organisation's or an Act's name written otherwise than its owner writes it "
+        "('Wales Cooperative Centre', 'Co-Operatives and Community Benefit Societies Act'): "
+        "names come from the library's organisations and the Acts its entries cite.",
+    ),
+    "informal-term": (
+        "suggestion",
+        "A designation the library marks as informal (e.g. 'co-op'): clear in running prose, "
+        "but a formal response writes the full form. ('The Co-op' is an organisation's alias.)",
     ),
     "superseded-term": (
         "warning",
@@ -146,6 +158,14 @@ class Context:
             self._after[i] = fold_snippet(self.text[self.ends[i] : sent_end])
         return self._after[i]
 
+    def sentence(self, i: int) -> str:
+        """Hit i's whole sentence, folded."""
+        return self.before(i) + fold_snippet(self.written(i)) + self.after(i)
+
+    def about_terms(self, i: int) -> bool:
+        """Hit i's sentence is about words, not bodies ("no single definition of a mutual")."""
+        return bool(self.cues.metalinguistic.search(self.sentence(i)))
+
     def written(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
 
@@ -170,6 +190,8 @@ class Context:
         hits: tuple[int, ...] = (),
     ) -> None:
         severity = RULES[rule][0]
+        message = for_readers(message)
+        suggestion = for_readers(suggestion) if suggestion else suggestion
         self.findings.append(
             Finding(rule, severity, start, end, self.text[start:end], message, suggestion, concept)
         )
@@ -275,4 +297,5 @@ def negated(ctx: Context, i: int, gap: str) -> bool:
         c.negation.search(gap)
         or c.negation.search(ctx.before(i, True))
         or c.reporting.search(ctx.before(i))
+        or c.metalinguistic.search(ctx.before(i))
     )

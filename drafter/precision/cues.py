@@ -60,6 +60,25 @@ class Cues:
     def _any(self, key: str) -> str:
         return _alternation(self._data[key])
 
+    def _determiner(self) -> str:
+        """A determiner, or a possessive that works as one ("Britain's", "the UK's")."""
+        return rf"(?:{self._any('determiners')}|(?:the\s+)?[\w-]+'s)"
+
+    @functools.cached_property
+    def anaphor_claim(self) -> re.Pattern:
+        """A sentence that opens by referring back to a body and says what it is ("The company
+        is an ...", "It is a ...")."""
+        det = self._determiner()
+        return re.compile(
+            rf"^\s*(?:{self._any('anaphors')})\s+{self._any('copulas')}\s+"
+            rf"(?:{det})\s+(?:{_WORD}\s+){{0,2}}$"
+        )
+
+    @functools.cached_property
+    def dash_apposition_gap(self) -> re.Pattern:
+        """ "Britain's best-known mutual – the John Lewis Partnership": a dash or colon names it."""
+        return re.compile(r"^\s*(?:[–—:]|-\s|--)\s*(?:the\s+)?$")
+
     @functools.cached_property
     def negation(self) -> re.Pattern:
         return re.compile(self._any("negation"))
@@ -71,7 +90,7 @@ class Cues:
     @functools.cached_property
     def copula_gap(self) -> re.Pattern:
         # "is a large worker co-operative": copula, optional determiner, up to two modifiers
-        det, cop = self._any("determiners"), self._any("copulas")
+        det, cop = self._determiner(), self._any("copulas")
         fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
         return re.compile(
             rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
@@ -79,7 +98,7 @@ class Cues:
 
     @functools.cached_property
     def apposition_gap(self) -> re.Pattern:
-        det = self._any("determiners")
+        det = self._determiner()
         return re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{_WORD}\s+){{0,2}})$")
 
     @functools.cached_property
@@ -118,7 +137,9 @@ class Cues:
     @functools.cached_property
     def concept_copula_gap(self) -> re.Pattern:
         cop = self._any("copulas")
-        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+)?$")
+        # "are the most established form of": a superlative before the kind word
+        ranked = rf"the\s+(?:{_WORD}\s+){{0,4}}(?:form|type|kind)s?\s+of"
+        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$")
 
     @functools.cached_property
     def adjacent_gap(self) -> re.Pattern:
@@ -146,6 +167,14 @@ class Cues:
     @functools.cached_property
     def definition_after(self) -> re.Pattern:
         return re.compile(rf"^\s*(?:\)|,)?\s*(?:{self._any('definition_cues')}|:)")
+
+    @functools.cached_property
+    def metalinguistic(self) -> re.Pattern:
+        return re.compile(self._any("metalinguistic"))
+
+    @functools.cached_property
+    def period(self) -> re.Pattern:
+        return re.compile(self._any("period_cues"))
 
     @functools.cached_property
     def mention_before(self) -> re.Pattern:

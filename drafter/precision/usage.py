@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.precision.context import LAST_WORD, NEXT_TOKEN, Context, is_noun_use
+from drafter.precision.context import NEXT_TOKEN, Context, is_noun_use
 from drafter.precision.normalise import fold_snippet
 
 # --- vague use ----------------------------------------------------------------------------------
@@ -14,13 +14,15 @@ def vague_rule(ctx: Context) -> None:
     """A bare singular use of a concept that needs its model named ('run by a mutual')."""
     k = ctx.knowledge
     for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[i] or hit.pattern.plural or i in ctx.covered:
+        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
         concept = k.library.concepts[hit.entry_id]
         if not concept.needs_qualifier:
             continue
-        last = LAST_WORD.search(ctx.before(i))
-        if not last or last.group(1) not in ctx.cues.singular_determiners:
+        if hit.pattern.plural:
+            if not _generic_subject(ctx, i):
+                continue
+        elif not _after_a_determiner(ctx, i):
             continue
         if not is_noun_use(ctx, i):
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
@@ -28,6 +30,8 @@ def vague_rule(ctx: Context) -> None:
             continue
         if ctx.cues.negation.search(ctx.before(i, True)):
             continue  # "is not a mutual": a denial names no model and needs none
+        if ctx.about_terms(i):
+            continue  # "there is no single definition of a mutual": about the word
         ctx.add(
             "vague-term",
             ctx.starts[i],
@@ -39,14 +43,40 @@ def vague_rule(ctx: Context) -> None:
         )
 
 
+def _generic_subject(ctx: Context, i: int) -> bool:
+    """A bare plural opening its sentence as the subject ("Mutuals are an established model"):
+    a claim about every kind at once."""
+    return not ctx.before(i).strip() and ctx.after(i).startswith(" are ")
+
+
+def _after_a_determiner(ctx: Context, i: int) -> bool:
+    """A singular determiner before the hit, perhaps with one or two describing words between
+    ("a mutual", "a staff mutual", "an employee-led mutual"): none of them names a model."""
+    words = ctx.before(i).split()[-3:]
+    for back in range(1, len(words) + 1):
+        word = words[-back].strip(",;:()")
+        if word in ctx.cues.singular_determiners:
+            return True
+        if back == 3 or not word[:1].isalpha() or word in ctx.cues.function_words:
+            return False
+    return False
+
+
 def _names_the_model(ctx: Context, i: int) -> bool:
     """Another hit in the sentence names a narrower concept (or an organisation that is one)."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
+    word = fold_snippet(ctx.written(i)).rstrip("s")
     for other in ctx.sentence_hits(i):
         hit = ctx.hits[other]
         if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
             return True
+        if (
+            hit.kind == "term"
+            and hit.entry_id != broad
+            and word in fold_snippet(ctx.written(other))
+        ):
+            return True  # "the staff mutual, a public service mutual": a longer name for it
         if hit.kind == "org":
             org = k.library.organisations[hit.entry_id]
             if any(c == broad or k.is_narrower(c, broad) for c in org.is_):
@@ -65,6 +95,10 @@ def misuse_rule(ctx: Context) -> None:
         concept = ctx.knowledge.library.concepts[hit.entry_id]
         if not concept.misuse_contexts:
             continue
+        if ctx.about_terms(i) or _kind_is_the_subject(ctx, i):
+            continue
+        if ctx.cues.quantifier_before.search(ctx.before(i)):
+            continue  # "some social enterprises are asset-locked": true of some
         before, after = ctx.before(i), ctx.after(i)
         middle = fold_snippet(ctx.written(i))
         for misuse in concept.misuse_contexts:
@@ -87,6 +121,31 @@ def misuse_rule(ctx: Context) -> None:
                 (i,),
             )
             break
+
+
+_COPULA = re.compile(r"^\s*(?:is|are|was|were)\s")
+
+
+def _kind_is_the_subject(ctx: Context, i: int) -> bool:
+    """A narrower kind, or another model as the subject of "is", is named earlier in the
+    sentence ("a credit union is a not-for-profit financial co-operative", "a CIC is an
+    asset-locked social enterprise"): the entry's misuse contexts are claims about the concept
+    in general, and the other entry says what holds for its own kind."""
+    k = ctx.knowledge
+    broad = ctx.hits[i].entry_id
+    for other in ctx.sentence_hits(i):
+        if other >= i:
+            break
+        hit = ctx.hits[other]
+        if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
+            return True
+        if hit.kind == "term" and hit.entry_id != broad and _COPULA.match(ctx.gap(other, i)):
+            return True
+        if hit.kind == "org":
+            org = k.library.organisations[hit.entry_id]
+            if any(k.is_narrower(c, broad) for c in org.is_):
+                return True
+    return False
 
 
 def _applies_to(hit, terms: tuple[str, ...]) -> bool:
