@@ -6,7 +6,8 @@ headings and paragraphs as a response, with no styles of its own, glossary or ch
 
 Reads drafter's own Markdown of a response (`drafter render --format md`): "#" lines become
 headings, other blocks paragraphs (list items one paragraph each). bench_floor.py times whole
-processes of this against `drafter render` and pandoc.
+processes of this against `drafter render` and pandoc. On the demo it takes 104-121 ms
+(2026-12-04), of which ~51 ms of CPU is importing python-docx (with lxml) and ~10 ms Python's start.
 """
 
 import sys

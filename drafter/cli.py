@@ -6,6 +6,8 @@ Each subcommand lives in drafter/commands/<name>.py and is imported only when it
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import os
 import sys
@@ -69,6 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     from drafter.fsutil import command_scope
     from drafter.textclean import for_terminal
 
+    _skip_collection_at_exit()
     try:
         with command_scope():
             cli.main(args=argv, prog_name="drafter", standalone_mode=False)
@@ -119,3 +122,16 @@ def _click_message(exc: click.ClickException) -> str:
     if isinstance(exc, click.UsageError) and ctx is not None:
         message += f" (see {ctx.command_path} --help)"
     return message
+
+
+def _skip_collection_at_exit() -> None:
+    """Let the process end without Python's closing garbage collections.
+
+    At exit Python collects garbage over every object the run created (the libraries' modules,
+    compiled templates and patterns, the library) only to free memory the operating system
+    takes back anyway: about 20 ms, a seventh of a render. Freezing the objects, as the last
+    thing before shutdown, leaves them out of those collections. Other exit handlers still run
+    first, and files are closed by the code that writes them, never by a finaliser.
+    """
+    atexit.unregister(gc.freeze)  # once, however often main() runs in one process
+    atexit.register(gc.freeze)
