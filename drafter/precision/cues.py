@@ -1,4 +1,4 @@
-"""The grammar cues of cues.yaml, compiled once into the regular expressions the rules use.
+"""The grammar cues of cue_words.py, compiled into the regular expressions the rules use.
 
 These describe how English frames a claim, a list or a denial; they hold no domain words.
 """
@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
+from collections.abc import Callable
 
-_FILE = Path(__file__).with_name("cues.yaml")
+from drafter.precision.cue_words import CUE_WORDS
+
+ABBREVIATIONS = frozenset(CUE_WORDS["abbreviations"])
 
 
 def _phrase(cue: str) -> str:
@@ -45,17 +47,27 @@ class Cues:
     """The cue word lists, and each rule's regex compiled on its first use.
 
     A render uses about a third of the patterns (6 of 19 on the benchmark's document), and
-    compiling them all cost ~8 ms a process; a compiled pattern is kept for the process.
+    compiling them all cost ~8 ms a process; a compiled pattern is kept by this object, which
+    the compiled library holds.
     """
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data=CUE_WORDS) -> None:
         self._data = data
+        self._memo: dict[tuple, re.Pattern] = {}
         self.function_words = frozenset(data["function_words"])
         self.singular_determiners = frozenset(data["singular_determiners"])
         self.abbreviations = frozenset(data["abbreviations"])
         self.glossary_headings = tuple(data["glossary_headings"])
         self.glossary_end_headings = tuple(data["glossary_end_headings"])
         self.reference_headings = tuple(data["reference_headings"])
+
+    def memo(self, key: tuple, build: Callable[[], re.Pattern]) -> re.Pattern:
+        """A pattern built from library data (headings, misuse words), compiled once for the
+        life of this object."""
+        pattern = self._memo.get(key)
+        if pattern is None:
+            pattern = self._memo[key] = build()
+        return pattern
 
     def _any(self, key: str) -> str:
         return _alternation(self._data[key])
@@ -150,10 +162,3 @@ class Cues:
     @functools.cached_property
     def mention_before(self) -> re.Pattern:
         return re.compile(rf"{self._any('mention_cues')}\s+(?:an?\s+|the\s+)?$")
-
-
-@functools.lru_cache(maxsize=1)
-def cues() -> Cues:
-    from drafter.library.cache import load_data
-
-    return Cues(load_data(_FILE))  # served from the cache: a render then needs no YAML parser

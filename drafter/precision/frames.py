@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.precision.context import LAST_WORD, Context, is_noun_use, negated
-from drafter.precision.cues import cues
+from drafter.precision.cues import ABBREVIATIONS
 from drafter.precision.matcher import plural_of
 from drafter.precision.segment import sentence_starts
 
@@ -180,7 +180,7 @@ def _claim(ctx: Context, org: int, term: int, span: tuple[int, int]) -> None:
 def _first_sentence(description: str) -> str:
     """The description's first sentence: a whole sentence, never a line cut mid-way."""
     text = " ".join(description.split())
-    starts = sentence_starts(text, cues().abbreviations)
+    starts = sentence_starts(text, ABBREVIATIONS)
     return text[: starts[1]].strip() if len(starts) > 1 else text
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from drafter.precision.cues import Cues
 from drafter.precision.matcher import Matcher
 
 if TYPE_CHECKING:
@@ -15,11 +16,12 @@ if TYPE_CHECKING:
 
 
 class Knowledge:
-    """The compiled library: the matcher plus the relation graph."""
+    """The compiled library: the matcher, the relation graph and the compiled grammar cues."""
 
     def __init__(self, library: Library):
         self.library = library
         self.matcher = Matcher(library)
+        self.cues = Cues()
         self.broader: dict[str, set[str]] = {c: set() for c in library.concepts}
         self.contrast: dict[str, set[str]] = {c: set() for c in library.concepts}
         self.related: dict[str, set[str]] = {c: set() for c in library.concepts}
@@ -101,15 +103,11 @@ class Knowledge:
         return entry.preferred if entry else concept
 
 
-_CACHE: dict[int, tuple[object, Knowledge]] = {}
-
-
 def knowledge_of(library: Library) -> Knowledge:
-    """The compiled form of `library`, built once per library object."""
-    cached = _CACHE.get(id(library))
-    if cached is not None and cached[0] is library:
-        return cached[1]
-    built = Knowledge(library)
-    _CACHE.clear()
-    _CACHE[id(library)] = (library, built)
+    """The compiled form of `library`, built once and kept on the library object itself (no
+    module-level cache: two libraries never share or evict each other's compiled form)."""
+    built = library.compiled
+    if not isinstance(built, Knowledge):
+        built = Knowledge(library)
+        library.compiled = built
     return built

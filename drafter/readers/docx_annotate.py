@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
-    from drafter.precision.report import Record
+    from drafter.commands.lint_report import Record
 
 AUTHOR = "drafter lint"
 
