@@ -64,7 +64,7 @@ def load_corpus(path: Path = CORPUS) -> list[Passage]:
                 item["text"],
                 item["label"] == "imprecise",
                 doc=f"c-{n + 1:03}",  # each sentence written on its own
-                kinds=(rule,) if rule else (),
+                kinds=(rule,) if rule and item["label"] == "imprecise" else (),
             )
         )
     return out

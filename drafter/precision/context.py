@@ -18,6 +18,26 @@ from drafter.precision.matcher import Hit
 from drafter.precision.normalise import Folded, fold_snippet
 from drafter.precision.segment import Spans, boundaries, in_proper_name
 
+# the fact sheet's own labels ("pattern C13", "[sheet 16]", "[21]"): a maintainer's
+# cross-references, shown by `lint --explain`, not in a finding's message
+_INTERNAL_LABEL = re.compile(
+    r"\s*\((?:see\s+)?pattern\s+C\d+\)|\s*\bPattern\s+C\d+\.\s*|\s*\[(?:sheet\s+)?\d+(?:\.\d+)?\]",
+    re.IGNORECASE,
+)
+
+
+def plain_words(message: str) -> str:
+    """A finding's message without the fact sheet's internal labels."""
+    if "attern" not in message and "[" not in message:
+        return message
+    return (
+        " ".join(_INTERNAL_LABEL.sub(" ", message).split())
+        .replace(" .", ".")
+        .replace(" :", ":")
+        .replace(" ,", ",")
+    )
+
+
 # how far around a hit a rule looks (characters): keeps a text with no full stop linear
 _WINDOW = 240
 
@@ -120,6 +140,7 @@ class Context:
         hits: tuple[int, ...] = (),
     ) -> None:
         severity = self.severity_of[rule]
+        message = plain_words(message)
         self.findings.append(
             Finding(rule, severity, start, end, self.text[start:end], message, suggestion, concept)
         )
@@ -218,11 +239,17 @@ def is_noun_use(ctx: Context, i: int) -> bool:
 
 
 def negated(ctx: Context, i: int, gap: str) -> bool:
-    """A denial in the gap or earlier in the clause, or a reporting verb earlier in the
-    sentence, turns the claim off."""
+    """A denial in the gap or earlier in the clause, a reporting verb or hedge earlier in the
+    sentence, or a sentence about the terms themselves turns the claim off."""
     c = ctx.cues
     return bool(
         c.negation.search(gap)
         or c.negation.search(ctx.before(i, True))
         or c.reporting.search(ctx.before(i))
+        or about_the_terms(ctx, i)
     )
+
+
+def about_the_terms(ctx: Context, i: int) -> bool:
+    """Hit i's sentence talks about words ("no single definition of a mutual")."""
+    return bool(ctx.cues.metalinguistic.search(ctx.before(i) + " " + ctx.after(i)))

@@ -8,8 +8,33 @@ each list and how to add a cue.
 from __future__ import annotations
 
 CUE_WORDS: dict[str, tuple[str, ...]] = {
+    # Words that make a sentence about the terms themselves ("there is no single definition of
+    # a mutual", "the terms are used interchangeably"): a term talked about is not used, so it
+    # needs no model named and runs nothing together.
+    "metalinguistic": (
+        "definition",
+        "definitions",
+        "defined",
+        "defines",
+        "define",
+        "interchangeably",
+        "the term",
+        "the terms",
+        "the word",
+        "the words",
+        "the label",
+        "what is a",
+        "what is an",
+        "meaning of",
+        "umbrella term",
+        "legal form",
+    ),
     # Words that deny or set aside a claim: a frame that contains one is not a claim.
     "negation": (
+        # nobody asserts it: 'no-one is arguing that ...'
+        "no-one",
+        "no one",
+        "nobody",
         "not",
         "n't",
         "never",
@@ -41,6 +66,27 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     # Reporting verbs: a claim someone else made ("the FT described MyCSP as a John Lewis-style
     # mutual") anywhere earlier in the sentence is reported, not asserted.
     "reporting": (
+        # hedges and reported views: someone else's claim, not the writer's
+        "argue",
+        "argues",
+        "argued",
+        "arguing",
+        "assume",
+        "assumes",
+        "assumed",
+        "assumption",
+        "believe",
+        "believes",
+        "believed",
+        "perceived",
+        "regarded as",
+        "seen as",
+        "thought of as",
+        "it is said",
+        "often said",
+        "suggest that",
+        "suggests that",
+        "suggested that",
         "described",
         "describes",
         "describing",
@@ -217,6 +263,12 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     # Words before "X or Y" that make it a genuine choice between two distinct things.
     "choice_openers": (
+        # 'X can be A or B': two options, not one category
+        "can be",
+        "could be",
+        "may be",
+        "might be",
+        "as either",
         "whether",
         "either",
         "between",
@@ -572,6 +624,13 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     # Words that mention an old or wrong name rather than use it ("formerly known as industrial
     # and provident societies"): the designation rules leave such a mention alone.
     "mention_cues": (
+        # an old name with its period, or a term talked about rather than used
+        "were known as",
+        "was known as",
+        "used to be called",
+        "were called",
+        "was called",
+        "previously",
         "formerly",
         "formerly known as",
         "previously known as",

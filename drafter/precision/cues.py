@@ -77,6 +77,10 @@ class Cues:
         return re.compile(self._any("negation"))
 
     @functools.cached_property
+    def metalinguistic(self) -> re.Pattern:
+        return re.compile(self._any("metalinguistic"))
+
+    @functools.cached_property
     def reporting(self) -> re.Pattern:
         return re.compile(self._any("reporting"))
 

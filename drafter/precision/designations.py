@@ -27,7 +27,13 @@ def designation_rules(ctx: Context) -> None:
         if term.status == "superseded":
             rule = "superseded-term"
             why = f"'{written}' is a superseded designation; the current one is '{fix}'."
-        elif _letters(term.text) == _letters(fix):
+        elif term.kind == "short-form" and _letters(fix).startswith(_letters(term.text)):
+            # a clipped form of its own fix ("co-op"): clear, only informal
+            rule = "informal-term"
+            why = f"'{written}' is informal; a formal response writes '{replacement}'."
+        elif _letters(term.text) in {_letters(t.text) for t in concept.terms if t is not term} | {
+            _letters(fix)
+        }:  # the letters of a designation, spelt without its hyphen or space ("coop")
             rule = "house-spelling"
             why = f"'{written}' is not the house spelling; write '{replacement}'."
         else:

@@ -55,6 +55,14 @@ RULES: dict[str, Rule] = {
             designation_rules,
         ),
         Rule(
+            "informal-term",
+            "suggestion",
+            "A deprecated short form that clips its own preferred designation ('co-op' for "
+            "'co-operative'): clear in running prose, so only a style note. The fix is the "
+            "full form; 'the Co-op' naming the Co-operative Group is that organisation's name.",
+            designation_rules,
+        ),
+        Rule(
             "superseded-term",
             "warning",
             "A designation the library marks as superseded (an old name, e.g. of a legal form "

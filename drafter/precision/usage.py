@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from drafter.precision.context import LAST_WORD, NEXT_TOKEN, Context, is_noun_use
+from drafter.precision.context import (
+    LAST_WORD,
+    NEXT_TOKEN,
+    Context,
+    about_the_terms,
+    is_noun_use,
+)
 from drafter.precision.cues import Cues
 from drafter.precision.normalise import fold_snippet
 
@@ -27,8 +33,8 @@ def vague_rule(ctx: Context) -> None:
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
         if NEXT_TOKEN.match(ctx.after(i)).group(1) == "(" or _names_the_model(ctx, i):
             continue
-        if ctx.cues.negation.search(ctx.before(i, True)):
-            continue  # "is not a mutual": a denial names no model and needs none
+        if ctx.cues.negation.search(ctx.before(i, True)) or about_the_terms(ctx, i):
+            continue  # "is not a mutual", "no definition of a mutual": no model is needed
         ctx.add(
             "vague-term",
             ctx.starts[i],
@@ -66,6 +72,8 @@ def misuse_rule(ctx: Context) -> None:
         concept = ctx.knowledge.library.concepts[hit.entry_id]
         if not concept.misuse_contexts:
             continue
+        if _about_a_narrower_kind(ctx, i):
+            continue  # "a credit union is a not-for-profit co-operative": not every co-operative
         before, after = ctx.before(i), ctx.after(i)
         middle = fold_snippet(ctx.written(i))
         for misuse in concept.misuse_contexts:
@@ -88,6 +96,19 @@ def misuse_rule(ctx: Context) -> None:
                 (i,),
             )
             break
+
+
+def _about_a_narrower_kind(ctx: Context, i: int) -> bool:
+    """An earlier hit in the sentence names a narrower kind of hit i's concept: the sentence is
+    about that kind, so a warning about the broad concept in general does not apply."""
+    k = ctx.knowledge
+    broad = ctx.hits[i].entry_id
+    return any(
+        other < i
+        and ctx.hits[other].kind == "term"
+        and k.is_narrower(ctx.hits[other].entry_id, broad)
+        for other in ctx.sentence_hits(i)
+    )
 
 
 def _applies_to(hit, terms: tuple[str, ...]) -> bool:
