@@ -636,3 +636,20 @@ def test_reported_hedged_metalinguistic_and_narrower_claims_pass(bundled, text):
 def test_messages_hide_the_fact_sheets_internal_labels(bundled):
     messages = [f.message for f in check_text("The survey was co-produced by officers.", bundled)]
     assert messages and not any("pattern C" in m or "Pattern C" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Community benefit societies are co-operatives run by local people.", "conflation"),
+        ("Co-ops are the most established and largest form of social enterprises.", "conflation"),
+        ("The John Lewis Partnership is Britain's best-known mutual company.", "misattribution"),
+    ],
+)
+def test_category_claims_and_possessive_frames_are_caught(bundled, text, rule):
+    assert rule in {f.rule for f in check_text(text, bundled)}
+
+
+def test_a_superseded_name_in_its_period_passes(bundled):
+    text = "Housing bodies were originally incorporated as industrial and provident societies."
+    assert [f for f in check_text(text, bundled) if f.severity != "suggestion"] == []

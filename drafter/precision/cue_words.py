@@ -27,7 +27,24 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "what is an",
         "meaning of",
         "umbrella term",
+        "renamed",
         "legal form",
+    ),
+    # Words that put an old name in its period ("were originally incorporated as industrial and
+    # provident societies"): earlier in the sentence, they excuse a superseded designation.
+    "historical": (
+        "in the past",
+        "originally",
+        "formerly",
+        "previously",
+        "historically",
+        "at the time",
+        "until 2014",
+        "before 2014",
+        "prior to 2014",
+        "used to be",
+        "were known as",
+        "was known as",
     ),
     # Words that deny or set aside a claim: a frame that contains one is not a claim.
     "negation": (

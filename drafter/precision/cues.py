@@ -41,6 +41,7 @@ def _alternation(cues: list[str]) -> str:
 
 
 _WORD = r"[\w'-]+"
+_POSSESSIVE = r"[\w-]+'s"
 
 
 class Cues:
@@ -77,6 +78,10 @@ class Cues:
         return re.compile(self._any("negation"))
 
     @functools.cached_property
+    def historical(self) -> re.Pattern:
+        return re.compile(self._any("historical"))
+
+    @functools.cached_property
     def metalinguistic(self) -> re.Pattern:
         return re.compile(self._any("metalinguistic"))
 
@@ -88,6 +93,7 @@ class Cues:
     def copula_gap(self) -> re.Pattern:
         # "is a large worker co-operative": copula, optional determiner, up to two modifiers
         det, cop = self._any("determiners"), self._any("copulas")
+        det = rf"{det}|{_POSSESSIVE}"  # "is Britain's best-known mutual"
         fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
         return re.compile(
             rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
@@ -133,8 +139,10 @@ class Cues:
 
     @functools.cached_property
     def concept_copula_gap(self) -> re.Pattern:
-        cop = self._any("copulas")
-        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+)?$")
+        cop, kind = self._any("copulas"), self._any("kind_of")
+        # "are the most established and largest form of": a kind word after a few modifiers
+        ranked = rf"(?:the|an?)\s+(?:{_WORD}\s+){{0,4}}?(?:form|forms|type|types|kind|kinds)\s+of"
+        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{kind}\s+|{ranked}\s+)?$")
 
     @functools.cached_property
     def adjacent_gap(self) -> re.Pattern:

@@ -24,6 +24,8 @@ def designation_rules(ctx: Context) -> None:
             continue
         written = ctx.written(i)
         replacement = _shape_like(fix, written, hit.pattern.plural)
+        if term.status == "superseded" and ctx.cues.historical.search(ctx.before(i)):
+            continue  # the old name in its period: "were originally incorporated as ..."
         if term.status == "superseded":
             rule = "superseded-term"
             why = f"'{written}' is a superseded designation; the current one is '{fix}'."
