@@ -653,3 +653,10 @@ def test_category_claims_and_possessive_frames_are_caught(bundled, text, rule):
 def test_a_superseded_name_in_its_period_passes(bundled):
     text = "Housing bodies were originally incorporated as industrial and provident societies."
     assert [f for f in check_text(text, bundled) if f.severity != "suggestion"] == []
+
+
+def test_a_mutual_with_a_modifier_that_names_no_model_is_vague(bundled):
+    found = check_text("The library service will enter into a staff mutual in the spring.", bundled)
+    assert [(f.rule, f.text) for f in found if f.severity == "warning"] == [
+        ("vague-term", "mutual")
+    ]

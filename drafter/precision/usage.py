@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from drafter.precision.context import (
-    LAST_WORD,
     NEXT_TOKEN,
     Context,
     about_the_terms,
@@ -26,8 +25,7 @@ def vague_rule(ctx: Context) -> None:
         concept = k.library.concepts[hit.entry_id]
         if not concept.needs_qualifier:
             continue
-        last = LAST_WORD.search(ctx.before(i))
-        if not last or last.group(1) not in ctx.cues.singular_determiners:
+        if not _after_a_singular_determiner(ctx, i):
             continue
         if not is_noun_use(ctx, i):
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
@@ -44,6 +42,20 @@ def vague_rule(ctx: Context) -> None:
             concept.id,
             (i,),
         )
+
+
+def _after_a_singular_determiner(ctx: Context, i: int) -> bool:
+    """'a mutual', or with up to two open-class modifiers that name no model: 'a staff mutual',
+    'an employee-led mutual' (a modifier that names a model is matched as its own term)."""
+    words = ctx.before(i).split()[-3:]
+    c = ctx.cues
+    for n in range(1, len(words) + 1):
+        det, modifiers = words[-n], words[len(words) - n + 1 :]
+        if det in c.singular_determiners:
+            if modifiers and det not in ("a", "an"):
+                return False  # "the staff mutual" refers back to one already named
+            return all(w[:1].isalpha() and w not in c.function_words for w in modifiers)
+    return False
 
 
 def _names_the_model(ctx: Context, i: int) -> bool:
