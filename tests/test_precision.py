@@ -660,3 +660,14 @@ def test_a_mutual_with_a_modifier_that_names_no_model_is_vague(bundled):
     assert [(f.rule, f.text) for f in found if f.severity == "warning"] == [
         ("vague-term", "mutual")
     ]
+
+
+def test_an_organisation_name_without_its_owners_hyphen_is_misspelt(bundled):
+    found = check_text("The Wales Cooperative Centre published a report.", bundled)
+    (finding,) = [f for f in found if f.severity == "warning"]
+    assert (finding.rule, finding.text, finding.suggestion) == (
+        "house-spelling",
+        "Wales Cooperative Centre",
+        "Wales Co-operative Centre",
+    )
+    assert "how the organisation writes its name" in finding.message

@@ -12,6 +12,9 @@ def designation_rules(ctx: Context) -> None:
     """House spelling, deprecated and superseded designations, with the preferred as the fix."""
     for i, hit in enumerate(ctx.hits):
         term = hit.pattern.designation
+        if hit.pattern.misspelt and not ctx.shielded[i]:
+            _misspelt_name(ctx, i)
+            continue
         if hit.kind != "term" or ctx.shielded[i] or term is None:
             continue
         if term.status not in ("deprecated", "superseded"):
@@ -44,6 +47,14 @@ def designation_rules(ctx: Context) -> None:
         if term.note:
             why += " " + term.note.strip()
         ctx.add(rule, ctx.starts[i], ctx.ends[i], why, replacement, concept.id, (i,))
+
+
+def _misspelt_name(ctx: Context, i: int) -> None:
+    """An organisation's name written without the hyphen its owner uses."""
+    name = ctx.hits[i].pattern.written
+    written = ctx.written(i)
+    why = f"'{written}' is not how the organisation writes its name: '{name}'."
+    ctx.add("house-spelling", ctx.starts[i], ctx.ends[i], why, name, None, (i,))
 
 
 def _letters(text: str) -> str:

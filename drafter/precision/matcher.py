@@ -32,6 +32,9 @@ class Pattern(NamedTuple):
     plural: bool = False
     generated: bool = False  # a plural or hyphen variant the library did not spell out
     case_sensitive: bool = False
+    # an organisation's name with a hyphen its owner writes left out ("Wales Cooperative
+    # Centre"): still that organisation, and a misspelling of its name
+    misspelt: bool = False
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -100,6 +103,10 @@ class Matcher:
             for name in (org.name, *org.aliases):
                 for i, spelling in enumerate(hyphen_variants(fold_term(name))):
                     add(spelling, Pattern("org", org.id, name, None, False, i > 0, False))
+                unhyphenated = _closed_up(fold_term(name))
+                if unhyphenated != fold_term(name):
+                    misspelt = Pattern("org", org.id, name, None, False, True, False, True)
+                    add(unhyphenated, misspelt)
         self.table = {k: sorted(v, key=lambda p: p.rank) for k, v in table.items()}
         self.keys = list(self.table)
         # the pattern to use without looking at the written text, where there is one
@@ -167,6 +174,11 @@ class Matcher:
             if got == wanted or (pattern.plural and got.startswith(wanted)):
                 return pattern
         return None
+
+
+def _closed_up(name: str) -> str:
+    """The name with each hyphen between letters left out: 'co-operative' -> 'cooperative'."""
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", "", name)
 
 
 def _capitals_kept(name: str, written: str) -> bool:

@@ -43,7 +43,9 @@ RULES: dict[str, Rule] = {
             "house-spelling",
             "warning",
             "A designation the library marks as a deprecated spelling variant (e.g. "
-            "'cooperative' in UK text). The fix is the preferred spelling.",
+            "'cooperative' in UK text), or an organisation's name written without the hyphen "
+            "its owner uses ('Wales Cooperative Centre'). The fix is the preferred spelling or "
+            "the name.",
             designation_rules,
         ),
         Rule(
