@@ -671,3 +671,20 @@ def test_an_organisation_name_without_its_owners_hyphen_is_misspelt(bundled):
         "Wales Co-operative Centre",
     )
     assert "how the organisation writes its name" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will co-produce the details behind each indicator with our partners.",
+        "Public Health Wales has coproduced a healthcare framework.",
+        "How is the Government co-producing services with the third sector?",
+    ],
+)
+def test_co_production_said_of_joint_working_between_organisations(bundled, text):
+    assert "misuse-context" in {f.rule for f in check_text(text, bundled)}
+
+
+def test_co_producing_with_service_users_passes(bundled):
+    text = "We are co-producing the new service with service users and our partners."
+    assert "misuse-context" not in {f.rule for f in check_text(text, bundled)}
