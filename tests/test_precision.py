@@ -688,3 +688,16 @@ def test_co_production_said_of_joint_working_between_organisations(bundled, text
 def test_co_producing_with_service_users_passes(bundled):
     text = "We are co-producing the new service with service users and our partners."
     assert "misuse-context" not in {f.rule for f in check_text(text, bundled)}
+
+
+def test_a_claim_about_an_organisation_named_in_the_sentence_before(bundled):
+    text = "John Lewis Partnership announced its results. The company is a worker co-operative."
+    (finding,) = [f for f in check_text(text, bundled) if f.severity != "suggestion"]
+    assert (finding.rule, finding.severity) == ("misattribution-reference", "warning")
+    assert finding.text == "The company is a worker co-operative"
+    assert finding.message.startswith("John Lewis Partnership is not a worker co-operative")
+
+
+def test_a_reference_back_to_two_organisations_is_left_alone(bundled):
+    text = "Suma and John Lewis Partnership grew. The company is a worker co-operative."
+    assert [f for f in check_text(text, bundled) if f.severity != "suggestion"] == []

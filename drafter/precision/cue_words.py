@@ -46,6 +46,20 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "were known as",
         "was known as",
     ),
+    # How a sentence refers back to an organisation named in the sentence before ("The company
+    # is ..."): the claim that follows is about that organisation.
+    "references": (
+        "it",
+        "the company",
+        "the firm",
+        "the business",
+        "the partnership",
+        "the group",
+        "the organisation",
+        "the retailer",
+        "the bank",
+        "the society",
+    ),
     # Words that deny or set aside a claim: a frame that contains one is not a claim.
     "negation": (
         # nobody asserts it: 'no-one is arguing that ...'

@@ -78,6 +78,15 @@ class Cues:
         return re.compile(self._any("negation"))
 
     @functools.cached_property
+    def reference_claim(self) -> re.Pattern:
+        """A sentence that opens with a reference back and a copula: 'The company is an '."""
+        det, cop = self._any("determiners"), self._any("copulas")
+        fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
+        return re.compile(
+            rf"^\s*(?:{self._any('references')})\s+{cop}\s+(?:(?:{det}|{_POSSESSIVE})\s+{fill})?$"
+        )
+
+    @functools.cached_property
     def historical(self) -> re.Pattern:
         return re.compile(self._any("historical"))
 

@@ -42,6 +42,32 @@ def frame_rules(ctx: Context) -> None:
             frame = _pair_frame(ctx, i, j, gap)
             if frame:
                 _conflate(ctx, i, j, frame)
+    for j, hit in enumerate(hits):
+        if hit.kind == "term" and not ctx.shielded[j]:
+            _claim_by_reference(ctx, j)
+
+
+# how far back a reference ("The company is ...") looks for the organisation it means
+_REFERENCE_WINDOW = 300
+
+
+def _claim_by_reference(ctx: Context, j: int) -> None:
+    """'ORG announces results. The company is a worker co-operative.': the claim opens a
+    sentence with a reference back; it is about the one organisation named just before."""
+    m = ctx.cues.reference_claim.match(ctx.before(j))
+    if not m or any(w in ctx.cues.function_words for w in (m.group("fill") or "").split()):
+        return
+    sent_start, _ = ctx.sentence_bounds(j)
+    named = {
+        ctx.hits[o].entry_id: o
+        for o in range(j)
+        if ctx.hits[o].kind == "org"
+        and ctx.starts[o] >= sent_start - _REFERENCE_WINDOW
+        and not ctx.same_sentence(o, j)
+    }
+    if len(named) == 1:
+        (org,) = named.values()
+        _claim(ctx, org=org, term=j, span=(j, j), start=sent_start, rule="misattribution-reference")
 
 
 def _modelled_on(ctx: Context, org: int, gap: str) -> bool:
@@ -157,7 +183,14 @@ def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
     ctx.add("conflation", ctx.starts[i], ctx.ends[j], message, suggestion, y, (i, j))
 
 
-def _claim(ctx: Context, org: int, term: int, span: tuple[int, int]) -> None:
+def _claim(
+    ctx: Context,
+    org: int,
+    term: int,
+    span: tuple[int, int],
+    start: int | None = None,
+    rule: str = "misattribution",
+) -> None:
     k = ctx.knowledge
     org_id, concept = ctx.hits[org].entry_id, ctx.hits[term].entry_id
     why = k.claim_is_wrong(org_id, concept)
@@ -173,8 +206,9 @@ def _claim(ctx: Context, org: int, term: int, span: tuple[int, int]) -> None:
     suggestion = f"Describe it as {_article(actual[0])}." if actual else None
     if actual and len(actual) > 1:
         suggestion = "Describe it as " + " or ".join(_article(a) for a in actual) + "."
-    start, end = ctx.starts[min(span)], ctx.ends[max(span)]
-    ctx.add("misattribution", start, end, message, suggestion, concept, span)
+    end = ctx.ends[max(span)]
+    start = ctx.starts[min(span)] if start is None else start
+    ctx.add(rule, start, end, message, suggestion, concept, span)
 
 
 def _first_sentence(description: str) -> str:

@@ -88,6 +88,14 @@ RULES: dict[str, Rule] = {
             frame_rules,
         ),
         Rule(
+            "misattribution-reference",
+            "warning",
+            "The same as misattribution, where the organisation is named in an earlier sentence "
+            "and referred back to ('The company is a worker co-operative'): a warning, since "
+            "the reference is inferred.",
+            frame_rules,
+        ),
+        Rule(
             "misuse-context",
             "warning",
             "A concept used near words the library lists as a misuse (e.g. co-production said "
