@@ -701,3 +701,14 @@ def test_a_claim_about_an_organisation_named_in_the_sentence_before(bundled):
 def test_a_reference_back_to_two_organisations_is_left_alone(bundled):
     text = "Suma and John Lewis Partnership grew. The company is a worker co-operative."
     assert [f for f in check_text(text, bundled) if f.severity != "suggestion"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suma overtook the Co-operative Group as the country's largest worker-owned business.",
+        "Much can be learnt from Britain's most famous mutual – the John Lewis Partnership.",
+    ],
+)
+def test_comparison_and_dash_frames_count_the_organisation_as_the_kind(bundled, text):
+    assert "misattribution" in {f.rule for f in check_text(text, bundled)}

@@ -78,6 +78,19 @@ class Cues:
         return re.compile(self._any("negation"))
 
     @functools.cached_property
+    def as_gap(self) -> re.Pattern:
+        """'ORG overtook ORG2 as the country's largest worker-owned business': counted as one."""
+        det = self._any("determiners")
+        return re.compile(
+            rf"^\s*as\s+(?:{det}|{_POSSESSIVE})\s+(?:{_POSSESSIVE}\s+)?(?P<fill>(?:{_WORD}\s+){{0,2}})$"
+        )
+
+    @functools.cached_property
+    def named_after(self) -> re.Pattern:
+        """'Britain's most famous mutual – the John Lewis Partnership': the name follows a dash."""
+        return re.compile(r"^\s*[\u2013\u2014-]\s*(?:the\s+)?$")
+
+    @functools.cached_property
     def reference_claim(self) -> re.Pattern:
         """A sentence that opens with a reference back and a copula: 'The company is an '."""
         det, cop = self._any("determiners"), self._any("copulas")

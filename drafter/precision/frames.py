@@ -34,6 +34,10 @@ def frame_rules(ctx: Context) -> None:
             described = last and last.group(1) in c.singular_determiners
             if described and not a.pattern.plural and not negated(ctx, i, gap):
                 _claim(ctx, org=j, term=i, span=(i, j))
+        elif a.kind == "term" and b.kind == "org" and c.named_after.match(gap):
+            # "Britain's most famous mutual – the John Lewis Partnership"
+            if not a.pattern.plural and not negated(ctx, i, gap):
+                _claim(ctx, org=j, term=i, span=(i, j))
         elif a.kind == "term" and b.kind == "org" and _modelled_on(ctx, j, gap):
             # "a mutual modelled on John Lewis", "a co-operative on the John Lewis model"
             if not negated(ctx, i, gap):
@@ -88,6 +92,9 @@ def _claims(ctx: Context, gap: str) -> bool:
             filler = (m.groupdict().get("fill") or "").split()
             # "is a partner of co-operatives" says something else
             return not any(w in c.function_words for w in filler)
+    m = c.as_gap.match(gap)
+    if m:
+        return not any(w in c.function_words for w in (m.group("fill") or "").split())
     return bool(c.other_gap.match(gap) or c.style_gap.match(gap))
 
 
