@@ -164,7 +164,8 @@ class Cues:
         cop, kind = self._any("copulas"), self._any("kind_of")
         # "are the most established and largest form of": a kind word after a few modifiers
         ranked = rf"(?:the|an?)\s+(?:{_WORD}\s+){{0,4}}?(?:form|forms|type|types|kind|kinds)\s+of"
-        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{kind}\s+|{ranked}\s+)?$")
+        # "(or BenComs) are co-operatives": a closing bracket may end the subject
+        return re.compile(rf"^\)?\s+{cop}\s+(?:an?\s+|{kind}\s+|{ranked}\s+)?$")
 
     @functools.cached_property
     def adjacent_gap(self) -> re.Pattern:
