@@ -712,3 +712,12 @@ def test_a_reference_back_to_two_organisations_is_left_alone(bundled):
 )
 def test_comparison_and_dash_frames_count_the_organisation_as_the_kind(bundled, text):
     assert "misattribution" in {f.rule for f in check_text(text, bundled)}
+
+
+def test_a_bare_plural_mutuals_as_subject_is_vague_unless_ownership_is_said(bundled):
+    vague = check_text("Mutuals are an established service delivery model.", bundled)
+    assert [(f.rule, f.text) for f in vague if f.severity == "warning"] == [
+        ("vague-term", "Mutuals")
+    ]
+    owned = check_text("Mutuals are owned by their members.", bundled)
+    assert [f for f in owned if f.severity == "warning"] == []

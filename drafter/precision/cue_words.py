@@ -60,6 +60,19 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "the bank",
         "the society",
     ),
+    # Words that say who owns or controls a body: a sentence with one answers "which kind of
+    # mutual?" well enough ("Mutuals are owned by their members").
+    "ownership_cues": (
+        "owned",
+        "owns",
+        "own",
+        "ownership",
+        "controlled",
+        "control",
+        "members",
+        "member",
+        "member-owned",
+    ),
     # Words that deny or set aside a claim: a frame that contains one is not a claim.
     "negation": (
         # nobody asserts it: 'no-one is arguing that ...'

@@ -100,6 +100,10 @@ class Cues:
         )
 
     @functools.cached_property
+    def ownership(self) -> re.Pattern:
+        return re.compile(self._any("ownership_cues"))
+
+    @functools.cached_property
     def historical(self) -> re.Pattern:
         return re.compile(self._any("historical"))
 

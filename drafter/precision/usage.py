@@ -20,12 +20,15 @@ def vague_rule(ctx: Context) -> None:
     """A bare singular use of a concept that needs its model named ('run by a mutual')."""
     k = ctx.knowledge
     for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[i] or hit.pattern.plural or i in ctx.covered:
+        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
         concept = k.library.concepts[hit.entry_id]
         if not concept.needs_qualifier:
             continue
-        if not _after_a_singular_determiner(ctx, i):
+        if hit.pattern.plural:
+            if not _bare_plural_subject(ctx, i):
+                continue
+        elif not _after_a_singular_determiner(ctx, i):
             continue
         if not is_noun_use(ctx, i):
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
@@ -42,6 +45,17 @@ def vague_rule(ctx: Context) -> None:
             concept.id,
             (i,),
         )
+
+
+def _bare_plural_subject(ctx: Context, i: int) -> bool:
+    """'Mutuals are an established model': a bare plural opening its sentence as the subject,
+    in a sentence that says nothing of who owns or controls them."""
+    if ctx.before(i).strip(" \"'*_"):
+        return False
+    after = ctx.after(i)
+    if not re.match(r"\s+(?:are|were|have|remain|can|could|should|would|will)\b", after):
+        return False
+    return not ctx.cues.ownership.search(after)
 
 
 def _after_a_singular_determiner(ctx: Context, i: int) -> bool:
