@@ -1,25 +1,26 @@
-"""Score the precision check on both evaluation sets (`make eval`; docs/precision.md, "Evaluation").
+"""Score the precision check on both evaluation sets (`make eval`).
 
 - `eval/corpus.yaml`: sentences written for this project, each labelled precise or imprecise
-  with the rule that should catch it.
-- `../shared/corpus/term-usage-real.jsonl`: real public passages labelled by two readers (kept
-  outside the project: it is other people's text). Skipped with a note when absent.
+  and, when imprecise, with the rule that should catch it. A passage counts as flagged when it
+  has any finding (suggestions included), as it always has.
+- `../shared/corpus/term-usage-real.jsonl`: real public passages labelled by two readers (see
+  that folder's README). A passage counts as flagged when it has a finding at warning or
+  above: a suggestion is style, not a claim that the text is wrong. Scored passage by passage,
+  per issue kind, span by span, and in five folds grouped by source document.
 
-A passage counts as flagged when the check reports an unsuppressed finding at warning or
-above (document-level rules left out: one passage is not a document). Figures: passage-level
-precision and recall, recall per issue kind, span level (does a finding overlap each `flag`
-substring; is each finding inside a flag or in an imprecise passage), error-level false alarms
-on `tricky` passages, and grouped 5-fold cross-validation by `doc` (see `cross_validate`).
-`--write` stores the figures in eval/figures.json, which tests/test_eval_floor.py holds.
+Document-level rules (undefined-terms, glossary-missing) are left out: one passage is not a
+document. `--verbose` lists every false alarm and miss. `--write` stores the figures in
+eval/figures.json, the floor that tests/test_eval_floor.py holds.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
-import zlib
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,254 +28,248 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
-from drafter.library import load_library  # noqa: E402
+from drafter.library import load_library, resolve_library_dirs  # noqa: E402
 from drafter.precision import DOCUMENT_RULES, SEVERITY_RANK, check_text  # noqa: E402
 from drafter.yamlio import load_yaml  # noqa: E402
 
-CORPUS = HERE / "corpus.yaml"
-REAL = ROOT.parent / "shared" / "corpus" / "term-usage-real.jsonl"
+OWN_SET = HERE / "corpus.yaml"
+REAL_SET = ROOT.parent / "shared" / "corpus" / "term-usage-real.jsonl"
 FIGURES = HERE / "figures.json"
 FOLDS = 5
-FLOOR = SEVERITY_RANK["warning"]
-# a rule stays on for a held-out fold when, on the other four, at least this share of the
-# passages it flagged were imprecise (a rule that is wrong more often than right is dropped)
-KEEP_PRECISION = 0.5
-STORED = ("whole", "cv", "span_recall", "span_precision", "tricky_error_false_alarms")
+STRONG = SEVERITY_RANK["warning"]
+
+
+def ratio(num: int, den: int) -> float:
+    return num / den if den else 1.0
 
 
 @dataclass
-class Passage:
-    id: str
-    text: str
-    imprecise: bool
-    doc: str
-    kinds: tuple[str, ...] = ()  # issue kinds (real set) or the expected rule (own corpus)
-    flags: tuple[str, ...] = ()
-    tricky: bool = False
-    findings: list = field(default_factory=list)  # unsuppressed, sentence-level findings
+class Tally:
+    """Passage-level counts."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, flagged: bool, imprecise: bool) -> None:
+        if flagged:
+            self.tp += imprecise
+            self.fp += not imprecise
+        else:
+            self.fn += imprecise
+            self.tn += not imprecise
+
+    @property
+    def precision(self) -> float:
+        return ratio(self.tp, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return ratio(self.tp, self.tp + self.fn)
 
 
-def load_corpus(path: Path = CORPUS) -> list[Passage]:
-    out = []
-    for n, item in enumerate(load_yaml(path)):
-        rule = item.get("rule")
-        out.append(
-            Passage(
-                f"c-{n + 1:03}",
-                item["text"],
-                item["label"] == "imprecise",
-                doc=f"c-{n + 1:03}",  # each sentence written on its own
-                kinds=(rule,) if rule and item["label"] == "imprecise" else (),
-            )
-        )
-    return out
+@dataclass
+class RealScore:
+    """Everything `make eval` reports on the real set."""
 
-
-def load_real(path: Path = REAL) -> list[Passage]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        out.append(
-            Passage(
-                row["id"],
-                row["text"],
-                not row["precise"],
-                row["doc"],
-                tuple(row["issues"]),
-                tuple(row["flag"]),
-                bool(row["tricky"]),
-            )
-        )
-    return out
-
-
-def check_all(passages: list[Passage], library) -> None:
-    for p in passages:
-        p.findings = [
-            f
-            for f in check_text(p.text, library)
-            if not f.suppressed and f.rule not in DOCUMENT_RULES
-        ]
+    passages: Tally = field(default_factory=Tally)
+    folds: list[Tally] = field(default_factory=lambda: [Tally() for _ in range(FOLDS)])
+    kinds: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    spans_found: int = 0
+    spans: int = 0
+    strong_findings: int = 0
+    strong_inside: int = 0  # inside a flag, or in a passage labelled imprecise
+    tricky_errors: list[str] = field(default_factory=list)
+    false_alarms: list[tuple[dict, list]] = field(default_factory=list)
+    misses: list[tuple[dict, list]] = field(default_factory=list)
 
 
 def fold_of(doc: str) -> int:
-    """A document's fold: stable across runs and machines (not Python's salted hash)."""
-    return zlib.crc32(doc.encode("utf-8")) % FOLDS
+    """A stable fold for a source document: every passage of one document in one fold."""
+    return int(hashlib.sha256(doc.encode("utf-8")).hexdigest(), 16) % FOLDS
 
 
-def _live(p: Passage, rules: set[str] | None) -> list:
+def findings(text: str, library) -> list:
     return [
-        f
-        for f in p.findings
-        if SEVERITY_RANK[f.severity] >= FLOOR and (rules is None or f.rule in rules)
+        f for f in check_text(text, library) if not f.suppressed and f.rule not in DOCUMENT_RULES
     ]
 
 
-def _ratio(num: int, den: int) -> float:
-    return round(num / den, 3) if den else 1.0
+def flag_spans(item: dict) -> list[tuple[int, int]]:
+    """Where each `flag` substring stands in the passage (the first place it does)."""
+    spans = []
+    for flag in item["flag"]:
+        at = item["text"].find(flag)
+        if at >= 0:
+            spans.append((at, at + len(flag)))
+    return spans
 
 
-def passage_counts(passages: list[Passage], rules: set[str] | None = None) -> Counter:
-    counts = Counter()
-    for p in passages:
-        flagged = bool(_live(p, rules))
-        counts[("tp" if p.imprecise else "fp") if flagged else ("fn" if p.imprecise else "tn")] += 1
-    return counts
+def score_real(items: Iterable[dict], library) -> RealScore:
+    score = RealScore()
+    for item in items:
+        found = findings(item["text"], library)
+        strong = [f for f in found if SEVERITY_RANK[f.severity] >= STRONG]
+        imprecise = not item["precise"]
+        flagged = bool(strong)
+        score.passages.add(flagged, imprecise)
+        score.folds[fold_of(item["doc"])].add(flagged, imprecise)
+        for kind in item["issues"] or ["(precise)"]:
+            score.kinds[kind].add(flagged, imprecise)
+        spans = flag_spans(item)
+        score.spans += len(spans)
+        score.spans_found += sum(
+            any(f.start < hi and lo < f.end for f in strong) for lo, hi in spans
+        )
+        for f in strong:
+            score.strong_findings += 1
+            score.strong_inside += imprecise and (
+                not spans or any(f.start < hi and lo < f.end for lo, hi in spans)
+            )
+        if item["tricky"] and any(f.severity == "error" for f in strong):
+            score.tricky_errors.append(item["id"])
+        if flagged and not imprecise:
+            score.false_alarms.append((item, strong))
+        elif imprecise and not flagged:
+            score.misses.append((item, found))
+    return score
 
 
-def pr(counts: Counter) -> dict[str, float]:
-    return {
-        "precision": _ratio(counts["tp"], counts["tp"] + counts["fp"]),
-        "recall": _ratio(counts["tp"], counts["tp"] + counts["fn"]),
-    }
+def score_own(items: list[dict], library, verbose: bool) -> tuple[Tally, dict[str, Counter]]:
+    overall = Tally()
+    per_rule: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        text, expected = item["text"], item.get("rule")
+        rules = {f.rule for f in findings(text, library)}
+        overall.add(bool(rules), item["label"] == "imprecise")
+        for rule in rules:
+            per_rule[rule]["tp" if rule == expected else "fp"] += 1
+            if rule != expected and verbose:
+                print(f"  FALSE ALARM [{rule}] ({item['label']}) {text}")
+        if expected and expected not in rules:
+            per_rule[expected]["fn"] += 1
+            if verbose:
+                print(f"  MISSED [{expected}] {text}  (found: {sorted(rules) or 'nothing'})")
+    return overall, per_rule
 
 
-def span_figures(passages: list[Passage]) -> dict[str, float]:
-    """Recall: share of flag substrings that some finding overlaps. Precision: share of findings
-    inside some flag, or (for a passage without flags) in an imprecise passage."""
-    flags = hit = findings = placed = 0
-    for p in passages:
-        live = _live(p, None)
-        spans = []
-        for flag in p.flags:
-            at = p.text.find(flag)
-            if at >= 0:
-                spans.append((at, at + len(flag)))
-        for start, end in spans:
-            flags += 1
-            hit += any(f.start < end and start < f.end for f in live)
-        for f in live:
-            findings += 1
-            if spans:
-                placed += any(f.start < e and s < f.end for s, e in spans)
-            else:
-                placed += p.imprecise
-    return {"span_recall": _ratio(hit, flags), "span_precision": _ratio(placed, findings)}
-
-
-def cross_validate(passages: list[Passage]) -> tuple[dict[str, float], dict[int, list[str]]]:
-    """Grouped k-fold by document: the rules to trust are chosen on four folds, scored on the
-    fifth, and the held-out counts pooled.
-
-    What is chosen is which registry rules stay on (a rule whose findings were mostly on
-    precise passages in the training folds is switched off for the held-out fold). The rules'
-    code and cue data were written by people who had read the whole set, which no split can
-    undo; docs/precision.md says how that was kept honest (categories, never one passage).
-    """
-    pooled = Counter()
-    dropped: dict[int, list[str]] = {}
-    for k in range(FOLDS):
-        train = [p for p in passages if fold_of(p.doc) != k]
-        test = [p for p in passages if fold_of(p.doc) == k]
-        fired, right = Counter(), Counter()
-        for p in train:
-            for rule in {f.rule for f in _live(p, None)}:
-                fired[rule] += 1
-                right[rule] += p.imprecise
-        keep = {r for r in fired if right[r] / fired[r] >= KEEP_PRECISION}
-        all_rules = {f.rule for p in passages for f in p.findings}
-        keep |= all_rules - set(fired)  # no evidence against a rule never seen in training
-        dropped[k] = sorted(all_rules - keep)
-        pooled += passage_counts(test, keep)
-    return pr(pooled), dropped
-
-
-def kind_recall(passages: list[Passage]) -> dict[str, str]:
-    caught, total = Counter(), Counter()
-    for p in passages:
-        flagged = bool(_live(p, None))
-        for kind in p.kinds:
-            total[kind] += 1
-            caught[kind] += flagged
-    return {k: f"{caught[k]}/{total[k]}" for k in sorted(total)}
-
-
-def figures(passages: list[Passage]) -> dict:
-    whole = pr(passage_counts(passages))
-    cv, dropped = cross_validate(passages)
-    out = {"whole": whole, "cv": cv, **span_figures(passages)}
-    out["tricky_error_false_alarms"] = sum(
-        1 for p in passages if p.tricky and any(f.severity == "error" for f in p.findings)
-    )
-    out["kind_recall"] = kind_recall(passages)
-    out["dropped_by_fold"] = {str(k): v for k, v in dropped.items() if v}
-    return out
-
-
-def _quote(p: Passage, width: int = 160) -> str:
-    text = " ".join(p.text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def report(name: str, passages: list[Passage], figs: dict, out=sys.stdout) -> None:
-    w, cv = figs["whole"], figs["cv"]
-    counts = passage_counts(passages)
-    print(f"\n== {name}: {len(passages)} passages", file=out)
+def print_own(overall: Tally, per_rule: dict[str, Counter], count: int) -> None:
+    print(f"\n== eval/corpus.yaml ({count} passages written for this project; any finding)")
+    print(f"{'rule':18} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for rule in sorted(per_rule):
+        c = per_rule[rule]
+        p, r = ratio(c["tp"], c["tp"] + c["fp"]), ratio(c["tp"], c["tp"] + c["fn"])
+        print(f"{rule:18} {p:9.3f} {r:7.3f} {c['tp']:4} {c['fp']:4} {c['fn']:4}")
     print(
-        f"passage level (warning and above): precision {w['precision']:.3f}  recall "
-        f"{w['recall']:.3f}   (tp {counts['tp']}, fp {counts['fp']}, fn {counts['fn']}, "
-        f"tn {counts['tn']})",
-        file=out,
+        f"{'overall (passage)':18} {overall.precision:9.3f} {overall.recall:7.3f} "
+        f"{overall.tp:4} {overall.fp:4} {overall.fn:4}"
+    )
+
+
+def quote(item: dict, found: list) -> str:
+    lines = [f"  {item['id']} [{item['doc']}] {item['text'][:220]}"]
+    if item["flag"]:
+        lines.append(f"      should flag: {item['flag']}")
+    for f in found:
+        lines.append(f"      {f.severity} {f.rule}: “{f.text}”")
+    return "\n".join(lines)
+
+
+def print_real(score: RealScore, count: int, verbose: bool) -> None:
+    t = score.passages
+    print(f"\n== real passages ({count}, ../shared/corpus; warning and above)")
+    print(f"passage level   precision {t.precision:.3f}  recall {t.recall:.3f}  ", end="")
+    print(f"(tp {t.tp}, fp {t.fp}, fn {t.fn}, tn {t.tn})")
+    ps = [f.precision for f in score.folds]
+    rs = [f.recall for f in score.folds]
+    print(
+        f"held-out folds  precision {min(ps):.3f}–{max(ps):.3f} (mean {sum(ps) / FOLDS:.3f})  "
+        f"recall {min(rs):.3f}–{max(rs):.3f} (mean {sum(rs) / FOLDS:.3f})  "
+        f"({FOLDS} folds grouped by source document)"
     )
     print(
-        f"grouped {FOLDS}-fold CV by doc (held out): precision {cv['precision']:.3f}  "
-        f"recall {cv['recall']:.3f}",
-        file=out,
+        f"span level      recall {ratio(score.spans_found, score.spans):.3f} "
+        f"({score.spans_found} of {score.spans} flagged substrings overlapped)  "
+        f"precision {ratio(score.strong_inside, score.strong_findings):.3f} "
+        f"({score.strong_inside} of {score.strong_findings} warnings/errors inside a flag)"
     )
-    print(
-        f"span level: recall {figs['span_recall']:.3f}  precision {figs['span_precision']:.3f}",
-        file=out,
-    )
-    if any(p.tricky for p in passages):
-        print(f"error-level false alarms on tricky passages: {figs['tricky_error_false_alarms']}")
-    print("caught per issue kind: " + ", ".join(f"{k} {v}" for k, v in figs["kind_recall"].items()))
-    alarms: dict[str, list[str]] = defaultdict(list)
-    misses: dict[str, list[str]] = defaultdict(list)
-    for p in passages:
-        live = _live(p, None)
-        if live and not p.imprecise:
-            for rule in sorted({f.rule for f in live}):
-                words = "; ".join(f"{f.severity} “{f.text}”" for f in live if f.rule == rule)
-                alarms[rule].append(f"{p.id} [{words}] {_quote(p)}")
-        if p.imprecise and not live:
-            for kind in p.kinds or ("?",):
-                misses[kind].append(f"{p.id} flag {list(p.flags)} {_quote(p)}")
-    for title, groups in (("false alarms, by rule", alarms), ("misses, by issue kind", misses)):
-        if groups:
-            print(f"-- {title}", file=out)
-        for key in sorted(groups):
-            print(f"  {key} ({len(groups[key])})", file=out)
-            for line in groups[key]:
-                print(f"    {line}", file=out)
+    print(f"errors on tricky (correct) passages: {len(score.tricky_errors)} {score.tricky_errors}")
+    print(f"{'issue kind':22} {'recall':>7} {'caught':>7}")
+    for kind in sorted(score.kinds):
+        k = score.kinds[kind]
+        if kind == "(precise)":
+            print(f"{'(precise passages)':22} {'':>7} {k.tn:>3} of {k.tn + k.fp} passed")
+        else:
+            print(f"{kind:22} {k.recall:7.3f} {k.tp:>3} of {k.tp + k.fn}")
+    if verbose:
+        by_kind: dict[str, list] = defaultdict(list)
+        for item, found in score.false_alarms:
+            by_kind["tricky" if item["tricky"] else "plain"].append((item, found))
+        for kind, rows in sorted(by_kind.items()):
+            print(f"\nFALSE ALARMS ({kind} precise passages)")
+            print("\n".join(quote(item, found) for item, found in rows))
+        by_kind = defaultdict(list)
+        for item, found in score.misses:
+            by_kind[",".join(item["issues"])].append((item, found))
+        for kind, rows in sorted(by_kind.items()):
+            print(f"\nMISSES ({kind})")
+            print("\n".join(quote(item, found) for item, found in rows))
 
 
-def evaluate(library=None) -> dict[str, dict]:
-    """Figures for every set that is present: {'corpus': ..., 'real': ...}."""
-    library = library or load_library()
-    sets = {"corpus": load_corpus()}
-    if REAL.exists():
-        sets["real"] = load_real()
-    results = {}
-    for name, passages in sets.items():
-        check_all(passages, library)
-        results[name] = (passages, figures(passages))
-    return results
+def figures(own: Tally, real: RealScore | None) -> dict:
+    result = {"own": {"precision": round(own.precision, 3), "recall": round(own.recall, 3)}}
+    if real is not None:
+        folds = real.folds
+        result["real"] = {
+            "precision": round(real.passages.precision, 3),
+            "recall": round(real.passages.recall, 3),
+            "fold_precision_mean": round(sum(f.precision for f in folds) / FOLDS, 3),
+            "fold_recall_mean": round(sum(f.recall for f in folds) / FOLDS, 3),
+            "span_recall": round(ratio(real.spans_found, real.spans), 3),
+            "tricky_errors": len(real.tricky_errors),
+        }
+    return result
+
+
+def load_real(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream if line.strip()]
+
+
+def measure(real_path: Path = REAL_SET, extra_libraries: Iterable[Path] = ()):
+    """(own tally, per-rule counts, own item count, real score or None, real item count)."""
+    library = load_library(resolve_library_dirs(list(extra_libraries)))
+    own_items = load_yaml(OWN_SET)
+    own, per_rule = score_own(own_items, library, verbose=False)
+    real = real_items = None
+    if real_path.is_file():
+        real_items = load_real(real_path)
+        real = score_real(real_items, library)
+    return own, per_rule, len(own_items), real, len(real_items or ())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help=f"store the figures in {FIGURES}")
+    parser.add_argument("--real", default=str(REAL_SET), help="the real-passage set (.jsonl)")
+    parser.add_argument("--library", action="append", default=[], help="extra library folder")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list false alarms, misses")
+    parser.add_argument("--write", action="store_true", help="store the figures as the floor")
     args = parser.parse_args()
-    results = evaluate()
-    for name, (passages, figs) in results.items():
-        report({"corpus": str(CORPUS.relative_to(ROOT)), "real": str(REAL)}[name], passages, figs)
-    if "real" not in results:
-        print(f"\n(real set skipped: {REAL} is not here; it lives beside the project in CI)")
+
+    own, per_rule, own_count, real, real_count = measure(
+        Path(args.real), [Path(p) for p in args.library]
+    )
+    if args.verbose:
+        library = load_library(resolve_library_dirs([Path(p) for p in args.library]))
+        score_own(load_yaml(OWN_SET), library, verbose=True)
+    print_own(own, per_rule, own_count)
+    if real is None:
+        print(f"\n== real passages: skipped ({args.real} is not here; it lives in ../shared)")
+    else:
+        print_real(real, real_count, args.verbose)
     if args.write:
-        stored = {name: {key: figs[key] for key in STORED} for name, (_, figs) in results.items()}
-        FIGURES.write_text(json.dumps(stored, indent=2) + "\n", encoding="utf-8")
+        FIGURES.write_text(json.dumps(figures(own, real), indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {FIGURES.relative_to(ROOT)}")
     return 0
 

@@ -139,7 +139,7 @@ def test_answers_file_kept_findings_are_suppressed(tmp_path):
     data = json.loads(lint(str(path), "--format", "json").stdout)
     found = {(f["rule"], f["suppressed"], f["question"]) for f in data["files"][0]["findings"]}
     assert ("misattribution", True, "1") in found
-    assert ("informal-term", False, "1") in found
+    assert ("deprecated-term", False, "1") in found
 
 
 def test_lint_of_markdown_does_not_import_docx(draft):

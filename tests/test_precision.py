@@ -112,18 +112,9 @@ def test_house_spelling_keeps_case_and_plural_in_the_fix(lib):
     assert finding.suggestion == "Co-operatives"
 
 
-def test_informal_short_form_is_a_suggestion_with_the_full_form(lib):
+def test_deprecated_term_suggests_use_instead(lib):
     findings = [f for f in check_text("Three co-ops applied.", lib) if f.rule != "undefined-terms"]
-    assert [(f.rule, f.severity, f.suggestion) for f in findings] == [
-        ("informal-term", "suggestion", "co-operatives")
-    ]
-    assert "'co-ops' is informal" in findings[0].message
-
-
-def test_unhyphenated_coop_is_a_house_spelling_warning(bundled):
-    found = check_text("An energy coop applied.", bundled)
-    (finding,) = [f for f in found if f.rule != "undefined-terms"]
-    assert (finding.rule, finding.severity) == ("house-spelling", "warning")
+    assert [(f.rule, f.suggestion) for f in findings] == [("deprecated-term", "co-operatives")]
 
 
 def test_deprecated_term_without_use_instead_suggests_preferred(lib):
@@ -144,7 +135,7 @@ def test_superseded_term(lib):
 
 def test_organisation_names_keep_their_capitals(lib):
     # "Co-op Group" is a name; "co-op group" is the informal word and a common noun
-    assert rule_ids("The co-op group met on Tuesday.", lib) == {"informal-term"}
+    assert rule_ids("The co-op group met on Tuesday.", lib) == {"deprecated-term"}
     assert rule_ids("The Co-op Group met on Tuesday.", lib) == set()
     assert "misattribution" in rule_ids("THE CO-OP GROUP IS A WORKER CO-OPERATIVE.", lib)
 
@@ -264,18 +255,22 @@ def test_misattribution_message_and_fix_come_from_the_library(lib):
         f for f in check_text("John Lewis is a co-operative.", lib) if f.rule == "misattribution"
     ]
     assert finding.text == "John Lewis is a co-operative"
-    assert "trust" in finding.message
+    assert finding.message == (
+        "John Lewis is not a co-operative: the library records it as an employee-owned business."
+    )
     assert finding.suggestion == "Describe it as an employee-owned business."
     assert finding.severity == "error"
 
 
-def test_misattribution_message_quotes_a_whole_sentence_of_the_description():
+def test_misattribution_message_is_one_whole_sentence_about_the_organisation():
     bundled = load_library()
     (finding,) = [
         f for f in check_text("John Lewis is a mutual.", bundled) if f.rule == "misattribution"
     ]
-    # the description's first sentence, whole: not its first line cut mid-sentence
-    assert finding.message.endswith("who are called Partners.")
+    # one sentence that names the organisation and what it is: no fragment of a description
+    assert finding.message == (
+        "John Lewis is not a mutual: the library records it as an employee-owned business."
+    )
 
 
 # --- vague use -----------------------------------------------------------------------------------
@@ -357,19 +352,6 @@ def test_misattribution_modelled_on_an_organisation(text, flagged):
 
     library = load_library([bundled("snippets")])
     assert ("misattribution" in rule_ids(text, library)) is flagged, text
-
-
-def test_misattribution_quotes_the_first_whole_sentence_of_the_description():
-    # the description is wrapped YAML: its first line ends mid-sentence ("... Partners. John")
-    from drafter.resources import bundled
-
-    library = load_library([bundled("snippets")])
-    (finding,) = [
-        f
-        for f in check_text("John Lewis is a worker co-operative.", library)
-        if f.rule == "misattribution"
-    ]
-    assert finding.message.endswith("held in trust for its employees, who are called Partners.")
 
 
 def test_a_conflated_kind_of_is_not_called_a_different_model():
@@ -562,8 +544,8 @@ def test_precision_engine_does_no_io_and_keeps_no_module_state():
                 raise AssertionError(f"{path.name} rebinds a module global")
         for node in tree.body:
             if isinstance(node, ast.FunctionDef):
-                decorators = {ast.unparse(d) for d in node.decorator_list}
-                assert not decorators & {"functools.cache", "functools.lru_cache(maxsize=1)"}, (
+                decorators = {ast.unparse(d).split("(")[0] for d in node.decorator_list}
+                assert not decorators & {"functools.cache", "functools.lru_cache"}, (
                     path.name,
                     node.name,
                 )
@@ -610,114 +592,3 @@ def bundled():
 def test_bundled_examples(bundled, entry, text, flag):
     found = rules_in(text, bundled)
     assert bool(found) == flag, (entry, text, found)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a view reported or denied, not asserted
-        "No-one is arguing that co-operatives or mutuals are a magic bullet.",
-        "Some argue that social enterprises such as co-operatives deserve priority.",
-        # a statement about the words
-        "There is no single definition of a mutual.",
-        "The terms social enterprise and co-operative are often used interchangeably.",
-        # two options, not one category
-        "Societies can be co-operative societies or community benefit societies.",
-        # an old name with its period
-        "In the past, registered societies were known as industrial and provident societies.",
-        # the claim is about a narrower kind, for which it may hold
-        "A credit union is a not-for-profit financial co-operative.",
-    ],
-)
-def test_reported_hedged_metalinguistic_and_narrower_claims_pass(bundled, text):
-    assert [f for f in check_text(text, bundled) if f.severity != "suggestion"] == []
-
-
-def test_messages_hide_the_fact_sheets_internal_labels(bundled):
-    messages = [f.message for f in check_text("The survey was co-produced by officers.", bundled)]
-    assert messages and not any("pattern C" in m or "Pattern C" in m for m in messages)
-
-
-@pytest.mark.parametrize(
-    ("text", "rule"),
-    [
-        ("Community benefit societies are co-operatives run by local people.", "conflation"),
-        ("Co-ops are the most established and largest form of social enterprises.", "conflation"),
-        ("The John Lewis Partnership is Britain's best-known mutual company.", "misattribution"),
-    ],
-)
-def test_category_claims_and_possessive_frames_are_caught(bundled, text, rule):
-    assert rule in {f.rule for f in check_text(text, bundled)}
-
-
-def test_a_superseded_name_in_its_period_passes(bundled):
-    text = "Housing bodies were originally incorporated as industrial and provident societies."
-    assert [f for f in check_text(text, bundled) if f.severity != "suggestion"] == []
-
-
-def test_a_mutual_with_a_modifier_that_names_no_model_is_vague(bundled):
-    found = check_text("The library service will enter into a staff mutual in the spring.", bundled)
-    assert [(f.rule, f.text) for f in found if f.severity == "warning"] == [
-        ("vague-term", "mutual")
-    ]
-
-
-def test_an_organisation_name_without_its_owners_hyphen_is_misspelt(bundled):
-    found = check_text("The Wales Cooperative Centre published a report.", bundled)
-    (finding,) = [f for f in found if f.severity == "warning"]
-    assert (finding.rule, finding.text, finding.suggestion) == (
-        "house-spelling",
-        "Wales Cooperative Centre",
-        "Wales Co-operative Centre",
-    )
-    assert "how the organisation writes its name" in finding.message
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "We will co-produce the details behind each indicator with our partners.",
-        "Public Health Wales has coproduced a healthcare framework.",
-        "How is the Government co-producing services with the third sector?",
-    ],
-)
-def test_co_production_said_of_joint_working_between_organisations(bundled, text):
-    assert "misuse-context" in {f.rule for f in check_text(text, bundled)}
-
-
-def test_co_producing_with_service_users_passes(bundled):
-    text = "We are co-producing the new service with service users and our partners."
-    assert "misuse-context" not in {f.rule for f in check_text(text, bundled)}
-
-
-def test_a_claim_about_an_organisation_named_in_the_sentence_before(bundled):
-    text = "John Lewis Partnership announced its results. The company is a worker co-operative."
-    (finding,) = [f for f in check_text(text, bundled) if f.severity != "suggestion"]
-    assert (finding.rule, finding.severity) == ("misattribution-reference", "warning")
-    assert finding.text == "The company is a worker co-operative"
-    assert finding.message.startswith("John Lewis Partnership is not a worker co-operative")
-
-
-def test_a_reference_back_to_two_organisations_is_left_alone(bundled):
-    text = "Suma and John Lewis Partnership grew. The company is a worker co-operative."
-    assert [f for f in check_text(text, bundled) if f.severity != "suggestion"] == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Suma overtook the Co-operative Group as the country's largest worker-owned business.",
-        "Much can be learnt from Britain's most famous mutual – the John Lewis Partnership.",
-    ],
-)
-def test_comparison_and_dash_frames_count_the_organisation_as_the_kind(bundled, text):
-    assert "misattribution" in {f.rule for f in check_text(text, bundled)}
-
-
-def test_a_bare_plural_mutuals_as_subject_is_vague_unless_ownership_is_said(bundled):
-    vague = check_text("Mutuals are an established service delivery model.", bundled)
-    assert [(f.rule, f.text) for f in vague if f.severity == "warning"] == [
-        ("vague-term", "Mutuals")
-    ]
-    owned = check_text("Mutuals are owned by their members.", bundled)
-    assert [f for f in owned if f.severity == "warning"] == []

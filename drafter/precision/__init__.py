@@ -6,7 +6,7 @@ This is the stable interface the other rooms use:
     terms = concepts_used(text, library)          # concept ids whose designations appear
 
 One pass of an Aho-Corasick automaton over the folded text finds every designation and
-organisation name; the rules of the registry in rules.py then judge each hit in its sentence.
+organisation name; the rules in rules.py then judge each hit in its sentence.
 """
 
 from __future__ import annotations

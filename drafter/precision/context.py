@@ -1,8 +1,8 @@
 """The text being judged: its hits, the sentence around each, and the rule table.
 
-Rule ids, severities and explanations are in the registry of rules.py (and docs/precision.md).
-The judging functions live in designations.py, frames.py, usage.py and coverage.py; every
-judgement reads library data, and grammar cues come from cue_words.py.
+Rule ids, severities and explanations are in the registry of rules.py (and docs/precision.md). The
+rules themselves live in designations.py, frames.py, usage.py and coverage.py; every judgement
+reads library data, and grammar cues come from cue_words.py.
 """
 
 from __future__ import annotations
@@ -17,26 +17,7 @@ from drafter.precision.knowledge import Knowledge
 from drafter.precision.matcher import Hit
 from drafter.precision.normalise import Folded, fold_snippet
 from drafter.precision.segment import Spans, boundaries, in_proper_name
-
-# the fact sheet's own labels ("pattern C13", "[sheet 16]", "[21]"): a maintainer's
-# cross-references, shown by `lint --explain`, not in a finding's message
-_INTERNAL_LABEL = re.compile(
-    r"\s*\((?:see\s+)?pattern\s+C\d+\)|\s*\bPattern\s+C\d+\.\s*|\s*\[(?:sheet\s+)?\d+(?:\.\d+)?\]",
-    re.IGNORECASE,
-)
-
-
-def plain_words(message: str) -> str:
-    """A finding's message without the fact sheet's internal labels."""
-    if "attern" not in message and "[" not in message:
-        return message
-    return (
-        " ".join(_INTERNAL_LABEL.sub(" ", message).split())
-        .replace(" .", ".")
-        .replace(" :", ":")
-        .replace(" ,", ",")
-    )
-
+from drafter.precision.wording import for_readers
 
 # how far around a hit a rule looks (characters): keeps a text with no full stop linear
 _WINDOW = 240
@@ -116,6 +97,14 @@ class Context:
             self._after[i] = fold_snippet(self.text[self.ends[i] : sent_end])
         return self._after[i]
 
+    def sentence(self, i: int) -> str:
+        """Hit i's whole sentence, folded."""
+        return self.before(i) + fold_snippet(self.written(i)) + self.after(i)
+
+    def about_terms(self, i: int) -> bool:
+        """Hit i's sentence is about words, not bodies ("no single definition of a mutual")."""
+        return bool(self.cues.metalinguistic.search(self.sentence(i)))
+
     def written(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
 
@@ -140,7 +129,8 @@ class Context:
         hits: tuple[int, ...] = (),
     ) -> None:
         severity = self.severity_of[rule]
-        message = plain_words(message)
+        message = for_readers(message)
+        suggestion = for_readers(suggestion) if suggestion else suggestion
         self.findings.append(
             Finding(rule, severity, start, end, self.text[start:end], message, suggestion, concept)
         )
@@ -239,17 +229,12 @@ def is_noun_use(ctx: Context, i: int) -> bool:
 
 
 def negated(ctx: Context, i: int, gap: str) -> bool:
-    """A denial in the gap or earlier in the clause, a reporting verb or hedge earlier in the
-    sentence, or a sentence about the terms themselves turns the claim off."""
+    """A denial in the gap or earlier in the clause, or a reporting verb earlier in the
+    sentence, turns the claim off."""
     c = ctx.cues
     return bool(
         c.negation.search(gap)
         or c.negation.search(ctx.before(i, True))
         or c.reporting.search(ctx.before(i))
-        or about_the_terms(ctx, i)
+        or c.metalinguistic.search(ctx.before(i))
     )
-
-
-def about_the_terms(ctx: Context, i: int) -> bool:
-    """Hit i's sentence talks about words ("no single definition of a mutual")."""
-    return bool(ctx.cues.metalinguistic.search(ctx.before(i) + " " + ctx.after(i)))

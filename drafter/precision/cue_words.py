@@ -8,77 +8,8 @@ each list and how to add a cue.
 from __future__ import annotations
 
 CUE_WORDS: dict[str, tuple[str, ...]] = {
-    # Words that make a sentence about the terms themselves ("there is no single definition of
-    # a mutual", "the terms are used interchangeably"): a term talked about is not used, so it
-    # needs no model named and runs nothing together.
-    "metalinguistic": (
-        "definition",
-        "definitions",
-        "defined",
-        "defines",
-        "define",
-        "interchangeably",
-        "the term",
-        "the terms",
-        "the word",
-        "the words",
-        "the label",
-        "what is a",
-        "what is an",
-        "meaning of",
-        "umbrella term",
-        "renamed",
-        "legal form",
-    ),
-    # Words that put an old name in its period ("were originally incorporated as industrial and
-    # provident societies"): earlier in the sentence, they excuse a superseded designation.
-    "historical": (
-        "in the past",
-        "originally",
-        "formerly",
-        "previously",
-        "historically",
-        "at the time",
-        "until 2014",
-        "before 2014",
-        "prior to 2014",
-        "used to be",
-        "were known as",
-        "was known as",
-    ),
-    # How a sentence refers back to an organisation named in the sentence before ("The company
-    # is ..."): the claim that follows is about that organisation.
-    "references": (
-        "it",
-        "the company",
-        "the firm",
-        "the business",
-        "the partnership",
-        "the group",
-        "the organisation",
-        "the retailer",
-        "the bank",
-        "the society",
-    ),
-    # Words that say who owns or controls a body: a sentence with one answers "which kind of
-    # mutual?" well enough ("Mutuals are owned by their members").
-    "ownership_cues": (
-        "owned",
-        "owns",
-        "own",
-        "ownership",
-        "controlled",
-        "control",
-        "members",
-        "member",
-        "member-owned",
-    ),
     # Words that deny or set aside a claim: a frame that contains one is not a claim.
     "negation": (
-        # nobody asserts it: 'no-one is arguing that ...'
-        "no-one",
-        "no one",
-        "nobody",
         "not",
         "n't",
         "never",
@@ -110,27 +41,6 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     # Reporting verbs: a claim someone else made ("the FT described MyCSP as a John Lewis-style
     # mutual") anywhere earlier in the sentence is reported, not asserted.
     "reporting": (
-        # hedges and reported views: someone else's claim, not the writer's
-        "argue",
-        "argues",
-        "argued",
-        "arguing",
-        "assume",
-        "assumes",
-        "assumed",
-        "assumption",
-        "believe",
-        "believes",
-        "believed",
-        "perceived",
-        "regarded as",
-        "seen as",
-        "thought of as",
-        "it is said",
-        "often said",
-        "suggest that",
-        "suggests that",
-        "suggested that",
         "described",
         "describes",
         "describing",
@@ -148,6 +58,30 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "misdescribed",
         "referred to",
         "refers to",
+        "argue",
+        "argues",
+        "arguing",
+        "argued",
+        "assume",
+        "assumes",
+        "assumed",
+        "assumption",
+        "believe",
+        "believes",
+        "believed",
+        "suggest",
+        "suggests",
+        "suggested",
+        "said",
+        "says",
+        "according to",
+        "is listed",
+        "are listed",
+        "was listed",
+        "regarded as",
+        "seen as",
+        "thought of as",
+        "perceived as",
     ),
     # Copulas and appositions that assert what something is ("ORG is a X", "ORG, a X,").
     "copulas": (
@@ -305,19 +239,36 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "template",
         "example",
     ),
+    # Words that refer back to a body named in an earlier sentence ("The company is an ..."): the
+    # claim that follows is about that body (the nearest organisation named in the last two
+    # sentences).
+    "anaphors": (
+        "it",
+        "the company",
+        "the business",
+        "the firm",
+        "the partnership",
+        "the group",
+        "the organisation",
+        "the organization",
+        "the society",
+        "the retailer",
+        "the bank",
+    ),
     # Words before "X or Y" that make it a genuine choice between two distinct things.
     "choice_openers": (
-        # 'X can be A or B': two options, not one category
-        "can be",
-        "could be",
-        "may be",
-        "might be",
-        "as either",
         "whether",
         "either",
         "between",
         "choose",
         "choice of",
+        "can be",
+        "may be",
+        "could be",
+        "might be",
+        "must be",
+        "will be",
+        "be it",
     ),
     # Quantifiers that make "Xs are Ys" a claim about some Xs, not all.
     "quantifiers": (
@@ -340,8 +291,8 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "might be",
         "could be",
     ),
-    # Closed-class words: after one of these a bare designation is being used as a noun
-    # ("the mutual is ..."); after any other word it is usually a modifier ("mutual respect").
+    # Closed-class words: after one of these a bare designation is being used as a noun ("the mutual
+    # is ..."); after any other word it is usually a modifier ("mutual respect").
     "function_words": (
         "a",
         "about",
@@ -655,8 +606,8 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "notes",
         "library entries used",
     ),
-    # Headings of a list of cited works: the titles under them are other people's words, so
-    # (like the vetted definitions in a glossary) they are not judged.
+    # Headings of a list of cited works: the titles under them are other people's words, so (like
+    # the vetted definitions in a glossary) they are not judged.
     "reference_headings": (
         "sources",
         "numbered sources",
@@ -665,16 +616,50 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "further reading",
         "works cited",
     ),
-    # Words that mention an old or wrong name rather than use it ("formerly known as industrial
-    # and provident societies"): the designation rules leave such a mention alone.
-    "mention_cues": (
-        # an old name with its period, or a term talked about rather than used
+    # Words that make a sentence about the terms themselves, not a use of them ("there is no single
+    # definition of a mutual", "what is a mutual?", "the label co-operative"): such a sentence
+    # asserts nothing about a body, so the vague-use, misuse and frame rules leave it alone.
+    "metalinguistic": (
+        "definition of",
+        "definitions of",
+        "defined as",
+        "meaning of",
+        "what is",
+        "what are",
+        "the term",
+        "the terms",
+        "the word",
+        "the words",
+        "the label",
+        "the phrase",
+        "used interchangeably",
+        "renamed",
+        "now called",
+        "now named",
+    ),
+    # Words that place a superseded name in its period ("in the past, registered societies were
+    # known as industrial and provident societies"): a name used for its own time is correct.
+    "period_cues": (
+        "in the past",
+        "historically",
+        "formerly",
+        "previously",
+        "originally",
         "were known as",
         "was known as",
-        "used to be called",
-        "were called",
-        "was called",
-        "previously",
+        "used to be",
+        "at the time",
+        "until 2014",
+        "before 2014",
+        "now deemed",
+        "are now",
+        "is now",
+        "replaced by",
+        "renamed",
+    ),
+    # Words that mention an old or wrong name rather than use it ("formerly known as industrial and
+    # provident societies"): the designation rules leave such a mention alone.
+    "mention_cues": (
         "formerly",
         "formerly known as",
         "previously known as",

@@ -41,7 +41,6 @@ def _alternation(cues: list[str]) -> str:
 
 
 _WORD = r"[\w'-]+"
-_POSSESSIVE = r"[\w-]+'s"
 
 
 class Cues:
@@ -64,7 +63,7 @@ class Cues:
 
     def memo(self, key: tuple, build: Callable[[], re.Pattern]) -> re.Pattern:
         """A pattern built from library data (headings, misuse words), compiled once for the
-        life of this object."""
+        life of this object, which the compiled library holds."""
         pattern = self._memo.get(key)
         if pattern is None:
             pattern = self._memo[key] = build()
@@ -73,43 +72,28 @@ class Cues:
     def _any(self, key: str) -> str:
         return _alternation(self._data[key])
 
+    def _determiner(self) -> str:
+        """A determiner, or a possessive that works as one ("Britain's", "the UK's")."""
+        return rf"(?:{self._any('determiners')}|(?:the\s+)?[\w-]+'s)"
+
+    @functools.cached_property
+    def anaphor_claim(self) -> re.Pattern:
+        """A sentence that opens by referring back to a body and says what it is ("The company
+        is an ...", "It is a ...")."""
+        det = self._determiner()
+        return re.compile(
+            rf"^\s*(?:{self._any('anaphors')})\s+{self._any('copulas')}\s+"
+            rf"(?:{det})\s+(?:{_WORD}\s+){{0,2}}$"
+        )
+
+    @functools.cached_property
+    def dash_apposition_gap(self) -> re.Pattern:
+        """ "Britain's best-known mutual – the John Lewis Partnership": a dash or colon names it."""
+        return re.compile(r"^\s*(?:[–—:]|-\s|--)\s*(?:the\s+)?$")
+
     @functools.cached_property
     def negation(self) -> re.Pattern:
         return re.compile(self._any("negation"))
-
-    @functools.cached_property
-    def as_gap(self) -> re.Pattern:
-        """'ORG overtook ORG2 as the country's largest worker-owned business': counted as one."""
-        det = self._any("determiners")
-        return re.compile(
-            rf"^\s*as\s+(?:{det}|{_POSSESSIVE})\s+(?:{_POSSESSIVE}\s+)?(?P<fill>(?:{_WORD}\s+){{0,2}})$"
-        )
-
-    @functools.cached_property
-    def named_after(self) -> re.Pattern:
-        """'Britain's most famous mutual – the John Lewis Partnership': the name follows a dash."""
-        return re.compile(r"^\s*[\u2013\u2014-]\s*(?:the\s+)?$")
-
-    @functools.cached_property
-    def reference_claim(self) -> re.Pattern:
-        """A sentence that opens with a reference back and a copula: 'The company is an '."""
-        det, cop = self._any("determiners"), self._any("copulas")
-        fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
-        return re.compile(
-            rf"^\s*(?:{self._any('references')})\s+{cop}\s+(?:(?:{det}|{_POSSESSIVE})\s+{fill})?$"
-        )
-
-    @functools.cached_property
-    def ownership(self) -> re.Pattern:
-        return re.compile(self._any("ownership_cues"))
-
-    @functools.cached_property
-    def historical(self) -> re.Pattern:
-        return re.compile(self._any("historical"))
-
-    @functools.cached_property
-    def metalinguistic(self) -> re.Pattern:
-        return re.compile(self._any("metalinguistic"))
 
     @functools.cached_property
     def reporting(self) -> re.Pattern:
@@ -118,8 +102,7 @@ class Cues:
     @functools.cached_property
     def copula_gap(self) -> re.Pattern:
         # "is a large worker co-operative": copula, optional determiner, up to two modifiers
-        det, cop = self._any("determiners"), self._any("copulas")
-        det = rf"{det}|{_POSSESSIVE}"  # "is Britain's best-known mutual"
+        det, cop = self._determiner(), self._any("copulas")
         fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
         return re.compile(
             rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
@@ -127,7 +110,7 @@ class Cues:
 
     @functools.cached_property
     def apposition_gap(self) -> re.Pattern:
-        det = self._any("determiners")
+        det = self._determiner()
         return re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{_WORD}\s+){{0,2}})$")
 
     @functools.cached_property
@@ -165,11 +148,10 @@ class Cues:
 
     @functools.cached_property
     def concept_copula_gap(self) -> re.Pattern:
-        cop, kind = self._any("copulas"), self._any("kind_of")
-        # "are the most established and largest form of": a kind word after a few modifiers
-        ranked = rf"(?:the|an?)\s+(?:{_WORD}\s+){{0,4}}?(?:form|forms|type|types|kind|kinds)\s+of"
-        # "(or BenComs) are co-operatives": a closing bracket may end the subject
-        return re.compile(rf"^\)?\s+{cop}\s+(?:an?\s+|{kind}\s+|{ranked}\s+)?$")
+        cop = self._any("copulas")
+        # "are the most established form of": a superlative before the kind word
+        ranked = rf"the\s+(?:{_WORD}\s+){{0,4}}(?:form|type|kind)s?\s+of"
+        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$")
 
     @functools.cached_property
     def adjacent_gap(self) -> re.Pattern:
@@ -197,6 +179,14 @@ class Cues:
     @functools.cached_property
     def definition_after(self) -> re.Pattern:
         return re.compile(rf"^\s*(?:\)|,)?\s*(?:{self._any('definition_cues')}|:)")
+
+    @functools.cached_property
+    def metalinguistic(self) -> re.Pattern:
+        return re.compile(self._any("metalinguistic"))
+
+    @functools.cached_property
+    def period(self) -> re.Pattern:
+        return re.compile(self._any("period_cues"))
 
     @functools.cached_property
     def mention_before(self) -> re.Pattern:

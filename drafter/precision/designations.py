@@ -12,33 +12,27 @@ def designation_rules(ctx: Context) -> None:
     """House spelling, deprecated and superseded designations, with the preferred as the fix."""
     for i, hit in enumerate(ctx.hits):
         term = hit.pattern.designation
-        if hit.pattern.misspelt and not ctx.shielded[i]:
-            _misspelt_name(ctx, i)
-            continue
         if hit.kind != "term" or ctx.shielded[i] or term is None:
+            continue
+        if term.register == "informal":
+            _informal(ctx, i)
             continue
         if term.status not in ("deprecated", "superseded"):
             continue
         if ctx.cues.mention_before.search(ctx.before(i)):
             continue  # the old name is mentioned, not used: "formerly known as ..."
+        if term.status == "superseded" and ctx.cues.period.search(ctx.sentence(i)):
+            continue  # the old name for its own time: "in the past ... were known as ..."
         concept = ctx.knowledge.library.concepts[hit.entry_id]
         fix = term.use_instead or concept.preferred
         if fix.casefold() == term.text.casefold():
             continue
         written = ctx.written(i)
         replacement = _shape_like(fix, written, hit.pattern.plural)
-        if term.status == "superseded" and ctx.cues.historical.search(ctx.before(i)):
-            continue  # the old name in its period: "were originally incorporated as ..."
         if term.status == "superseded":
             rule = "superseded-term"
             why = f"'{written}' is a superseded designation; the current one is '{fix}'."
-        elif term.kind == "short-form" and _letters(fix).startswith(_letters(term.text)):
-            # a clipped form of its own fix ("co-op"): clear, only informal
-            rule = "informal-term"
-            why = f"'{written}' is informal; a formal response writes '{replacement}'."
-        elif _letters(term.text) in {_letters(t.text) for t in concept.terms if t is not term} | {
-            _letters(fix)
-        }:  # the letters of a designation, spelt without its hyphen or space ("coop")
+        elif _letters(term.text) == _letters(fix):
             rule = "house-spelling"
             why = f"'{written}' is not the house spelling; write '{replacement}'."
         else:
@@ -49,12 +43,15 @@ def designation_rules(ctx: Context) -> None:
         ctx.add(rule, ctx.starts[i], ctx.ends[i], why, replacement, concept.id, (i,))
 
 
-def _misspelt_name(ctx: Context, i: int) -> None:
-    """An organisation's name written without the hyphen its owner uses."""
-    name = ctx.hits[i].pattern.written
+def _informal(ctx: Context, i: int) -> None:
+    """An informal designation ("co-op"): clear, so a suggestion of style, never an error."""
+    hit = ctx.hits[i]
+    concept = ctx.knowledge.library.concepts[hit.entry_id]
     written = ctx.written(i)
-    why = f"'{written}' is not how the organisation writes its name: '{name}'."
-    ctx.add("house-spelling", ctx.starts[i], ctx.ends[i], why, name, None, (i,))
+    preferred = hit.pattern.designation.use_instead or concept.preferred
+    fix = _shape_like(preferred, written, hit.pattern.plural)
+    why = f"'{written}' is informal; a formal response writes '{fix}'."
+    ctx.add("informal-term", ctx.starts[i], ctx.ends[i], why, fix, concept.id, (i,))
 
 
 def _letters(text: str) -> str:

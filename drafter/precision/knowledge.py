@@ -6,17 +6,20 @@ here as one symmetric graph, so an entry author need not declare both directions
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING
 
 from drafter.precision.cues import Cues
 from drafter.precision.matcher import Matcher
+from drafter.precision.names import exact_names, name_pattern
 
 if TYPE_CHECKING:
     from drafter.library import Library
 
 
 class Knowledge:
-    """The compiled library: the matcher, the relation graph and the compiled grammar cues."""
+    """The compiled library: the matcher plus the relation graph."""
 
     def __init__(self, library: Library):
         self.library = library
@@ -38,6 +41,15 @@ class Knowledge:
                 self.related[concept.id].add(other)
                 self.related.setdefault(other, set()).add(concept.id)
         self._ancestors: dict[str, frozenset[str]] = {}
+
+    @functools.cached_property
+    def exact_names(self) -> dict[str, str]:
+        """Organisation and statute names as their owners write them."""
+        return exact_names(self.library)
+
+    @functools.cached_property
+    def name_pattern(self) -> re.Pattern | None:
+        return name_pattern(self.exact_names)
 
     def ancestors(self, concept: str) -> frozenset[str]:
         """Every concept broader than `concept`, transitively (not itself)."""

@@ -32,9 +32,6 @@ class Pattern(NamedTuple):
     plural: bool = False
     generated: bool = False  # a plural or hyphen variant the library did not spell out
     case_sensitive: bool = False
-    # an organisation's name with a hyphen its owner writes left out ("Wales Cooperative
-    # Centre"): still that organisation, and a misspelling of its name
-    misspelt: bool = False
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -97,18 +94,12 @@ class Matcher:
                     base = Pattern("term", concept.id, term.text, term, False, i > 0, cs)
                     add(spelling, base)
                     if term.match.plurals and len(spelling) > 1:
-                        # an abbreviation takes a bare s: CBSs, CICs
-                        abbreviation = term.kind == "abbreviation"
-                        plural = spelling + "s" if abbreviation else _plural_phrase(spelling)
+                        plural = _plural_phrase(spelling)
                         add(plural, Pattern("term", concept.id, term.text, term, True, True, cs))
         for org in library.organisations.values():
             for name in (org.name, *org.aliases):
                 for i, spelling in enumerate(hyphen_variants(fold_term(name))):
                     add(spelling, Pattern("org", org.id, name, None, False, i > 0, False))
-                unhyphenated = _closed_up(fold_term(name))
-                if unhyphenated != fold_term(name):
-                    misspelt = Pattern("org", org.id, name, None, False, True, False, True)
-                    add(unhyphenated, misspelt)
         self.table = {k: sorted(v, key=lambda p: p.rank) for k, v in table.items()}
         self.keys = list(self.table)
         # the pattern to use without looking at the written text, where there is one
@@ -176,11 +167,6 @@ class Matcher:
             if got == wanted or (pattern.plural and got.startswith(wanted)):
                 return pattern
         return None
-
-
-def _closed_up(name: str) -> str:
-    """The name with each hyphen between letters left out: 'co-operative' -> 'cooperative'."""
-    return re.sub(r"(?<=[a-z])-(?=[a-z])", "", name)
 
 
 def _capitals_kept(name: str, written: str) -> bool:

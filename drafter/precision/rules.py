@@ -1,8 +1,9 @@
-"""The rule registry: every rule's id, severity, documentation and judging function.
+"""The rule registry: every rule's id, severity, documentation and judging functions.
 
 The CLI's choices, `--explain`, the JSON schema's enum and the table in docs/precision.md are
-read from or tested against RULES and SEVERITIES. One judging function may report several
-rules (the designation rules share one pass); they run in registry order, each once.
+read from or tested against RULES and SEVERITIES. A judging function may report several rules
+(the designation rules share one pass) and a rule may have several (misattribution in a
+sentence and by reference); each function runs once, in registry order.
 """
 
 from __future__ import annotations
@@ -15,14 +16,17 @@ from drafter.precision.context import Context
 from drafter.precision.coverage import coverage_rules
 from drafter.precision.designations import designation_rules
 from drafter.precision.finding import Severity
-from drafter.precision.frames import frame_rules
+from drafter.precision.frames import frame_rules, reference_rule
+from drafter.precision.names import name_spelling_rule
 from drafter.precision.usage import misuse_rule, vague_rule
 
 __all__ = ["DOCUMENT_RULES", "RULES", "SEVERITIES", "SEVERITY_RANK", "Rule", "run_rules"]
 
-# lowest first: a finding's rank is its index
+# lowest first: a severity's rank is its index
 SEVERITIES: tuple[Severity, ...] = ("suggestion", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+Judge = Callable[[Context], None]
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class Rule:
     id: str
     severity: Severity
     doc: str  # what it fires on and what the fix is (shown by `lint --explain RULE`)
-    judge: Callable[[Context], None]
+    judges: tuple[Judge, ...]
     # "sentence" rules judge one sentence; "document" rules need the whole text (is every term
     # defined?), so example sentences and passage-level scoring leave them out
     scope: Literal["sentence", "document"] = "sentence"
@@ -43,10 +47,8 @@ RULES: dict[str, Rule] = {
             "house-spelling",
             "warning",
             "A designation the library marks as a deprecated spelling variant (e.g. "
-            "'cooperative' in UK text), or an organisation's name written without the hyphen "
-            "its owner uses ('Wales Cooperative Centre'). The fix is the preferred spelling or "
-            "the name.",
-            designation_rules,
+            "'cooperative' in UK text). The fix is the preferred spelling.",
+            (designation_rules,),
         ),
         Rule(
             "deprecated-term",
@@ -54,22 +56,31 @@ RULES: dict[str, Rule] = {
             "A designation the library marks as deprecated: it is misleading or mixes two "
             "concepts. The fix is the designation's use_instead, or the concept's preferred "
             "term.",
-            designation_rules,
+            (designation_rules,),
         ),
         Rule(
             "informal-term",
             "suggestion",
-            "A deprecated short form that clips its own preferred designation ('co-op' for "
-            "'co-operative'): clear in running prose, so only a style note. The fix is the "
-            "full form; 'the Co-op' naming the Co-operative Group is that organisation's name.",
-            designation_rules,
+            "A designation the library marks as informal (e.g. 'co-op'): clear in running "
+            "prose, but a formal response writes the full form. ('The Co-op' is an "
+            "organisation's alias.)",
+            (designation_rules,),
         ),
         Rule(
             "superseded-term",
             "warning",
             "A designation the library marks as superseded (an old name, e.g. of a legal form "
             "renamed by statute). The fix is the current designation.",
-            designation_rules,
+            (designation_rules,),
+        ),
+        Rule(
+            "name-spelling",
+            "warning",
+            "An organisation's or an Act's name written otherwise than its owner writes it "
+            "('Wales Cooperative Centre', 'Co-Operatives and Community Benefit Societies "
+            "Act'): names come from the library's organisations and the Acts its entries "
+            "cite.",
+            (name_spelling_rule,),
         ),
         Rule(
             "conflation",
@@ -77,7 +88,7 @@ RULES: dict[str, Rule] = {
             "Two concepts the library keeps apart are run together: 'X/Y', 'X or Y' as one "
             "category, 'X such as Y' where Y is not a kind of X, 'X-style Y', 'X, i.e. Y', "
             "'Xs are Ys'. Lists naming them as separate items are fine.",
-            frame_rules,
+            (frame_rules,),
         ),
         Rule(
             "misattribution",
@@ -85,36 +96,31 @@ RULES: dict[str, Rule] = {
             "A named organisation is called something the library records it is not: 'ORG is "
             "a X', 'ORG, a X,', 'Xs such as ORG', 'ORG and other Xs', 'an ORG-style X'. "
             "Negation, quotation and titles turn it off.",
-            frame_rules,
-        ),
-        Rule(
-            "misattribution-reference",
-            "warning",
-            "The same as misattribution, where the organisation is named in an earlier sentence "
-            "and referred back to ('The company is a worker co-operative'): a warning, since "
-            "the reference is inferred.",
-            frame_rules,
+            (
+                frame_rules,
+                reference_rule,
+            ),
         ),
         Rule(
             "misuse-context",
             "warning",
             "A concept used near words the library lists as a misuse (e.g. co-production said "
             "of a consultation or survey).",
-            misuse_rule,
+            (misuse_rule,),
         ),
         Rule(
             "vague-term",
             "warning",
             "A bare use of a concept the library says needs its model named (e.g. 'a mutual': "
             "which kind?). Naming a narrower concept in the same sentence answers it.",
-            vague_rule,
+            (vague_rule,),
         ),
         Rule(
             "glossary-missing",
             "error",
             "In a rendered response (with a 'Terms used in this response' glossary), a "
             "library term used in the text but not defined in the glossary.",
-            coverage_rules,
+            (coverage_rules,),
             scope="document",
         ),
         Rule(
@@ -122,7 +128,7 @@ RULES: dict[str, Rule] = {
             "suggestion",
             "In a draft without a glossary, one note listing the library terms used but never "
             "defined (add a glossary or define each on first use).",
-            coverage_rules,
+            (coverage_rules,),
             scope="document",
         ),
     )
@@ -130,7 +136,7 @@ RULES: dict[str, Rule] = {
 
 DOCUMENT_RULES = frozenset(rule.id for rule in RULES.values() if rule.scope == "document")
 _SEVERITY_OF = {rule.id: rule.severity for rule in RULES.values()}
-_JUDGES = tuple(dict.fromkeys(rule.judge for rule in RULES.values()))
+_JUDGES = tuple(dict.fromkeys(judge for rule in RULES.values() for judge in rule.judges))
 
 
 def run_rules(ctx: Context) -> None:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.precision.context import (
-    NEXT_TOKEN,
-    Context,
-    about_the_terms,
-    is_noun_use,
-)
+from drafter.precision.context import NEXT_TOKEN, Context, is_noun_use
 from drafter.precision.cues import Cues
 from drafter.precision.normalise import fold_snippet
 
@@ -26,16 +21,18 @@ def vague_rule(ctx: Context) -> None:
         if not concept.needs_qualifier:
             continue
         if hit.pattern.plural:
-            if not _bare_plural_subject(ctx, i):
+            if not _generic_subject(ctx, i):
                 continue
-        elif not _after_a_singular_determiner(ctx, i):
+        elif not _after_a_determiner(ctx, i):
             continue
         if not is_noun_use(ctx, i):
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
         if NEXT_TOKEN.match(ctx.after(i)).group(1) == "(" or _names_the_model(ctx, i):
             continue
-        if ctx.cues.negation.search(ctx.before(i, True)) or about_the_terms(ctx, i):
-            continue  # "is not a mutual", "no definition of a mutual": no model is needed
+        if ctx.cues.negation.search(ctx.before(i, True)):
+            continue  # "is not a mutual": a denial names no model and needs none
+        if ctx.about_terms(i):
+            continue  # "there is no single definition of a mutual": about the word
         ctx.add(
             "vague-term",
             ctx.starts[i],
@@ -47,28 +44,22 @@ def vague_rule(ctx: Context) -> None:
         )
 
 
-def _bare_plural_subject(ctx: Context, i: int) -> bool:
-    """'Mutuals are an established model': a bare plural opening its sentence as the subject,
-    in a sentence that says nothing of who owns or controls them."""
-    if ctx.before(i).strip(" \"'*_"):
-        return False
-    after = ctx.after(i)
-    if not re.match(r"\s+(?:are|were|have|remain|can|could|should|would|will)\b", after):
-        return False
-    return not ctx.cues.ownership.search(after)
+def _generic_subject(ctx: Context, i: int) -> bool:
+    """A bare plural opening its sentence as the subject ("Mutuals are an established model"):
+    a claim about every kind at once."""
+    return not ctx.before(i).strip() and ctx.after(i).startswith(" are ")
 
 
-def _after_a_singular_determiner(ctx: Context, i: int) -> bool:
-    """'a mutual', or with up to two open-class modifiers that name no model: 'a staff mutual',
-    'an employee-led mutual' (a modifier that names a model is matched as its own term)."""
+def _after_a_determiner(ctx: Context, i: int) -> bool:
+    """A singular determiner before the hit, perhaps with one or two describing words between
+    ("a mutual", "a staff mutual", "an employee-led mutual"): none of them names a model."""
     words = ctx.before(i).split()[-3:]
-    c = ctx.cues
-    for n in range(1, len(words) + 1):
-        det, modifiers = words[-n], words[len(words) - n + 1 :]
-        if det in c.singular_determiners:
-            if modifiers and det not in ("a", "an"):
-                return False  # "the staff mutual" refers back to one already named
-            return all(w[:1].isalpha() and w not in c.function_words for w in modifiers)
+    for back in range(1, len(words) + 1):
+        word = words[-back].strip(",;:()")
+        if word in ctx.cues.singular_determiners:
+            return True
+        if back == 3 or not word[:1].isalpha() or word in ctx.cues.function_words:
+            return False
     return False
 
 
@@ -76,10 +67,17 @@ def _names_the_model(ctx: Context, i: int) -> bool:
     """Another hit in the sentence names a narrower concept (or an organisation that is one)."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
+    word = fold_snippet(ctx.written(i)).rstrip("s")
     for other in ctx.sentence_hits(i):
         hit = ctx.hits[other]
         if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
             return True
+        if (
+            hit.kind == "term"
+            and hit.entry_id != broad
+            and word in fold_snippet(ctx.written(other))
+        ):
+            return True  # "the staff mutual, a public service mutual": a longer name for it
         if hit.kind == "org":
             org = k.library.organisations[hit.entry_id]
             if any(c == broad or k.is_narrower(c, broad) for c in org.is_):
@@ -98,8 +96,10 @@ def misuse_rule(ctx: Context) -> None:
         concept = ctx.knowledge.library.concepts[hit.entry_id]
         if not concept.misuse_contexts:
             continue
-        if _about_a_narrower_kind(ctx, i):
-            continue  # "a credit union is a not-for-profit co-operative": not every co-operative
+        if ctx.about_terms(i) or _kind_is_the_subject(ctx, i):
+            continue
+        if ctx.cues.quantifier_before.search(ctx.before(i)):
+            continue  # "some social enterprises are asset-locked": true of some
         before, after = ctx.before(i), ctx.after(i)
         middle = fold_snippet(ctx.written(i))
         for misuse in concept.misuse_contexts:
@@ -124,17 +124,29 @@ def misuse_rule(ctx: Context) -> None:
             break
 
 
-def _about_a_narrower_kind(ctx: Context, i: int) -> bool:
-    """An earlier hit in the sentence names a narrower kind of hit i's concept: the sentence is
-    about that kind, so a warning about the broad concept in general does not apply."""
+_COPULA = re.compile(r"^\s*(?:is|are|was|were)\s")
+
+
+def _kind_is_the_subject(ctx: Context, i: int) -> bool:
+    """A narrower kind, or another model as the subject of "is", is named earlier in the
+    sentence ("a credit union is a not-for-profit financial co-operative", "a CIC is an
+    asset-locked social enterprise"): the entry's misuse contexts are claims about the concept
+    in general, and the other entry says what holds for its own kind."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
-    return any(
-        other < i
-        and ctx.hits[other].kind == "term"
-        and k.is_narrower(ctx.hits[other].entry_id, broad)
-        for other in ctx.sentence_hits(i)
-    )
+    for other in ctx.sentence_hits(i):
+        if other >= i:
+            break
+        hit = ctx.hits[other]
+        if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
+            return True
+        if hit.kind == "term" and hit.entry_id != broad and _COPULA.match(ctx.gap(other, i)):
+            return True
+        if hit.kind == "org":
+            org = k.library.organisations[hit.entry_id]
+            if any(k.is_narrower(c, broad) for c in org.is_):
+                return True
+    return False
 
 
 def _applies_to(hit, terms: tuple[str, ...]) -> bool:
