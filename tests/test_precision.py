@@ -585,3 +585,21 @@ def bundled():
 def test_bundled_examples(bundled, entry, text, flag):
     found = rules_in(text, bundled)
     assert bool(found) == flag, (entry, text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # the closed-up verb, said of a body's own framework
+        ("Public Health Wales has coproduced a healthcare framework.", "misuse-context"),
+        # an abbreviation's plural, and a bracket closing the subject of "are"
+        ("CBSs (or BenComs) are co-operatives owned by local people.", "conflation"),
+    ],
+)
+def test_closed_up_verbs_and_abbreviation_plurals_are_matched(bundled, text, rule):
+    assert rule in {f.rule for f in check_text(text, bundled)}
+
+
+def test_a_framework_coproduced_with_service_users_passes(bundled):
+    text = "The council coproduced its care framework with service users as equals."
+    assert "misuse-context" not in {f.rule for f in check_text(text, bundled)}

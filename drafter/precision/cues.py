@@ -151,7 +151,10 @@ class Cues:
         cop = self._any("copulas")
         # "are the most established form of": a superlative before the kind word
         ranked = rf"the\s+(?:{_WORD}\s+){{0,4}}(?:form|type|kind)s?\s+of"
-        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$")
+        # "(or BenComs) are co-operatives": a closing bracket may end the subject
+        return re.compile(
+            rf"^\)?\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$"
+        )
 
     @functools.cached_property
     def adjacent_gap(self) -> re.Pattern:

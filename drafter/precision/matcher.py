@@ -94,7 +94,9 @@ class Matcher:
                     base = Pattern("term", concept.id, term.text, term, False, i > 0, cs)
                     add(spelling, base)
                     if term.match.plurals and len(spelling) > 1:
-                        plural = _plural_phrase(spelling)
+                        # an abbreviation takes a bare s: CBSs, CICs
+                        abbreviation = term.kind == "abbreviation"
+                        plural = spelling + "s" if abbreviation else _plural_phrase(spelling)
                         add(plural, Pattern("term", concept.id, term.text, term, True, True, cs))
         for org in library.organisations.values():
             for name in (org.name, *org.aliases):
