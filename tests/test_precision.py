@@ -603,3 +603,11 @@ def test_closed_up_verbs_and_abbreviation_plurals_are_matched(bundled, text, rul
 def test_a_framework_coproduced_with_service_users_passes(bundled):
     text = "The council coproduced its care framework with service users as equals."
     assert "misuse-context" not in {f.rule for f in check_text(text, bundled)}
+
+
+def test_org_as_the_kind_counts_the_organisation_as_one(bundled):
+    text = "Suma overtook the Co-operative Group as the country's largest worker-owned business."
+    assert "misattribution" in {f.rule for f in check_text(text, bundled)}
+    assert "misattribution" not in {
+        f.rule for f in check_text("Suma was set up as a worker co-operative.", bundled)
+    }

@@ -109,6 +109,13 @@ class Cues:
         )
 
     @functools.cached_property
+    def as_gap(self) -> re.Pattern:
+        """'overtook the Co-operative Group as the country's largest worker-owned business':
+        'ORG as the X' counts the organisation as an X."""
+        det = self._determiner()
+        return re.compile(rf"^\s*as\s+(?:{det})\s+(?P<fill>(?:{_WORD}\s+){{0,2}})$")
+
+    @functools.cached_property
     def apposition_gap(self) -> re.Pattern:
         det = self._determiner()
         return re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{_WORD}\s+){{0,2}})$")
@@ -152,9 +159,7 @@ class Cues:
         # "are the most established form of": a superlative before the kind word
         ranked = rf"the\s+(?:{_WORD}\s+){{0,4}}(?:form|type|kind)s?\s+of"
         # "(or BenComs) are co-operatives": a closing bracket may end the subject
-        return re.compile(
-            rf"^\)?\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$"
-        )
+        return re.compile(rf"^\)?\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$")
 
     @functools.cached_property
     def adjacent_gap(self) -> re.Pattern:
