@@ -19,6 +19,7 @@ from drafter.commands._common import (
     library_option,
     load_library,
 )
+from drafter.textclean import for_terminal
 
 if TYPE_CHECKING:
     from drafter.commands.lint_report import FileResult
@@ -98,7 +99,7 @@ def lint(
     if explain:
         from drafter.precision.explain import explain_text
 
-        click.echo(explain_text(explain, library))
+        click.echo(for_terminal(explain_text(explain, library)))
         return
     if not files:
         raise InputError("give at least one file to check (or --explain RULE-OR-CONCEPT)")
@@ -135,10 +136,10 @@ def lint(
         results.append(result)
 
     if fmt == "json":
-        click.echo(to_json(results))
+        click.echo(for_terminal(to_json(results)))
     else:
         styled = sys.stdout.isatty()
-        out = to_text(results, styled)
+        out = for_terminal(to_text(results, styled))
         if styled:
             from rich.console import Console
 
