@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -150,10 +151,17 @@ def damaged(exc: Exception, shown: Path) -> InputError:
     if type(exc).__name__ in {"XMLSyntaxError", "BadZipFile"}:
         return InputError("is damaged (its XML cannot be read)", path=shown)
     if isinstance(exc, KeyError) and exc.args:  # a relationship names a part the zip lacks
-        return InputError(f"is damaged: it has no {exc.args[0]} part, yet refers to one",
-                          path=shown)  # fmt: skip
+        said = str(exc.args[0])
+        if said.startswith("no relationship"):
+            return InputError("is damaged or not a Word document: it has no main document",
+                              path=shown)  # fmt: skip
+        named = _NAMED.search(said)  # zipfile: "There is no item named 'X' in the archive"
+        part = named.group(1) if named else said
+        return InputError(f"is damaged: it has no {part} part, yet refers to one", path=shown)
     return InputError(f"is damaged or not a Word document ({exc})", path=shown)
 
+
+_NAMED = re.compile(r"named '([^']+)'")
 
 CONTENT_TYPES = "[Content_Types].xml"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
