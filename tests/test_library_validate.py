@@ -253,6 +253,20 @@ def test_a_library_built_in_memory_is_checked_without_paths():
     ]
 
 
+def _validate_layer(capsys, lib) -> tuple[int, str]:
+    code, _, err = run(
+        capsys,
+        "snippets",
+        "validate",
+        "--library",
+        str(lib),
+        "--no-examples",
+        "--today",
+        "2026-11-26",
+    )
+    return code, err
+
+
 @pytest.mark.parametrize(
     ("extra", "source", "expected"),
     [
@@ -284,16 +298,7 @@ def test_validate_rejects_what_a_response_must_not_print(tmp_path, capsys, extra
     else:
         text += extra
     lib = layer(tmp_path, "lib", {"terms/a.yaml": text})
-    code, _, err = run(
-        capsys,
-        "snippets",
-        "validate",
-        "--library",
-        str(lib),
-        "--no-examples",
-        "--today",
-        "2026-11-26",
-    )
+    code, err = _validate_layer(capsys, lib)
     assert code == 2, err
     assert expected in err
 
@@ -304,15 +309,6 @@ def test_an_old_entry_without_the_new_fields_loads_and_validate_names_them(tmp_p
     lib = layer(tmp_path, "lib", {"terms/a.yaml": text})
     library = load_library([lib], use_cache=False)
     assert library.concepts["aaa"].printed_definition == "Short definition of alpha term."
-    code, _, err = run(
-        capsys,
-        "snippets",
-        "validate",
-        "--library",
-        str(lib),
-        "--no-examples",
-        "--today",
-        "2026-11-26",
-    )
+    code, err = _validate_layer(capsys, lib)
     assert code == 2
     assert "needs a response_definition" in err and "has no kind" in err
