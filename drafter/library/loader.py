@@ -34,6 +34,9 @@ class Library:
     overridden: dict[str, list[Path]] = field(default_factory=dict)
     # entry id -> the index in `layers` of the layer it comes from
     layer_of: dict[str, int] = field(default_factory=dict)
+    # the precision check's compiled form of this library (its matcher and relation graph),
+    # built on first use; cleared whenever an entry is added
+    compiled: object = field(default=None, repr=False, compare=False)
 
     def get(self, entry_id: str) -> Concept | Organisation | Passage:
         for table in (self.concepts, self.organisations, self.passages):
@@ -53,6 +56,7 @@ class Library:
 
     def add(self, entry: Entry, path: Path) -> None:
         """Add an entry, replacing any earlier one with the same id."""
+        self.compiled = None
         for table in (self.concepts, self.organisations, self.passages):
             table.pop(entry.id, None)
         if isinstance(entry, Concept):

@@ -1,8 +1,8 @@
 """The text being judged: its hits, the sentence around each, and the rule table.
 
-Rule ids, severities and explanations are listed in RULES (and in docs/precision.md). The
+Rule ids, severities and explanations are in the registry of rules.py (and docs/precision.md). The
 rules themselves live in designations.py, frames.py, usage.py and coverage.py; every judgement
-reads library data, and grammar cues come from cues.yaml.
+reads library data, and grammar cues come from cue_words.py.
 """
 
 from __future__ import annotations
@@ -18,69 +18,6 @@ from drafter.precision.matcher import Hit
 from drafter.precision.normalise import Folded, fold_snippet
 from drafter.precision.segment import Spans, boundaries, in_proper_name
 from drafter.precision.wording import for_readers
-
-RULES: dict[str, tuple[str, str]] = {
-    "house-spelling": (
-        "warning",
-        "A designation the library marks as a deprecated spelling variant (e.g. 'cooperative' "
-        "in UK text). The fix is the preferred spelling.",
-    ),
-    "deprecated-term": (
-        "warning",
-        "A designation the library marks as deprecated: it is misleading or mixes two "
-        "concepts. The fix is the designation's use_instead, or the concept's preferred term.",
-    ),
-    "name-spelling": (
-        "warning",
-        "An organisation's or an Act's name written otherwise than its owner writes it "
-        "('Wales Cooperative Centre', 'Co-Operatives and Community Benefit Societies Act'): "
-        "names come from the library's organisations and the Acts its entries cite.",
-    ),
-    "informal-term": (
-        "suggestion",
-        "A designation the library marks as informal (e.g. 'co-op'): clear in running prose, "
-        "but a formal response writes the full form. ('The Co-op' is an organisation's alias.)",
-    ),
-    "superseded-term": (
-        "warning",
-        "A designation the library marks as superseded (an old name, e.g. of a legal form "
-        "renamed by statute). The fix is the current designation.",
-    ),
-    "conflation": (
-        "error",
-        "Two concepts the library keeps apart are run together: 'X/Y', 'X or Y' as one "
-        "category, 'X such as Y' where Y is not a kind of X, 'X-style Y', 'X, i.e. Y', "
-        "'Xs are Ys'. Lists naming them as separate items are fine.",
-    ),
-    "misattribution": (
-        "error",
-        "A named organisation is called something the library records it is not: 'ORG is a "
-        "X', 'ORG, a X,', 'Xs such as ORG', 'ORG and other Xs', 'an ORG-style X'. Negation, "
-        "quotation and titles turn it off.",
-    ),
-    "vague-term": (
-        "warning",
-        "A bare use of a concept the library says needs its model named (e.g. 'a mutual': "
-        "which kind?). Naming a narrower concept in the same sentence answers it.",
-    ),
-    "misuse-context": (
-        "warning",
-        "A concept used near words the library lists as a misuse (e.g. co-production said of "
-        "a consultation or survey).",
-    ),
-    "glossary-missing": (
-        "error",
-        "In a rendered response (with a 'Terms used in this response' glossary), a library "
-        "term used in the text but not defined in the glossary.",
-    ),
-    "undefined-terms": (
-        "suggestion",
-        "In a draft without a glossary, one note listing the library terms used but never "
-        "defined (add a glossary or define each on first use).",
-    ),
-}
-
-SEVERITY_RANK = {"suggestion": 0, "warning": 1, "error": 2}
 
 # how far around a hit a rule looks (characters): keeps a text with no full stop linear
 _WINDOW = 240
@@ -103,6 +40,8 @@ class Context:
         cues: Cues,
     ) -> None:
         self.text = text
+        # rule id -> severity: given by the rule runner (rules.py), which owns the registry
+        self.severity_of: dict[str, str] = {}
         self.folded = folded
         self.hits = hits
         self.starts = starts
@@ -189,7 +128,7 @@ class Context:
         concept: str | None,
         hits: tuple[int, ...] = (),
     ) -> None:
-        severity = RULES[rule][0]
+        severity = self.severity_of[rule]
         message = for_readers(message)
         suggestion = for_readers(suggestion) if suggestion else suggestion
         self.findings.append(

@@ -1,4 +1,4 @@
-"""The grammar cues of cues.yaml, compiled once into the regular expressions the rules use.
+"""The grammar cues of cue_words.py, compiled into the regular expressions the rules use.
 
 These describe how English frames a claim, a list or a denial; they hold no domain words.
 """
@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
+from collections.abc import Callable
 
-_FILE = Path(__file__).with_name("cues.yaml")
+from drafter.precision.cue_words import CUE_WORDS
+
+ABBREVIATIONS = frozenset(CUE_WORDS["abbreviations"])
 
 
 def _phrase(cue: str) -> str:
@@ -45,17 +47,27 @@ class Cues:
     """The cue word lists, and each rule's regex compiled on its first use.
 
     A render uses about a third of the patterns (6 of 19 on the benchmark's document), and
-    compiling them all cost ~8 ms a process; a compiled pattern is kept for the process.
+    compiling them all cost ~8 ms a process; a compiled pattern is kept by this object, which
+    the compiled library holds.
     """
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data=CUE_WORDS) -> None:
         self._data = data
+        self._memo: dict[tuple, re.Pattern] = {}
         self.function_words = frozenset(data["function_words"])
         self.singular_determiners = frozenset(data["singular_determiners"])
         self.abbreviations = frozenset(data["abbreviations"])
         self.glossary_headings = tuple(data["glossary_headings"])
         self.glossary_end_headings = tuple(data["glossary_end_headings"])
         self.reference_headings = tuple(data["reference_headings"])
+
+    def memo(self, key: tuple, build: Callable[[], re.Pattern]) -> re.Pattern:
+        """A pattern built from library data (headings, misuse words), compiled once for the
+        life of this object, which the compiled library holds."""
+        pattern = self._memo.get(key)
+        if pattern is None:
+            pattern = self._memo[key] = build()
+        return pattern
 
     def _any(self, key: str) -> str:
         return _alternation(self._data[key])
@@ -95,6 +107,13 @@ class Cues:
         return re.compile(
             rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
         )
+
+    @functools.cached_property
+    def as_gap(self) -> re.Pattern:
+        """'overtook the Co-operative Group as the country's largest worker-owned business':
+        'ORG as the X' counts the organisation as an X."""
+        det = self._determiner()
+        return re.compile(rf"^\s*as\s+(?:{det})\s+(?P<fill>(?:{_WORD}\s+){{0,2}})$")
 
     @functools.cached_property
     def apposition_gap(self) -> re.Pattern:
@@ -139,7 +158,8 @@ class Cues:
         cop = self._any("copulas")
         # "are the most established form of": a superlative before the kind word
         ranked = rf"the\s+(?:{_WORD}\s+){{0,4}}(?:form|type|kind)s?\s+of"
-        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$")
+        # "(or BenComs) are co-operatives": a closing bracket may end the subject
+        return re.compile(rf"^\)?\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$")
 
     @functools.cached_property
     def adjacent_gap(self) -> re.Pattern:
@@ -179,10 +199,3 @@ class Cues:
     @functools.cached_property
     def mention_before(self) -> re.Pattern:
         return re.compile(rf"{self._any('mention_cues')}\s+(?:an?\s+|the\s+)?$")
-
-
-@functools.lru_cache(maxsize=1)
-def cues() -> Cues:
-    from drafter.library.cache import load_data
-
-    return Cues(load_data(_FILE))  # served from the cache: a render then needs no YAML parser

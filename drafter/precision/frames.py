@@ -94,7 +94,7 @@ def _modelled_on(ctx: Context, org: int, gap: str) -> bool:
 def _claims(ctx: Context, gap: str) -> bool:
     """The gap after an organisation name says what it is ("is a", ", a", "-style")."""
     c = ctx.cues
-    for pattern in (c.copula_gap, c.apposition_gap):
+    for pattern in (c.copula_gap, c.apposition_gap, c.as_gap):
         m = pattern.match(gap)
         if m:
             filler = (m.groupdict().get("fill") or "").split()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from drafter.precision.context import NEXT_TOKEN, Context, is_noun_use
+from drafter.precision.cues import Cues
 from drafter.precision.normalise import fold_snippet
 
 # --- vague use ----------------------------------------------------------------------------------
@@ -104,10 +105,10 @@ def misuse_rule(ctx: Context) -> None:
         for misuse in concept.misuse_contexts:
             if misuse.terms and not _applies_to(hit, misuse.terms):
                 continue
-            between = _near(misuse.near, before, middle, after, misuse.side)
+            between = _near(ctx.cues, misuse.near, before, middle, after, misuse.side)
             if between is None:
                 continue
-            if _near(misuse.unless_near, before, middle, after, "either") is not None:
+            if _near(ctx.cues, misuse.unless_near, before, middle, after, "either") is not None:
                 continue
             if ctx.cues.negation.search(between) or ctx.cues.negation.search(before[-12:]):
                 continue
@@ -155,7 +156,7 @@ def _applies_to(hit, terms: tuple[str, ...]) -> bool:
     return fold_snippet(written) in {fold_snippet(t) for t in terms}
 
 
-def _near(words, before: str, middle: str, after: str, side: str) -> str | None:
+def _near(cues: Cues, words, before: str, middle: str, after: str, side: str) -> str | None:
     """The text between the hit and the nearest of `words` on the allowed side, or None.
 
     A match that overlaps the hit ("social enterprise status") counts on either side.
@@ -165,7 +166,8 @@ def _near(words, before: str, middle: str, after: str, side: str) -> str | None:
     window = before + middle + after
     lo, hi = len(before), len(before) + len(middle)
     best: str | None = None
-    for m in _words_pattern(tuple(words)).finditer(window):
+    key = tuple(words)
+    for m in cues.memo(("words", key), lambda: _words_pattern(key)).finditer(window):
         if m.end() <= lo:
             between = window[m.end() : lo] if side != "after" else None
         elif m.start() >= hi:
@@ -177,15 +179,10 @@ def _near(words, before: str, middle: str, after: str, side: str) -> str | None:
     return best
 
 
-_WORD_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
-
-
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
-    if words not in _WORD_PATTERNS:
-        bodies = sorted(
-            (r"\s+".join(re.escape(p) for p in fold_snippet(w.strip()).split()) for w in words),
-            key=len,
-            reverse=True,
-        )
-        _WORD_PATTERNS[words] = re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es)?(?![\w-])")
-    return _WORD_PATTERNS[words]
+    bodies = sorted(
+        (r"\s+".join(re.escape(p) for p in fold_snippet(w.strip()).split()) for w in words),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es)?(?![\w-])")

@@ -15,7 +15,7 @@ from drafter.fsutil import atomic_write_bytes
 from drafter.readers.document import Document
 
 if TYPE_CHECKING:
-    from drafter.precision.report import Record
+    from drafter.commands.lint_report import Record
 
 AUTHOR = "drafter lint"
 
