@@ -1,9 +1,10 @@
 """One interview per answers file: an advisory lock, and a check that nobody else wrote it.
 
-The lock is an `flock` on a small file in the user's state folder named after the answers
-file's path (not beside it: the respondent's folder stays as they left it). The kernel drops it
-when the process ends, however it ends, so a killed interview never leaves a stale lock. The
-lock file says who holds it, for the message a second session prints.
+The lock is an `flock` on a small hidden file beside the answers file (`.answers.yaml.lock`), so
+two sessions on one shared folder meet at it whichever user or machine they run as. The kernel
+drops the lock when the process ends, however it ends, so a killed interview never leaves a
+stale lock (the file itself stays: removing it would race a session opening it). The lock file
+says who holds it, for the message a second session prints.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
-import hashlib
 import os
 import socket
 from pathlib import Path
@@ -19,12 +19,10 @@ from pathlib import Path
 from drafter.errors import InputError
 
 
-def _lock_folder() -> Path:
-    from platformdirs import user_state_dir
-
-    folder = Path(user_state_dir("drafter", appauthor=False)) / "locks"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return folder
+def lock_path_for(answers_path: Path) -> Path:
+    """The lock file of an answers file: hidden, beside it."""
+    answers_path = Path(answers_path)
+    return answers_path.with_name(f".{answers_path.name}.lock")
 
 
 class AnswersLock:
@@ -35,11 +33,13 @@ class AnswersLock:
         self._stream = stream
 
     @classmethod
-    def acquire(cls, answers_path: Path) -> AnswersLock:
-        """Take the lock for `answers_path`, or say who holds it (InputError, exit 2)."""
-        key = hashlib.sha256(str(Path(answers_path).resolve()).encode()).hexdigest()[:32]
-        lock_path = _lock_folder() / f"{key}.lock"
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    def acquire(cls, answers_path: Path) -> AnswersLock | None:
+        """Take the lock for `answers_path`, or say who holds it (InputError, exit 2). None
+        when no lock file can be made there (the first save then says why)."""
+        try:
+            fd = os.open(lock_path_for(answers_path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        except OSError:
+            return None
         stream = os.fdopen(fd, "r+", encoding="utf-8")
         try:
             fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
