@@ -253,14 +253,20 @@ def test_help_text():
     assert "Esc then Enter finishes" in result.stdout
 
 
-def test_sighup_at_your_role_keeps_name_and_organisation(tmp_path):
+def _scripted_until(tmp_path, prompts: int) -> Terminal:
+    """A new interview with the first `prompts` of SCRIPT answered and the next one showing."""
     term = Terminal(
         "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
     )
-    for wait, keys in SCRIPT[:3]:
+    for wait, keys in SCRIPT[:prompts]:
         term.wait(wait)
         term.send(keys)
-    term.wait("Your role")
+    term.wait(SCRIPT[prompts][0])
+    return term
+
+
+def test_sighup_at_your_role_keeps_name_and_organisation(tmp_path):
+    term = _scripted_until(tmp_path, 3)  # at "Your role"
     term.child.kill(signal.SIGHUP)
     term.wait("Your answers are saved to answers.yaml")
     assert term.exit_code() == 130
@@ -284,13 +290,7 @@ SCRIPT = [
 
 
 def test_resume_after_kill_9_offers_the_typed_response_then_its_decisions(tmp_path):
-    term = Terminal(
-        "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
-    )
-    for wait, keys in SCRIPT[:9]:
-        term.wait(wait)
-        term.send(keys)
-    term.wait("Key point")
+    term = _scripted_until(tmp_path, 9)  # at "Key point"
     term.child.kill(signal.SIGKILL)
     term.child.expect(pexpect.EOF)
     assert load_answers(tmp_path / "answers.yaml").answers["1"].draft
