@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_CONSULTATION = ROOT / "consultations" / "sample-social-care.yaml"
@@ -23,10 +25,55 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("DRAFTER_LIBRARY", raising=False)
 
 
+@dataclass(frozen=True)
+class CliRun:
+    """What a drafter run left behind: exit code and the two streams, kept apart."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
 def run_drafter(
     *args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None
+) -> CliRun:
+    """Run drafter in this process through its real entry point (`drafter.cli.main`).
+
+    Same contract as a subprocess (exit code, stdout, stderr, cwd, env, stdin) at a fraction of
+    the cost; cwd and env are restored afterwards so runs do not leak into each other.
+    """
+    from drafter.cli import main
+
+    runner = CliRunner()
+    previous = Path.cwd()
+    os.chdir(cwd or ROOT)
+    try:
+        with runner.isolation(input=input, env=env) as (out, err, _):
+            try:
+                main(list(args))
+                code = 0
+            except SystemExit as exc:
+                code = _exit_code(exc.code)
+            stdout, stderr = out.getvalue(), err.getvalue()
+    finally:
+        os.chdir(previous)
+    return CliRun(code, stdout.decode(), stderr.decode())
+
+
+def _exit_code(code: object) -> int:
+    """The process exit status `sys.exit(code)` would give."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
+def run_drafter_process(
+    *args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None
 ) -> subprocess.CompletedProcess:
-    """Run `python -m drafter` as a separate process, as a user would."""
+    """Run `python -m drafter` as a separate process, as a user would (end-to-end tests only)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "drafter", *args],

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from drafter.cli import main
+from tests.conftest import run_drafter
 
 VETTED = """\
 version: 1
@@ -44,11 +42,9 @@ def layer(tmp_path: Path, name: str, files: dict[str, str]) -> Path:
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    """`drafter ARGS` in this process: exit code, stdout, stderr."""
-    with pytest.raises(SystemExit) as info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return info.value.code, out, err
+    """`drafter ARGS` in this process, in the current folder: exit code, stdout, stderr."""
+    result = run_drafter(*args, cwd=Path.cwd())
+    return result.returncode, result.stdout, result.stderr
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -24,16 +24,3 @@ def test_example_is_fictional_stamped_and_covers_every_kind():
     assert sum(bool(a.key_point) for a in answers.answers.values()) >= 3
     assert any("\n\n" in a.response for a in answers.answers.values())
     assert any("\n- " in a.response for a in answers.answers.values())
-
-
-def test_render_help_does_not_import_heavy_modules():
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\nfrom drafter.cli import main\n"
-        "try:\n    main(['render', '--help'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('docx', 'jinja2', 'questionary', 'lxml') if m in sys.modules))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from drafter.answers import Answer, AnswersFile, load_answers, save_answers
@@ -93,20 +90,6 @@ def test_clean_text_removes_controls_and_lone_surrogates():
     cleaned, removed = clean_text("a\x00b\x0bc\x0cd\ud800e\r\nf\tg")
     assert cleaned == "abcde\nf\tg"
     assert removed == 4
-
-
-def test_help_does_not_import_heavy_modules():
-    code = (
-        "import sys\n"
-        "from drafter.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = [m for m in ('docx', 'questionary', 'jinja2', 'msgspec', 'ruamel.yaml')"
-        " if m in sys.modules]\n"
-        "print('HEAVY', heavy)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "HEAVY []" in out.stdout
-    assert "Commands:" in out.stdout
 
 
 def test_unknown_command_is_a_usage_error():

@@ -109,13 +109,15 @@ def all_question_keys(numbers=None) -> str:
 
 @pytest.fixture
 def rendered(monkeypatch):
-    """Stand in for drafter.render (issue 2): record the call and write a small file."""
+    """Stand in for drafter.render: record the call, write a small file, return a real result."""
+    from drafter.render import RenderResult
+
     calls = []
 
     def fake_render(answers_path, out_path, fmt="docx", **options):
         calls.append((Path(answers_path), Path(out_path), fmt, options))
         Path(out_path).write_text("rendered")
-        return SimpleNamespace(path=Path(out_path), findings=[])
+        return RenderResult(Path(out_path), fmt, concepts=[], library_versions={})
 
     monkeypatch.setattr("drafter.render.render_answers", fake_render)
     return calls

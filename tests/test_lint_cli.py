@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -140,17 +139,6 @@ def test_answers_file_kept_findings_are_suppressed(tmp_path):
     found = {(f["rule"], f["suppressed"], f["question"]) for f in data["files"][0]["findings"]}
     assert ("misattribution", True, "1") in found
     assert ("deprecated-term", False, "1") in found
-
-
-def test_lint_of_markdown_does_not_import_docx(draft):
-    code = (
-        "import sys\nfrom drafter.cli import main\n"
-        f"try:\n    main(['lint', '--library', {FIXTURE!r}, {str(draft)!r}])\n"
-        "except SystemExit:\n    pass\n"
-        "print('DOCX' if 'docx' in sys.modules else 'NO-DOCX')\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert out.stdout.strip().endswith("NO-DOCX")
 
 
 def _make_docx(path: Path) -> None:

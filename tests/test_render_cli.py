@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
-import pytest
 
 from drafter.answers import Answer
-from drafter.cli import main
 from drafter.precision import Finding
 from tests.conftest import SAMPLE_CONSULTATION, run_drafter
 from tests.render_helpers import EXAMPLE_ANSWERS, FIXTURE_LIBRARY, write_answers
 
 
 def in_process(capsys, *args: str) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return info.value.code, out, err
+    result = run_drafter(*args, cwd=Path.cwd())
+    return result.returncode, result.stdout, result.stderr
 
 
 def no_traceback(result) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
 
@@ -296,8 +295,6 @@ def test_missing_library_folder_is_one_line(tmp_path, capsys):
 def test_pre_commit_hook_definition_runs_validate(tmp_path):
     from ruamel.yaml import YAML
 
-    from tests.conftest import ROOT
-
     hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())
     (hook,) = hooks
     assert hook["id"] == "drafter-snippets-validate" and hook["pass_filenames"] is False
@@ -310,19 +307,6 @@ def test_pre_commit_hook_definition_runs_validate(tmp_path):
     (target / "terms" / "broken.yaml").write_text("id: [\n")
     result = run_drafter(*args, cwd=target)
     assert result.returncode == 2 and "broken.yaml" in result.stderr
-
-
-def test_list_does_not_import_heavy_modules():
-    code = (
-        "import sys\n"
-        "from drafter.cli import main\n"
-        "try:\n    main(['snippets', 'list', '--format', 'json'])\n"
-        "except SystemExit:\n    pass\n"
-        "heavy = [m for m in ('docx', 'questionary', 'jinja2', 'lxml') if m in sys.modules]\n"
-        "print('HEAVY', heavy, file=sys.stderr)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert "HEAVY []" in result.stderr, result.stderr
 
 
 def test_new_vetted_entry_needs_a_vetter_and_a_source(tmp_path, capsys):

@@ -43,17 +43,30 @@ def test_cached_library_equals_a_fresh_validation():
             _same(x, y)
 
 
-def test_cached_consultation_and_answers_equal_a_fresh_validation(monkeypatch):
-    first = load_consultation(SAMPLE_CONSULTATION), load_answers(EXAMPLE)
-    cached = load_consultation(SAMPLE_CONSULTATION), load_answers(EXAMPLE)
+def test_a_cached_consultation_is_a_hit_equal_to_a_fresh_validation_and_never_stale(
+    tmp_path, monkeypatch
+):
+    consultation, answers = tmp_path / "consultation.yaml", tmp_path / "answers.yaml"
+    shutil.copy(SAMPLE_CONSULTATION, consultation)
+    shutil.copy(EXAMPLE, answers)
+    load_consultation(consultation), load_answers(answers)  # writes the store
+    parsed = []
+    real = cache.load_yaml
+    monkeypatch.setattr(cache, "load_yaml", lambda path: parsed.append(path) or real(path))
+    cached = load_consultation(consultation), load_answers(answers)
+    assert parsed == [answers]  # the consultation is a hit; answers are never stored
     monkeypatch.setenv("DRAFTER_NO_CACHE", "1")
-    fresh = load_consultation(SAMPLE_CONSULTATION), load_answers(EXAMPLE)
-    for a, b, c in zip(first, cached, fresh, strict=True):
-        _same(a, c)
-        _same(b, c)
+    fresh = load_consultation(consultation), load_answers(answers)
+    assert parsed == [answers, consultation, answers]  # the fresh load parsed both
+    for a, b in zip(cached, fresh, strict=True):
+        _same(a, b)
     assert cached[0].questions_hash() == fresh[0].questions_hash()
     for number, answer in fresh[1].answers.items():
         _same(cached[1].answers[number], answer)
+    monkeypatch.delenv("DRAFTER_NO_CACHE")
+    title = fresh[0].title
+    consultation.write_text(consultation.read_text().replace(title, "A changed title", 1))
+    assert load_consultation(consultation).title == "A changed title"  # never served stale
 
 
 def test_a_hit_parses_no_yaml(tmp_path):

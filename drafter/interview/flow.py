@@ -496,9 +496,9 @@ class Interview:
             return False
         prompts.say()
         prompts.say(f"Wrote {out}", "good")
-        counts = result.counts() if hasattr(result, "counts") else None
+        counts = result.counts()
         prompts.say(session.precision_summary(counts))
-        for warning in getattr(result, "warnings", None) or []:
+        for warning in result.warnings:
             prompts.say(warning, "warning")
         if counts and any(counts.values()):
             prompts.say(f"To see each one: drafter lint {_shell_quote(str(out))}", "muted")
