@@ -248,3 +248,15 @@ def test_help_text():
     for option in ("--consultation", "--answers", "--resume", "--ask", "--output"):
         assert option in result.stdout
     assert "Esc then Enter finishes" in result.stdout
+
+
+def test_a_missing_library_folder_stops_before_the_first_question(tmp_path):
+    terminal = Terminal(
+        "--consultation", "sample-social-care", "--library", "no-such-folder", cwd=tmp_path
+    )
+    terminal.wait("library folder not found")
+    output = terminal.child.before
+    assert terminal.exit_code() == 2
+    assert "no-such-folder" in output
+    assert "responding for an organisation" not in output
+    assert not list(tmp_path.iterdir())  # no answers file started

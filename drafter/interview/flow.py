@@ -88,6 +88,9 @@ class Interview:
         return self._library
 
     def _run(self) -> int:
+        from drafter.library.loader import check_library_dirs, resolve_library_dirs
+
+        check_library_dirs(resolve_library_dirs(self.options.library_dirs))
         consultation, consultation_file = self._choose_consultation()
         path = self.options.answers or default_answers_path(consultation.id)
         self.session = session = Session.open(
