@@ -43,15 +43,16 @@ TYPED = {
 class Terminal:
     """A `drafter draft` process in a pseudo-terminal of a fixed size."""
 
-    def __init__(self, *args: str, cwd: Path):
+    def __init__(self, *args: str, cwd: Path, editor: str = "true"):
         env = {
             **os.environ,
             "PROMPT_TOOLKIT_NO_CPR": "1",
             "TERM": "xterm-256color",
             "COLUMNS": "110",
             "LINES": "40",
-            "EDITOR": "true",
+            "EDITOR": editor,
         }
+        env.pop("VISUAL", None)
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "drafter", "draft", *args],
@@ -260,3 +261,31 @@ def test_a_missing_library_folder_stops_before_the_first_question(tmp_path):
     assert "no-such-folder" in output
     assert "responding for an organisation" not in output
     assert not list(tmp_path.iterdir())  # no answers file started
+
+
+def test_ctrl_e_opens_the_named_editor_and_takes_its_text_back(tmp_path):
+    script = tmp_path / "append-edited"
+    script.write_text('#!/bin/sh\nprintf "%s" " was edited" >> "$1"\n')
+    script.chmod(0o755)
+    term = Terminal(
+        "--consultation",
+        "sample-social-care",
+        "--answers",
+        "answers.yaml",
+        cwd=tmp_path,
+        editor=str(script),
+    )
+    term.respondent()
+    term.answer("1")
+    term.wait_after_glossary("Question 2 ")
+    term.wait("Ctrl-E opens append-edited")
+    term.wait("Your response")
+    term.send("Contract size")
+    term.wait("Contract size")
+    term.send("\x05")  # Ctrl-E
+    term.wait("Contract size was edited")
+    term.send(CTRL_C)
+    assert term.exit_code() == 130
+    assert load_answers(tmp_path / "answers.yaml").answers["2"].response == (
+        "Contract size was edited"
+    )
