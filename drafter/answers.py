@@ -217,4 +217,4 @@ def dump_answers(answers: AnswersFile) -> str:
 def save_answers(answers: AnswersFile, path: Path) -> Path:
     from drafter.fsutil import atomic_write_text
 
-    return atomic_write_text(Path(path), dump_answers(answers), force=True)
+    return atomic_write_text(Path(path), dump_answers(answers), force=True, may_replace_input=True)

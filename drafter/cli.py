@@ -6,6 +6,8 @@ Each subcommand lives in drafter/commands/<name>.py and is imported only when it
 
 from __future__ import annotations
 
+import atexit
+import gc
 import importlib
 import os
 import sys
@@ -66,13 +68,18 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user errors into one line and an exit code."""
+    from drafter.fsutil import command_scope
+    from drafter.textclean import for_terminal
+
+    _skip_collection_at_exit()
     try:
-        cli.main(args=argv, prog_name="drafter", standalone_mode=False)
+        with command_scope():
+            cli.main(args=argv, prog_name="drafter", standalone_mode=False)
     except FindingsError as exc:  # not a failure of drafter: the check did its job
-        click.echo(f"drafter: {exc.format()}", err=True)
+        click.echo(for_terminal(f"drafter: {exc.format()}"), err=True)
         sys.exit(exc.exit_code)
     except DrafterError as exc:
-        click.echo(f"drafter: error: {exc.format()}", err=True)
+        click.echo(for_terminal(f"drafter: error: {exc.format()}"), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("drafter: interrupted", err=True)
@@ -82,11 +89,20 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(EXIT_INTERRUPTED)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
+    except click.ClickException as exc:  # click's own three-line usage error, as one line
+        click.echo(for_terminal(f"drafter: error: {_click_message(exc)}"), err=True)
         sys.exit(EXIT_BAD_INPUT if exc.exit_code == 2 else exc.exit_code)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:  # the file system refused (a name too long, no permission, a
+        # file where a folder should be): the user's to fix, never an internal error
+        from drafter.errors import InputError
+        from drafter.fsutil import os_reason
+
+        where = exc.filename if exc.filename is not None else None
+        error = InputError(f"cannot use this path ({os_reason(exc)})", path=where)
+        click.echo(for_terminal(f"drafter: error: {error.format()}"), err=True)
+        sys.exit(EXIT_BAD_INPUT)
     except Exception as exc:  # a bug: one line for the user, the traceback on request
         if os.environ.get("DRAFTER_DEBUG"):
             raise
@@ -97,3 +113,25 @@ def main(argv: list[str] | None = None) -> None:
         )
         sys.exit(EXIT_INTERNAL)
     sys.exit(0)
+
+
+def _click_message(exc: click.ClickException) -> str:
+    """click's message on one line, pointing at the command's --help for usage errors."""
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    ctx = getattr(exc, "ctx", None)
+    if isinstance(exc, click.UsageError) and ctx is not None:
+        message += f" (see {ctx.command_path} --help)"
+    return message
+
+
+def _skip_collection_at_exit() -> None:
+    """Let the process end without Python's closing garbage collections.
+
+    At exit Python collects garbage over every object the run created (the libraries' modules,
+    compiled templates and patterns, the library) only to free memory the operating system
+    takes back anyway: about 20 ms, a seventh of a render. Freezing the objects, as the last
+    thing before shutdown, leaves them out of those collections. Other exit handlers still run
+    first, and files are closed by the code that writes them, never by a finaliser.
+    """
+    atexit.unregister(gc.freeze)  # once, however often main() runs in one process
+    atexit.register(gc.freeze)

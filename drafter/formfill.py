@@ -4,21 +4,22 @@ Interface used by `drafter render ANSWERS --into FORM.docx -o OUT.docx`:
 
     fill_form(answers_path, form_path, out_path, *, force=False) -> FillReport
 
-The form is read with the importer's own reader and question finder, so a form is understood
-the same way whether it is imported or filled. Only text is added (a tick, a run, new
+The form is read with the one Word walker (drafter.ooxml) and the importer's question finder,
+so a form is understood the same way whether it is imported, linted or filled; the edits are
+drafter.ooxml.forms'. Only text is added (a tick, a run, new
 paragraphs in the form's default style); nothing in the form's layout or styles is changed,
 and the original file is never written.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
 from drafter.errors import InputError, OutputExistsError
+from drafter.ooxml import forms
 
 
 @dataclass
@@ -73,13 +74,13 @@ def _key(number: str) -> str:
 def _fill(
     answers, answers_path: Path, path: Path, shown: Path, out_path: Path, force: bool
 ) -> FillReport:
-    from drafter.docxio import open_docx
     from drafter.fsutil import atomic_write_bytes
+    from drafter.importer import docx_blocks
     from drafter.importer.detect import all_boxes, find_questions
-    from drafter.importer.docx_reader import read_docx
+    from drafter.ooxml.package import open_docx
 
     document = open_docx(path, shown)
-    blocks = read_docx(path, document)
+    blocks = docx_blocks(document)
     questions = find_questions(blocks)
     report = FillReport(out_path=out_path)
     _check_same_form(answers, answers_path, shown, report)
@@ -272,45 +273,34 @@ class _Writer:
                 self.grid.setdefault(b.cell, i)
 
     def tick(self, mark) -> None:
-        from docx.oxml.ns import qn
-
         block = self.blocks[mark.block]
         if mark.offset is None:  # an empty cell beside the label: mark it with an X
-            _append_run(block.element, "X")
+            forms.append_run(block.element, "X")
             return
         span = next((s for s in block.spans if s[0] <= mark.offset < s[1]), None)
         if span is None:
             return
         start, _end, el = span
-        tag = el.tag.rsplit("}", 1)[-1]
-        if tag == "sym":
-            el.set(qn("w:char"), "F0FE")
-        elif tag == "fldChar":
-            box = el.find(qn("w:ffData")).find(qn("w:checkBox"))
-            checked = box.find(qn("w:checked"))
-            if checked is None:
-                checked = box.makeelement(qn("w:checked"), {})
-                box.append(checked)
-            checked.set(qn("w:val"), "1")
-        else:
-            from drafter.importer.options import BOX
+        if forms.tick_element(el):
+            return
+        from drafter.importer.options import BOX
 
-            local = mark.offset - start
-            text = el.text or ""
-            box = BOX.match(text, local)
-            if box is None:
-                return
-            glyph = box.group(0)
-            ticked = f"{glyph[0]}X{glyph[-1]}" if glyph[0] in "[(" else "☒"
-            el.text = text[:local] + ticked + text[box.end() :]
-            _check_content_control(el)
+        local = mark.offset - start
+        text = el.text or ""
+        box = BOX.match(text, local)
+        if box is None:
+            return
+        glyph = box.group(0)
+        ticked = f"{glyph[0]}X{glyph[-1]}" if glyph[0] in "[(" else "☒"
+        el.text = text[:local] + ticked + text[box.end() :]
+        forms.check_content_control(el)
 
     def write_answer(self, q, text: str) -> str:
         """Put the response in the question's answer cell, else just below the question."""
         paragraphs = [_reflow(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
         if q.answer_cell is not None:
             block = self.blocks[q.answer_cell]
-            _write_into(block.element, paragraphs)
+            forms.write_into(block.element, paragraphs)
             return f"in the answer box ({block.where})"
         last = self.blocks[q.end]
         following = q.end + 1
@@ -319,11 +309,11 @@ class _Writer:
             and self.blocks[following].empty
             and self.blocks[following].cell == last.cell
         ):
-            _write_into(self.blocks[following].element, paragraphs)
+            forms.write_into(self.blocks[following].element, paragraphs)
             return f"in the blank space after the question ({self.blocks[following].where})"
         anchor = last.element
         for paragraph in paragraphs:
-            anchor = _new_paragraph_after(anchor, paragraph)
+            anchor = forms.new_paragraph_after(anchor, paragraph)
         return f"below the question (after {last.where})"
 
     def write_field(self, i: int, value: str) -> str | None:
@@ -333,30 +323,17 @@ class _Writer:
             for key in ((t, r, c + 1), (t, r + 1, c)):
                 j = self.grid.get(key)
                 if j is not None and self.blocks[j].empty:
-                    _write_into(self.blocks[j].element, [value])
+                    forms.write_into(self.blocks[j].element, [value])
                     return self.blocks[j].where
             return None
-        if _put_in_control(block.element, value):
+        if forms.put_in_control(block.element, value):
             return block.where
         for _start, _end, el in block.spans:
             if el.tag.endswith("}t") and _FILLER.search(el.text or ""):
                 el.text = _FILLER.sub(value, el.text, count=1)
                 return block.where
-        _append_run(block.element, (" " if not block.text.endswith(" ") else "") + value)
+        forms.append_run(block.element, (" " if not block.text.endswith(" ") else "") + value)
         return block.where
-
-
-def _check_content_control(t_el) -> None:
-    """A ☐ inside a Word check-box content control: also set the control's checked state."""
-    w14 = "http://schemas.microsoft.com/office/word/2010/wordml"
-    node = t_el.getparent()
-    while node is not None and not node.tag.endswith("}sdt"):
-        node = node.getparent()
-    if node is None:
-        return
-    checked = node.find(f".//{{{w14}}}checkbox/{{{w14}}}checked")
-    if checked is not None:
-        checked.set(f"{{{w14}}}val", "1")
 
 
 _LIST_LINE = re.compile(r"^(?:[-*+]|\d+[.)])\s")
@@ -370,79 +347,3 @@ def _reflow(block: str) -> str:
     if all(_LIST_LINE.match(line) for line in lines):
         return "\n".join(lines)
     return " ".join(lines)
-
-
-def _run(text: str):
-    """A plain w:r holding `text` (line breaks as w:br), in the paragraph's own style."""
-    from docx.oxml import OxmlElement
-
-    run = OxmlElement("w:r")
-    for i, line in enumerate(text.split("\n")):
-        if i:
-            run.append(OxmlElement("w:br"))
-        t = OxmlElement("w:t")
-        t.text = line
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        run.append(t)
-    return run
-
-
-def _append_run(p, text: str) -> None:
-    p.append(_run(text))
-
-
-def _clear_placeholder(p):
-    """Remove a content control's placeholder ('Click or tap here to enter text.') from a
-    paragraph; return the control's content element to write into, if the control is inline."""
-    from docx.oxml.ns import qn
-
-    from drafter.importer.docx_reader import placeholder_sdt
-
-    inline = None
-    for t in p.iter(qn("w:t")):
-        sdt = placeholder_sdt(t)
-        if sdt is None:
-            continue
-        props = sdt.find(qn("w:sdtPr"))
-        flag = props.find(qn("w:showingPlcHdr"))
-        if flag is not None:
-            props.remove(flag)
-        run = t.getparent()
-        content = run.getparent()
-        content.remove(run)
-        if content.tag == qn("w:sdtContent") and content.getparent().getparent() is p:
-            inline = content
-    return inline
-
-
-def _put_in_control(p, text: str) -> str | None:
-    """Replace a content control's placeholder in `p` with `text`; None if it has none."""
-    control = _clear_placeholder(p)
-    if control is None:
-        return None
-    control.append(_run(text))
-    return "in the form's own text box"
-
-
-def _write_into(p, paragraphs: list[str]) -> None:
-    """Fill an empty paragraph (an answer cell's), adding sibling paragraphs for the rest."""
-    if not _put_in_control(p, paragraphs[0]):
-        _append_run(p, paragraphs[0])
-    anchor = p
-    for text in paragraphs[1:]:
-        new = copy.deepcopy(p)
-        for child in list(new):
-            if not child.tag.endswith("}pPr"):
-                new.remove(child)
-        anchor.addnext(new)
-        _append_run(new, text)
-        anchor = new
-
-
-def _new_paragraph_after(anchor, text: str):
-    from docx.oxml import OxmlElement
-
-    new = OxmlElement("w:p")
-    anchor.addnext(new)
-    _append_run(new, text)
-    return new

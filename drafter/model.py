@@ -63,7 +63,10 @@ class Mutable(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 class Frozen(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, frozen=True):
     """A record read once and shared (a consultation, a library entry). Unknown fields are
-    errors; `replace()` makes a changed copy."""
+    errors; `replace()` makes a changed copy. Shared text holds no control characters and its
+    one-line fields no line breaks (`text_problems`)."""
+
+    plain_text_only = True
 
 
 def check(ok: bool, field_name: str, message: str) -> None:
@@ -142,10 +145,46 @@ Loc = tuple[Any, ...]
 def field_problems(data: object, model: type[T]) -> T | list[tuple[Loc, str]]:
     """`data` as a `model`, or (where, what) for every problem: where is a tuple of field
     names and list indexes, e.g. ("terms", 1, "text")."""
+    found = text_problems(data) if getattr(model, "plain_text_only", False) else []
     try:
-        return msgspec.convert(data, model)
+        result = msgspec.convert(data, model)
     except msgspec.ValidationError as exc:
-        return _walk(data, model, (), exc)
+        return found + _walk(data, model, (), exc)
+    return found or result
+
+
+# C0 controls but tab and line breaks, DEL, and C1 controls: invisible in an editor, invalid
+# in a Word document, and in a terminal the start of an escape sequence that can retitle the
+# window or clear the screen. No drafter text needs one.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# fields printed on one line of the cover block or a heading: a line break would split it
+ONE_LINE = frozenset({"title", "reference", "organisation", "name", "role", "email"})
+
+
+def text_problems(data: object, loc: Loc = ()) -> list[tuple[Loc, str]]:
+    """(where, what) for each text in `data` holding a control character, or a line break in
+    a one-line field."""
+    found: list[tuple[Loc, str]] = []
+    if isinstance(data, str):
+        bad = CONTROL.search(data)
+        if bad:
+            found.append((loc, f"contains the control character U+{ord(bad[0]):04X}; remove it"))
+        elif loc and loc[-1] in ONE_LINE and ("\n" in data.strip() or "\r" in data.strip()):
+            found.append((loc, "must be one line (it contains a line break)"))
+        else:
+            from drafter.links import refused_links
+
+            for url in refused_links(data)[:1]:
+                found.append((loc, f"links only to http, https or mailto addresses, not {url!r}"))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and CONTROL.search(key):
+                found.append(((*loc, key), "a key contains a control character; remove it"))
+            found += text_problems(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += text_problems(value, (*loc, index))
+    return found
 
 
 def _walk(value: object, kind: Any, loc: Loc, exc: Exception | None = None) -> list:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drafter.errors import InputError, OutputExistsError
+from drafter.errors import InputError
 
 FORMATS = ("docx", "md", "txt")
 
@@ -75,17 +75,16 @@ def render_answers(
 ) -> RenderResult:
     """Render an answers file to `out_path` (docx, md or txt), atomically, never clobbering."""
     from drafter.compose import compose
-    from drafter.fsutil import atomic_write_bytes
+    from drafter.fsutil import STDOUT, check_target, write_output
     from drafter.library.validate import library_warnings
     from drafter.precision import check_text
 
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     out_path = Path(out_path)
-    if out_path.exists() and not force:  # say so before doing any work
-        raise OutputExistsError("already exists; use --force to replace it", path=out_path)
-    if out_path.is_dir():
-        raise InputError("is a folder; give a file name for the output", path=out_path)
+    to_stdout = str(out_path) == STDOUT
+    if not to_stdout:
+        check_target(out_path, force=force)  # say so before doing any work
 
     answers, consultation, library = load_inputs(answers_path, library_dirs)
     warnings = library_warnings(library)  # raises if the library is unsafe to check with
@@ -106,8 +105,9 @@ def render_answers(
         data = text.encode("utf-8")
 
     findings = check_text(composed.text, library)
-    _make_parent(out_path)
-    atomic_write_bytes(out_path, data, force=force)
+    if not to_stdout:
+        _make_parent(out_path)
+    write_output(out_path, data, force=force)
     return RenderResult(
         out_path=out_path,
         fmt=fmt,

@@ -47,9 +47,10 @@ def save_user_defaults(respondent: dict[str, str]) -> Path | None:
 def _read_quietly(path: Path) -> object:
     """The YAML in `path`, or None if it is missing or unreadable (a default, never an error)."""
     from drafter.errors import DrafterError
+    from drafter.fsutil import config_file_present
     from drafter.yamlio import load_yaml
 
-    if not path.is_file():
+    if not config_file_present(path):
         return None
     try:
         return load_yaml(path)
@@ -57,8 +58,11 @@ def _read_quietly(path: Path) -> object:
         return None
 
 
-def _write_quietly(path: Path, data: dict, header: str = "") -> Path | None:
-    """Replace `path` atomically with `data` as YAML; None if the folder cannot be written."""
+def _write_quietly(
+    path: Path, data: dict, header: str = "", *, private: bool = False
+) -> Path | None:
+    """Replace `path` atomically with `data` as YAML; None if the folder cannot be written.
+    `private`: the file 0600 in a folder 0700 (it names the user's files)."""
     from io import StringIO
 
     from ruamel.yaml import YAML
@@ -70,8 +74,12 @@ def _write_quietly(path: Path, data: dict, header: str = "") -> Path | None:
     out.write(header)
     YAML().dump(data, out)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return atomic_write_text(path, out.getvalue(), force=True)
+        path.parent.mkdir(mode=0o700 if private else 0o777, parents=True, exist_ok=True)
+        if private and path.parent.stat().st_mode & 0o077:
+            path.parent.chmod(0o700)
+        return atomic_write_text(
+            path, out.getvalue(), force=True, may_replace_input=True, private=private
+        )
     except (DrafterError, OSError):
         return None
 
@@ -107,4 +115,4 @@ def remember_resume_point(answers_path: Path, number: str | None) -> None:
         points.pop(key)
     else:
         points[key] = number
-    _write_quietly(_resume_file(), points)
+    _write_quietly(_resume_file(), points, private=True)

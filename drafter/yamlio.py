@@ -7,6 +7,7 @@ point at the offending field.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,22 +32,38 @@ def _pure_yaml():
     return YAML(typ="safe", pure=True)
 
 
+# every YAML file drafter reads is small: a long answers file is well under 1 MB, and no
+# drafter structure nests more than a handful of levels. Beyond these caps the file is
+# refused before parsing: deep nesting would exhaust the parser's stack (a crash, no message)
+MAX_YAML_BYTES = 16 * 1024 * 1024
+MAX_YAML_DEPTH = 100
+
+
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file; raise InputError naming the file and line on any problem."""
     from drafter.fsutil import read_user_bytes
 
     path = Path(path)
-    return parse_yaml(read_user_bytes(path), path)
+    return parse_yaml(read_user_bytes(path, limit=MAX_YAML_BYTES), path)
 
 
 def parse_yaml(raw: bytes | str, path: Path) -> Any:
+    """Parse YAML text (the one place every YAML file is parsed), refusing oversized or
+    over-deep documents first."""
     global _SAFE
     from ruamel.yaml import YAMLError
 
+    from drafter.fsutil import too_large
+
+    if len(raw) > MAX_YAML_BYTES:
+        raise too_large(
+            len(raw.encode("utf-8") if isinstance(raw, str) else raw), MAX_YAML_BYTES, path
+        )
     if isinstance(raw, bytes):
         from drafter.fsutil import decode_utf8
 
         raw = decode_utf8(raw, path, kind="YAML")
+    _check_depth(raw, path)
     if _SAFE is None:
         _SAFE = _safe_yaml()
     try:
@@ -60,9 +77,57 @@ def parse_yaml(raw: bytes | str, path: Path) -> Any:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"malformed YAML: {_one_line(problem)}", path=path, line=line) from None
     except ValueError as exc:  # the safe loader builds dates itself: 2026-13-45 lands here
+        if "digits" in str(exc):  # an integer longer than Python converts (over 4,300 digits)
+            found = re.search(r"\d{4300,}", raw)
+            line = raw.count("\n", 0, found.start()) + 1 if found else None
+            raise InputError("a number is too long to read", path=path, line=line) from None
         line, value = _bad_date(raw)
         shown = f" {value}" if value else ""
         raise InputError(f"invalid date{shown} ({exc})", path=path, line=line) from None
+
+
+_PREFIX = None
+
+
+def _could_nest_deeply(text: str) -> bool:
+    """A cheap bound: nesting needs a `[` or `{` per flow level, or two columns of indent,
+    `- ` or `? ` per block level. Only a file past that bound is scanned exactly."""
+    global _PREFIX
+    import re
+
+    if text.count("[") + text.count("{") > MAX_YAML_DEPTH:
+        return True
+    if _PREFIX is None:
+        _PREFIX = re.compile(rf"^[ \t?:-]{{{MAX_YAML_DEPTH // 2},}}", re.MULTILINE)
+    return _PREFIX.search(text) is not None
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """InputError if the document nests deeper than MAX_YAML_DEPTH, found from the parser's
+    events (a loop with its own stack, so depth cannot crash it) before any node is built."""
+    if not _could_nest_deeply(text):
+        return
+    from ruamel.yaml import YAML, YAMLError
+    from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
+
+    depth = 0
+    try:
+        for event in YAML(typ="safe").parse(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else None
+                    raise InputError(
+                        f"nested too deeply (more than {MAX_YAML_DEPTH} levels)",
+                        path=path,
+                        line=line,
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, StreamEndEvent):
+                return
+    except YAMLError:  # malformed: the real parse reports it with its line
+        return
 
 
 def _one_line(problem: str, limit: int = 160) -> str:

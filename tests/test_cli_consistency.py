@@ -152,7 +152,7 @@ def test_an_import_that_would_not_load_writes_nothing(tmp_path, monkeypatch, cap
 
 
 def test_a_damaged_docx_reads_the_same_to_lint_and_to_import(tmp_path):
-    """One opener (drafter.docxio) for every command that reads a user's .docx."""
+    """One opener (drafter.ooxml.package) for every command that reads a user's .docx."""
     import zipfile
 
     broken = tmp_path / "broken.docx"

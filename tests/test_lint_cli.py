@@ -309,12 +309,22 @@ def test_the_readme_example_draft_shows_every_kind_of_finding():
     # README section 3 runs the checks on examples/draft-to-check.md: keep it instructive
     result = run_drafter("lint", "examples/draft-to-check.md", "--format", "json")
     assert result.returncode == 1
+    jsonschema = pytest.importorskip("jsonschema")
+    jsonschema.validate(json.loads(result.stdout), json.loads(SCHEMA.read_text()))
     rules = {f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]}
     assert {
         "conflation",
         "misattribution",
         "house-spelling",
-        "deprecated-term",
+        "informal-term",
         "misuse-context",
         "vague-term",
     } <= rules
+
+
+def test_the_output_schema_lists_exactly_the_rules_and_severities():
+    from drafter.precision import RULES, SEVERITY_RANK
+
+    finding = json.loads(SCHEMA.read_text())["$defs"]["finding"]["properties"]
+    assert set(finding["rule"]["enum"]) == set(RULES)
+    assert set(finding["severity"]["enum"]) == set(SEVERITY_RANK)

@@ -344,3 +344,14 @@ def test_a_reference_missing_a_part_it_refers_to_says_which(tmp_path):
         str(info.value)
         == f"{broken}: is damaged: it has no word/styles.xml part, yet refers to one"
     )
+
+
+def test_a_main_document_the_zip_lacks_is_named_once_in_plain_words(tmp_path):
+    from drafter.ooxml.package import damaged
+
+    zip_says = KeyError("There is no item named 'word/document.xml' in the archive")
+    assert str(damaged(zip_says, tmp_path / "f.docx")) == (
+        f"{tmp_path / 'f.docx'}: is damaged: it has no word/document.xml part, yet refers to one"
+    )
+    no_main = KeyError("no relationship of type 'http://x/officeDocument' in collection")
+    assert str(damaged(no_main, tmp_path / "f.docx")).endswith("it has no main document")

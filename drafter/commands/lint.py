@@ -12,14 +12,21 @@ from typing import TYPE_CHECKING
 
 import click
 
-from drafter.commands._common import force_option, format_option, library_option, load_library
+from drafter.commands._common import (
+    collector_paused,
+    force_option,
+    format_option,
+    library_option,
+    load_library,
+)
+from drafter.textclean import for_terminal
 
 if TYPE_CHECKING:
+    from drafter.commands.lint_report import FileResult
     from drafter.library import Library
-    from drafter.precision.report import FileResult
     from drafter.readers import Document
 
-LEVELS = ("suggestion", "warning", "error")
+LEVELS = ("suggestion", "warning", "error")  # the registry's SEVERITIES (tested)
 
 
 @click.command(name="lint")
@@ -92,7 +99,7 @@ def lint(
     if explain:
         from drafter.precision.explain import explain_text
 
-        click.echo(explain_text(explain, library))
+        click.echo(for_terminal(explain_text(explain, library)))
         return
     if not files:
         raise InputError("give at least one file to check (or --explain RULE-OR-CONCEPT)")
@@ -109,15 +116,16 @@ def lint(
         if annotate_out.exists() and not force:
             raise OutputExistsError("already exists; use --force to replace it", path=annotate_out)
 
+    from drafter.commands.lint_report import FileResult, to_json, to_text
     from drafter.precision import SEVERITY_RANK
-    from drafter.precision.report import FileResult, to_json, to_text
 
     results: list[FileResult] = []
     documents = {}
     unreadable: list[DrafterError] = []
     for path in files:
         try:
-            document, result = _check(path, library)
+            with collector_paused():
+                document, result = _check(path, library)
         except DrafterError as exc:
             unreadable.append(exc)  # reported once, on stderr, after the findings
             results.append(FileResult(str(path), None, error=exc.message))
@@ -128,10 +136,10 @@ def lint(
         results.append(result)
 
     if fmt == "json":
-        click.echo(to_json(results))
+        click.echo(for_terminal(to_json(results)))
     else:
         styled = sys.stdout.isatty()
-        out = to_text(results, styled)
+        out = for_terminal(to_text(results, styled))
         if styled:
             from rich.console import Console
 
@@ -168,8 +176,8 @@ def _check(path: Path, library: Library) -> tuple[Document, FileResult]:
     """Read one file and check it; returns (document, FileResult)."""
     import dataclasses
 
+    from drafter.commands.lint_report import place
     from drafter.precision import check_text
-    from drafter.precision.report import place
     from drafter.readers import read_document
 
     document = read_document(path)

@@ -90,7 +90,9 @@ def render(
         library_dirs=library_dirs,
         reference_doc=reference_doc,
     )
-    click.echo(f"wrote {result.out_path}")
+    to_stdout = str(out) == "-"  # the document is the output: everything else to stderr
+    if not to_stdout:
+        click.echo(f"wrote {result.out_path}")
     suffix = out.suffix.lower()
     if suffix in SUFFIXES.values() and suffix != SUFFIXES[fmt]:
         result.warnings.append(f"wrote {fmt} into a file named {out.name}; check the suffix")
@@ -99,9 +101,11 @@ def render(
     counts = result.counts()
     if any(counts.values()):
         summary = ", ".join(f"{n} {kind}(s)" for kind, n in counts.items())
-        click.echo(f"precision check: {summary} (details: drafter lint {result.out_path})")
+        click.echo(
+            f"precision check: {summary} (details: drafter lint {result.out_path})", err=to_stdout
+        )
     else:
-        click.echo("precision check: no findings")
+        click.echo("precision check: no findings", err=to_stdout)
     if strict and counts["error"]:
         raise FindingsError(
             f"--strict: the rendered text has {counts['error']} precision error(s)",

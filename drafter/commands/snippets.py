@@ -23,6 +23,7 @@ from drafter.commands._common import (
     output_option,
 )
 from drafter.errors import DrafterError, InputError
+from drafter.textclean import for_terminal
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -155,7 +156,7 @@ def show_cmd(entry_id: str, library_dirs: tuple[Path, ...], fmt: str) -> None:
     if fmt == "json":
         _echo_json(views.as_json(entry, library))
         return
-    text = views.show_markdown(entry, library)
+    text = for_terminal(views.show_markdown(entry, library))
     if fmt == "markdown":
         click.echo(text)
         return
@@ -166,7 +167,7 @@ def show_cmd(entry_id: str, library_dirs: tuple[Path, ...], fmt: str) -> None:
 
 def _echo_json(data: object) -> None:
     """JSON for programs: indented, and Welsh letters as themselves rather than escapes."""
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    click.echo(for_terminal(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 def _get(library: Library, entry_id: str) -> Entry:
@@ -469,7 +470,7 @@ def export_cmd(
       drafter snippets export --format tbx -o terms.tbx
       drafter snippets export --format docx --status vetted -o glossary.docx
     """
-    from drafter.fsutil import atomic_write_bytes
+    from drafter.fsutil import write_output
 
     library = load_library(library_dirs)
     if fmt == "tbx":
@@ -490,11 +491,10 @@ def export_cmd(
         from drafter.library.glossary import glossary_docx
 
         data = glossary_docx(library, status=status)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    if output is None or str(output) == "-":
+        write_output("-", data)
         return
-    atomic_write_bytes(output, data, force=force)
+    write_output(output, data, force=force)
     click.echo(f"wrote {output}", err=True)
 
 

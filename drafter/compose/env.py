@@ -100,7 +100,15 @@ def _bytecode_cache():
         return None
 
     class PrunedBytecodeCache(FileSystemBytecodeCache):
-        """Writing a newly compiled template also deletes ones unused for a month."""
+        """Writing a newly compiled template also deletes ones unused for a month; a compiled
+        template is loaded only if no one but this user could have written it."""
+
+        def load_bytecode(self, bucket) -> None:
+            from drafter.fsutil import owned_privately
+
+            name = Path(self._get_cache_filename(bucket))
+            if owned_privately(name, Path(base) / "drafter"):
+                super().load_bytecode(bucket)
 
         def dump_bytecode(self, bucket) -> None:
             super().dump_bytecode(bucket)

@@ -13,7 +13,11 @@ from functools import lru_cache
 def parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    from drafter.links import allowed_link
+
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md.validateLink = allowed_link  # any other link stays text: never a link in a response
+    return md
 
 
 def parse(markdown: str) -> list:

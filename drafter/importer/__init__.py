@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.docxio import open_docx
 from drafter.errors import InputError
 from drafter.fsutil import decode_utf8, read_user_bytes
-from drafter.importer.blocks import Block
 from drafter.importer.detect import Found, find_questions
 from drafter.importer.meta import Meta, find_meta
 from drafter.model import to_data
+from drafter.ooxml.blocks import Block
 
 if TYPE_CHECKING:
     from drafter.consultation import Consultation
@@ -59,15 +58,48 @@ def read_blocks(path: Path) -> tuple[list[Block], str]:
 
 
 def _docx_blocks(path: Path, shown: Path) -> tuple[list[Block], str]:
-    from drafter.importer.docx_reader import read_docx
+    from drafter.ooxml.package import open_docx
 
     document = open_docx(path, shown)
-    headers = []
-    for section in document.sections:
-        # a header "linked to previous" has no part of its own; reading it would add one
-        if not section.header.is_linked_to_previous:
-            headers += [p.text for p in section.header.paragraphs if p.text.strip()]
-    return read_docx(path, document), "\n".join([document.core_properties.title or "", *headers])
+    blocks = docx_blocks(document)
+    headers = [b.text for b in blocks if b.part == "header" and b.text.strip()]
+    body = [b for b in blocks if b.part == "body"]
+    return body, "\n".join([document.core_properties.title or "", *headers])
+
+
+def docx_blocks(document) -> list[Block]:
+    """The walker's blocks as the question finder reads them: the list label Word shows put
+    before the text, and a paragraph split at its line breaks ("Question 2<br>What…?<br>For
+    example…" are parts, as paragraphs are), each part keeping the spans of its characters."""
+    import dataclasses
+
+    from drafter.ooxml.blocks import read_blocks
+
+    out: list[Block] = []
+    for block in read_blocks(document):
+        text, spans = block.text, block.spans
+        if block.label and text.strip():
+            offset = len(block.label) + 1
+            text = f"{block.label} {text}"
+            spans = [(a + offset, b + offset, el) for a, b, el in spans]
+        pieces = text.split("\n") if "\n" in text.strip() else [text]
+        start = 0
+        for piece in pieces:
+            end = start + len(piece)
+            if piece.strip() or start == 0:
+                out.append(
+                    dataclasses.replace(
+                        block,
+                        text=piece,
+                        cell_first=block.cell_first and start == 0,
+                        spans=[
+                            (a - start, b - start, el) for a, b, el in spans if start <= a < end
+                        ],
+                        emphasis=[],
+                    )
+                )
+            start = end + 1
+    return out
 
 
 def _read_text_file(path: Path) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.importer import options as opt
-from drafter.importer.blocks import Block
+from drafter.ooxml.blocks import Block
 
 _SEP = r"\s*[:.)\-–—]?\s*"
 _SUB = r"(?:([a-zA-Z])\b|\s?\(([a-z])\))?"

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from drafter.importer.blocks import Block
+from drafter.ooxml.blocks import Block
 
 _REFERENCE = re.compile(
     r"\b(?:consultation\s+)?(?:reference(?:\s+number)?|ref\.?|cyfeirnod)\s*(?:no\.?\s*)?[:\-]?\s*"

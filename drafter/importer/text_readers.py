@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 from drafter.errors import InputError
-from drafter.importer.blocks import Block
 from drafter.importer.legacy import run_tool
 from drafter.importer.options import BOX
+from drafter.ooxml.blocks import Block
 from drafter.textclean import clean_text
 
 # a line that begins something new even without a blank line before it

@@ -131,4 +131,6 @@ def save_consultation(consultation: Consultation, path: Path) -> Path:
     """Write the confirmed question list atomically (the caller asks before replacing)."""
     from drafter.fsutil import atomic_write_text
 
-    return atomic_write_text(Path(path), dump_consultation(consultation), force=True)
+    return atomic_write_text(
+        Path(path), dump_consultation(consultation), force=True, may_replace_input=True
+    )

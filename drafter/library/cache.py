@@ -29,7 +29,7 @@ from drafter.errors import DrafterError
 from drafter.model import to_data
 from drafter.yamlio import load_yaml
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 # validate(parsed data, path) -> the model, or the problems (anything else) found in it
 Validate = Callable[[object, Path], object]
@@ -40,17 +40,30 @@ def enabled() -> bool:
     return not os.environ.get("DRAFTER_NO_CACHE")
 
 
-def cache_file(place: Path) -> Path:
-    """The store for one folder (a library layer) or one file."""
+def cache_root() -> Path:
+    """drafter's top cache folder: every folder from a store up to here must be private."""
     from platformdirs import user_cache_dir
 
+    return Path(user_cache_dir("drafter", appauthor=False))
+
+
+def cache_file(place: Path) -> Path:
+    """The store for one folder (a library layer) or one file."""
     key = hashlib.sha256(str(Path(place).resolve()).encode()).hexdigest()[:20]
-    return Path(user_cache_dir("drafter", appauthor=False)) / "library" / f"{key}.json"
+    return cache_root() / "library" / f"{key}.json"
 
 
-def _stamp(path: Path) -> list[int]:
+def _stamp(path: Path) -> list:
+    """What a cached record is tied to: the file's metadata and a hash of its content, so a
+    record can only ever stand for the very bytes it was made from."""
     st = path.stat()
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest]
+
+
+def _code_stamp(path: Path) -> list[int]:
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns]
 
 
 def _code_key(models: Sequence[type]) -> list:
@@ -60,7 +73,7 @@ def _code_key(models: Sequence[type]) -> list:
     from drafter import __version__
 
     files = sorted({sys.modules[m.__module__].__file__ for m in models})
-    return [__version__, msgspec_version, [[f, *_stamp(Path(f))[:2]] for f in files]]
+    return [__version__, msgspec_version, [[f, *_code_stamp(Path(f))] for f in files]]
 
 
 def _encode(value):
@@ -81,6 +94,12 @@ def _decode(obj: dict):
 
 
 def _read(path: Path, code: list) -> dict:
+    """The records of a store, or none if it is unreadable, stale, or could have been written
+    by someone else (a forged store would serve forged "vetted" definitions)."""
+    from drafter.fsutil import owned_privately
+
+    if not owned_privately(path, cache_root()):
+        return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"), object_hook=_decode)
     except (OSError, ValueError):
@@ -205,7 +224,7 @@ def _write(store: Path, code: list, files: dict) -> None:
         store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if store.parent.stat().st_mode & 0o077:
             store.parent.chmod(0o700)
-        atomic_write_text(store, text, force=True)
+        atomic_write_text(store, text, force=True, may_replace_input=True)
     prune(store.parent, "*.json")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from drafter.errors import DrafterError, InputError, MultipleErrors
@@ -46,6 +47,22 @@ STRUCTURED = [
 READABLE = ["preferred_term", "welsh_terms"]  # for people; ignored on import
 COLUMNS = SIMPLE[:1] + READABLE + SIMPLE[1:] + STRUCTURED
 
+# a spreadsheet runs a cell beginning with one of these as a formula (OWASP: CSV injection);
+# such a cell is written with a leading single quote, which import takes off again
+FORMULA = re.compile(r"'*[=+\-@\t\r]")
+MAX_CELL = 131_072  # characters; a larger cell is not a library field
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet shows as text: a quote before a formula's first character (and
+    before a quote already there, so `restore` is its exact inverse)."""
+    return "'" + cell if FORMULA.match(cell) else cell
+
+
+def restore(cell: str) -> str:
+    """The cell as exported before `neutralise`."""
+    return cell[1:] if cell.startswith("'") and FORMULA.match(cell[1:]) else cell
+
 
 def export_csv(library: Library, *, status: str | None = None) -> str:
     """Concepts as CSV, one row a concept; structured fields as JSON so the file imports back."""
@@ -65,7 +82,7 @@ def export_csv(library: Library, *, status: str | None = None) -> str:
         row["welsh_terms"] = "; ".join(
             f"{t.text} [{t.status}]" for t in concept.translations.get("cy", ())
         )
-        writer.writerow(row)
+        writer.writerow({k: neutralise(v) if isinstance(v, str) else v for k, v in row.items()})
     return out.getvalue()
 
 
@@ -74,7 +91,11 @@ def import_csv(path: Path) -> list[Concept]:
     path = Path(path)
     text = decode_utf8(read_user_bytes(path), path, kind="CSV")
     reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
+    csv.field_size_limit(MAX_CELL)
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise InputError(f"not readable as CSV ({exc})", path=path, line=1) from None
     missing = [c for c in ("id", "subject", "short", "definition", "terms") if c not in header]
     if missing:
         raise InputError(
@@ -89,24 +110,24 @@ def import_csv(path: Path) -> list[Concept]:
         )
     concepts: list[Concept] = []
     problems: list[DrafterError] = []
-    for row in reader:
-        line = reader.line_num
+    first_line: dict[str, int] = {}
+    for line, row in _rows(reader, path):
+        row = {k: restore(v) if isinstance(v, str) else v for k, v in row.items()}
         data: dict = {"kind": "concept"}
         try:
             for key in SIMPLE:
                 if row.get(key):
                     data[key] = row[key]
             # CSV cells are text; the one whole-number column is read as the number it says
-            if data.get("version", "").strip().isdigit():
+            if re.fullmatch(r"[0-9]{1,9}", data.get("version", "").strip()):
                 data["version"] = int(data["version"])
             for key in STRUCTURED:
                 if row.get(key):
-                    try:
-                        data[key] = json.loads(row[key])
-                    except json.JSONDecodeError as exc:
-                        raise InputError(
-                            f"{key}: not valid JSON ({exc.msg})", path=path, line=line
-                        ) from None
+                    data[key] = _json_cell(key, row[key], path, line)
+            cid = data.get("id", "")
+            if cid in first_line:
+                raise InputError(f"id {cid!r} comes twice (first on line {first_line[cid]})")
+            first_line[cid] = line
             concepts.append(entry_from_data(data, path))
         except MultipleErrors as exc:
             problems += [InputError(e.message, path=path, line=line) for e in exc.errors]
@@ -115,3 +136,30 @@ def import_csv(path: Path) -> list[Concept]:
     if problems:
         raise problems[0] if len(problems) == 1 else MultipleErrors(problems)
     return concepts
+
+
+def _rows(reader: csv.DictReader, path: Path):
+    """(line, row) for each row; a row the csv module cannot read is one line naming it."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            message = str(exc)
+            if "field larger than field limit" in message:
+                message = f"a cell is over {MAX_CELL:,} characters"
+            raise InputError(
+                f"not readable as CSV ({message})", path=path, line=reader.line_num
+            ) from None
+        yield reader.line_num, row
+
+
+def _json_cell(key: str, cell: str, path: Path, line: int) -> object:
+    """A structured column's JSON, or one problem naming the column and line."""
+    from drafter.library.jsontext import load_json_text
+
+    try:
+        return load_json_text(cell)
+    except ValueError as exc:
+        raise InputError(f"{key}: not valid JSON ({exc})", path=path, line=line) from None

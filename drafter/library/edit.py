@@ -83,7 +83,7 @@ def review_entry(
     from drafter.yamlio import parse_yaml
 
     entry_from_data(parse_yaml(text, path), path)
-    atomic_write_text(path, text, force=True)
+    atomic_write_text(path, text, force=True, may_replace_input=True)
     return old, old + 1
 
 
@@ -158,7 +158,7 @@ def write_new_entries(
         raise OutputExistsError(f"already exists{more}; use --force to replace", path=clashes[0])
     created = _make_folders({path.parent for path in files})
     try:
-        return atomic_write_many(files, force=force)
+        return atomic_write_many(files, force=force, may_replace_input=True)
     except BaseException:
         for folder in reversed(created):
             with contextlib.suppress(OSError):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from drafter.library.loader import Library
 from drafter.library.schema import Concept
 
@@ -117,14 +115,12 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
 
 
 def glossary_docx(library: Library, *, status: str | None = None) -> bytes:
-    """The glossary as .docx, written by the same writer as responses when it is present."""
+    """The glossary as .docx, written by the same writer as responses."""
+    from drafter.compose import Composed
+    from drafter.compose.markdown import parse, plain_text
+    from drafter.writer.docx import write_docx
+
     markdown = glossary_markdown(library, status=status)
-    try:
-        from drafter.compose import Composed
-        from drafter.compose.markdown import parse, plain_text
-        from drafter.writer.docx import write_docx
-    except ImportError:  # the render room's writer is not in this build
-        return _minimal_docx(markdown)
     tokens = parse(markdown)
     concepts = _concepts(library, status)
     composed = Composed(
@@ -143,25 +139,3 @@ def glossary_docx(library: Library, *, status: str | None = None) -> bytes:
     )
     data, _warnings = write_docx(composed)
     return data
-
-
-def _minimal_docx(markdown: str) -> bytes:
-    """Fallback: headings and paragraphs with python-docx, when the writer is absent."""
-    import io
-
-    from docx import Document
-
-    doc = Document()
-    doc.core_properties.title = "Glossary of terms"
-    doc.core_properties.created = dt.datetime.now(dt.timezone.utc)
-    for block in markdown.split("\n\n"):
-        block = block.strip()
-        if block.startswith("## "):
-            doc.add_heading(block[3:], level=2)
-        elif block.startswith("# "):
-            doc.add_heading(block[2:], level=1)
-        elif block:
-            doc.add_paragraph(block.replace("\\", ""))
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()

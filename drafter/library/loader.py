@@ -34,6 +34,9 @@ class Library:
     overridden: dict[str, list[Path]] = field(default_factory=dict)
     # entry id -> the index in `layers` of the layer it comes from
     layer_of: dict[str, int] = field(default_factory=dict)
+    # the precision check's compiled form of this library (its matcher and relation graph),
+    # built on first use; cleared whenever an entry is added
+    compiled: object = field(default=None, repr=False, compare=False)
 
     def get(self, entry_id: str) -> Concept | Organisation | Passage:
         for table in (self.concepts, self.organisations, self.passages):
@@ -53,6 +56,7 @@ class Library:
 
     def add(self, entry: Entry, path: Path) -> None:
         """Add an entry, replacing any earlier one with the same id."""
+        self.compiled = None
         for table in (self.concepts, self.organisations, self.passages):
             table.pop(entry.id, None)
         if isinstance(entry, Concept):
@@ -73,8 +77,10 @@ def user_config_path() -> Path:
 
 def config_library_dirs(path: Path | None = None) -> list[Path]:
     """Library folders listed under `library:` in the user config file (relative to it)."""
+    from drafter.fsutil import config_file_present
+
     path = path or user_config_path()
-    if not path.is_file():
+    if not config_file_present(path):
         return []
     data = load_yaml(path) or {}
     if not isinstance(data, dict):
@@ -130,17 +136,27 @@ def parse_entry(path: Path) -> Entry:
 
 def entry_files(directory: Path) -> list[Path]:
     """Every entry file in a library folder: *.yaml / *.yml, skipping hidden files and folders
-    and the top-level config files a library repository may hold."""
+    and the top-level config files a library repository may hold. A subfolder that cannot be
+    read is an error naming it: skipping it would quietly use other layers' definitions."""
     root = Path(directory)
     out = []
-    for path in root.rglob("*"):
-        rel = path.relative_to(root)
-        if path.suffix not in (".yaml", ".yml") or any(p.startswith(".") for p in rel.parts):
-            continue
-        if len(rel.parts) == 1 and rel.name in NOT_ENTRIES:
-            continue
-        if path.is_file():
-            out.append(path)
+    unreadable: list[OSError] = []
+    for folder, subfolders, names in os.walk(root, onerror=unreadable.append, followlinks=True):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in names:
+            path = Path(folder) / name
+            rel = path.relative_to(root)
+            if path.suffix not in (".yaml", ".yml") or name.startswith("."):
+                continue
+            if len(rel.parts) == 1 and rel.name in NOT_ENTRIES:
+                continue
+            if path.is_file():
+                out.append(path)
+    if unreadable:
+        exc = unreadable[0]
+        raise InputError(
+            f"cannot read this library folder ({exc.strerror or exc})", path=exc.filename
+        )
     return sorted(out)
 
 

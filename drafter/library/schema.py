@@ -17,6 +17,8 @@ from drafter.model import Frozen, Meta, Text, check, check_id, field, strip_fiel
 EntryStatus = Literal["draft", "vetted", "retired"]
 TermStatus = Literal["preferred", "admitted", "deprecated", "superseded"]
 TermKind = Literal["full-form", "short-form", "abbreviation", "variant"]
+# "informal": clear, but style for a formal response ("co-op"): a suggestion, never an error
+Register = Literal["neutral", "informal"]
 WelshStatus = Literal["legislation", "official-usage", "sector-usage", "unverified"]
 
 NonEmpty = Annotated[str, Meta(min_length=1)]
@@ -65,6 +67,7 @@ class Designation(Frozen, kw_only=True):
     text: NonEmpty
     status: TermStatus = "preferred"
     kind: TermKind = "full-form"
+    register: Register = "neutral"
     note: str | None = None
     # for deprecated/superseded designations: what to write instead (default: the preferred)
     use_instead: str | None = None

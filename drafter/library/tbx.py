@@ -147,16 +147,20 @@ def _note_data(element, path: Path, where: str) -> dict:
     for note in element.findall(_q("note")):
         text = note.text or ""
         if text.startswith(NOTE_PREFIX):
+            from drafter.library.jsontext import load_json_text
+
             try:
-                data = json.loads(text[len(NOTE_PREFIX) :])
-            except json.JSONDecodeError as exc:
+                data = load_json_text(text[len(NOTE_PREFIX) :])
+            except ValueError as exc:
                 raise InputError(
-                    f"{where}: the drafter note is not valid JSON ({exc.msg})",
+                    f"{where}: the drafter note is not valid JSON ({exc})",
                     path=path,
                     line=note.sourceline,
                 ) from None
             if not isinstance(data, dict):
-                raise InputError(f"{where}: the drafter note is not an object", path=path)
+                raise InputError(
+                    f"{where}: the drafter note is not an object", path=path, line=note.sourceline
+                )
             return data
     return {}
 
@@ -193,7 +197,19 @@ def import_tbx(path: Path, warnings: list[str] | None = None) -> list[Concept]:
     concepts: list[Concept] = []
     ignored: dict[str, list[int]] = {}  # what is not imported -> the lines it is on
     problems: list[DrafterError] = []
+    first_line: dict[str, int] = {}
     for element in root.iter(_q("conceptEntry")):
+        cid = element.get("id") or ""
+        if cid in first_line:
+            problems.append(
+                InputError(
+                    f"conceptEntry id {cid!r} comes twice (first on line {first_line[cid]})",
+                    path=path,
+                    line=element.sourceline,
+                )
+            )
+            continue
+        first_line[cid] = element.sourceline
         try:
             concepts.append(_concept_from(element, path, ignored))
         except MultipleErrors as exc:

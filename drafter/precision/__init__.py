@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from drafter.precision.context import RULES, SEVERITY_RANK
 from drafter.precision.finding import Finding, Severity
+from drafter.precision.rules import DOCUMENT_RULES, RULES, SEVERITIES, SEVERITY_RANK, Rule
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -23,16 +23,14 @@ if TYPE_CHECKING:
 __all__ = [
     "DOCUMENT_RULES",
     "RULES",
+    "SEVERITIES",
     "SEVERITY_RANK",
+    "Rule",
     "Finding",
     "Severity",
     "check_text",
     "concepts_used",
 ]
-
-# rules about a whole document (is every term defined, is it in the glossary?): they say
-# nothing about one sentence, so example sentences and sentence-level tests leave them out
-DOCUMENT_RULES = frozenset({"undefined-terms", "glossary-missing"})
 
 
 def check_text(
@@ -43,12 +41,9 @@ def check_text(
     `shielded` lists extra [start, end) spans to treat like quotations (a reader passes the
     titles it saw in italics). Suppression markers in the text mark findings suppressed.
     """
-    from drafter.precision.matcher import collector_paused
     from drafter.precision.suppress import apply_markers
 
-    with collector_paused():
-        findings = _judge(text, library, shielded)
-    return apply_markers(text, findings)
+    return apply_markers(text, _judge(text, library, shielded))
 
 
 def _judge(text: str, library: Library, shielded: Sequence[tuple[int, int]]) -> list[Finding]:
@@ -68,13 +63,12 @@ def concepts_used(text: str, library: Library) -> list[str]:
     Quoted uses count (a quoted term still needs defining); parts of proper names do not.
     """
     from drafter.precision.context import first_uses
-    from drafter.precision.cues import cues
 
     found = _hits(text, library)
     if found is None:
         return []
     folded, hits, knowledge = found
-    c = cues()
+    c = knowledge.cues
     return first_uses(text, folded, hits, knowledge, c, lambda: _shield(text, c, ())[0])
 
 
@@ -107,13 +101,12 @@ def _shield(text: str, c, shielded: Sequence[tuple[int, int]]):
 
 def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):
     from drafter.precision.context import build_context
-    from drafter.precision.cues import cues
 
     found = _hits(text, library)
     if found is None:
         return None
     folded, hits, knowledge = found
-    c = cues()
+    c = knowledge.cues
     # the glossary's vetted definitions and cited titles are not judged
     shield, glossary, cited = _shield(text, c, shielded)
     ctx = build_context(text, folded, hits, knowledge, c, shield)

@@ -1,8 +1,8 @@
 """The text being judged: its hits, the sentence around each, and the rule table.
 
-Rule ids, severities and explanations are listed in RULES (and in docs/precision.md). The
+Rule ids, severities and explanations are in the registry of rules.py (and docs/precision.md). The
 rules themselves live in designations.py, frames.py, usage.py and coverage.py; every judgement
-reads library data, and grammar cues come from cues.yaml.
+reads library data, and grammar cues come from cue_words.py.
 """
 
 from __future__ import annotations
@@ -17,58 +17,7 @@ from drafter.precision.knowledge import Knowledge
 from drafter.precision.matcher import Hit
 from drafter.precision.normalise import Folded, fold_snippet
 from drafter.precision.segment import Spans, boundaries, in_proper_name
-
-RULES: dict[str, tuple[str, str]] = {
-    "house-spelling": (
-        "warning",
-        "A designation the library marks as a deprecated spelling variant (e.g. 'cooperative' "
-        "in UK text). The fix is the preferred spelling.",
-    ),
-    "deprecated-term": (
-        "warning",
-        "A designation the library marks as deprecated: it is misleading or mixes two "
-        "concepts. The fix is the designation's use_instead, or the concept's preferred term.",
-    ),
-    "superseded-term": (
-        "warning",
-        "A designation the library marks as superseded (an old name, e.g. of a legal form "
-        "renamed by statute). The fix is the current designation.",
-    ),
-    "conflation": (
-        "error",
-        "Two concepts the library keeps apart are run together: 'X/Y', 'X or Y' as one "
-        "category, 'X such as Y' where Y is not a kind of X, 'X-style Y', 'X, i.e. Y', "
-        "'Xs are Ys'. Lists naming them as separate items are fine.",
-    ),
-    "misattribution": (
-        "error",
-        "A named organisation is called something the library records it is not: 'ORG is a "
-        "X', 'ORG, a X,', 'Xs such as ORG', 'ORG and other Xs', 'an ORG-style X'. Negation, "
-        "quotation and titles turn it off.",
-    ),
-    "vague-term": (
-        "warning",
-        "A bare use of a concept the library says needs its model named (e.g. 'a mutual': "
-        "which kind?). Naming a narrower concept in the same sentence answers it.",
-    ),
-    "misuse-context": (
-        "warning",
-        "A concept used near words the library lists as a misuse (e.g. co-production said of "
-        "a consultation or survey).",
-    ),
-    "glossary-missing": (
-        "error",
-        "In a rendered response (with a 'Terms used in this response' glossary), a library "
-        "term used in the text but not defined in the glossary.",
-    ),
-    "undefined-terms": (
-        "suggestion",
-        "In a draft without a glossary, one note listing the library terms used but never "
-        "defined (add a glossary or define each on first use).",
-    ),
-}
-
-SEVERITY_RANK = {"suggestion": 0, "warning": 1, "error": 2}
+from drafter.precision.wording import for_readers
 
 # how far around a hit a rule looks (characters): keeps a text with no full stop linear
 _WINDOW = 240
@@ -91,6 +40,8 @@ class Context:
         cues: Cues,
     ) -> None:
         self.text = text
+        # rule id -> severity: given by the rule runner (rules.py), which owns the registry
+        self.severity_of: dict[str, str] = {}
         self.folded = folded
         self.hits = hits
         self.starts = starts
@@ -146,6 +97,14 @@ class Context:
             self._after[i] = fold_snippet(self.text[self.ends[i] : sent_end])
         return self._after[i]
 
+    def sentence(self, i: int) -> str:
+        """Hit i's whole sentence, folded."""
+        return self.before(i) + fold_snippet(self.written(i)) + self.after(i)
+
+    def about_terms(self, i: int) -> bool:
+        """Hit i's sentence is about words, not bodies ("no single definition of a mutual")."""
+        return bool(self.cues.metalinguistic.search(self.sentence(i)))
+
     def written(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
 
@@ -169,7 +128,9 @@ class Context:
         concept: str | None,
         hits: tuple[int, ...] = (),
     ) -> None:
-        severity = RULES[rule][0]
+        severity = self.severity_of[rule]
+        message = for_readers(message)
+        suggestion = for_readers(suggestion) if suggestion else suggestion
         self.findings.append(
             Finding(rule, severity, start, end, self.text[start:end], message, suggestion, concept)
         )
@@ -275,4 +236,5 @@ def negated(ctx: Context, i: int, gap: str) -> bool:
         c.negation.search(gap)
         or c.negation.search(ctx.before(i, True))
         or c.reporting.search(ctx.before(i))
+        or c.metalinguistic.search(ctx.before(i))
     )

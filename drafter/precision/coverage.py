@@ -60,30 +60,30 @@ def coverage_rules(ctx: Context) -> None:
 
 def glossary_span(text: str, c: Cues) -> tuple[int, int] | None:
     """Where the glossary section lies (after its heading, up to the next heading), if any."""
-    opener = _heading(c.glossary_headings).search(text)
+    opener = _heading(c, c.glossary_headings).search(text)
     if opener is None:
         return None
-    end = _heading(c.glossary_end_headings).search(text, opener.end())
+    end = _heading(c, c.glossary_end_headings).search(text, opener.end())
     return opener.end(), end.start() if end else len(text)
 
 
 def cited_spans(text: str, c: Cues) -> list[tuple[int, int]]:
     """Lists of cited works: from their heading to the next Markdown heading or the end."""
     spans = []
-    for m in _heading(c.reference_headings).finditer(text):
+    for m in _heading(c, c.reference_headings).finditer(text):
         nxt = _NEXT_MD_HEADING.search(text, m.end())
         spans.append((m.end(), nxt.start() if nxt else len(text)))
     return spans
 
 
 _NEXT_MD_HEADING = re.compile(r"(?m)^#{1,6}\s")
-_HEADINGS: dict[tuple[str, ...], re.Pattern] = {}
 
 
-def _heading(labels: tuple[str, ...]) -> re.Pattern:
-    if labels not in _HEADINGS:
-        _HEADINGS[labels] = re.compile(_HEADING_LINE.format("|".join(map(re.escape, labels))))
-    return _HEADINGS[labels]
+def _heading(c: Cues, labels: tuple[str, ...]) -> re.Pattern:
+    return c.memo(
+        ("heading", labels),
+        lambda: re.compile(_HEADING_LINE.format("|".join(map(re.escape, labels)))),
+    )
 
 
 def _defined_in_text(ctx: Context) -> set[str]:

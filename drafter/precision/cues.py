@@ -1,4 +1,4 @@
-"""The grammar cues of cues.yaml, compiled once into the regular expressions the rules use.
+"""The grammar cues of cue_words.py, compiled into the regular expressions the rules use.
 
 These describe how English frames a claim, a list or a denial; they hold no domain words.
 """
@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
+from collections.abc import Callable
 
-_FILE = Path(__file__).with_name("cues.yaml")
+from drafter.precision.cue_words import CUE_WORDS
+
+ABBREVIATIONS = frozenset(CUE_WORDS["abbreviations"])
 
 
 def _phrase(cue: str) -> str:
@@ -45,11 +47,13 @@ class Cues:
     """The cue word lists, and each rule's regex compiled on its first use.
 
     A render uses about a third of the patterns (6 of 19 on the benchmark's document), and
-    compiling them all cost ~8 ms a process; a compiled pattern is kept for the process.
+    compiling them all cost ~8 ms a process; a compiled pattern is kept by this object, which
+    the compiled library holds.
     """
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data=CUE_WORDS) -> None:
         self._data = data
+        self._memo: dict[tuple, re.Pattern] = {}
         self.function_words = frozenset(data["function_words"])
         self.singular_determiners = frozenset(data["singular_determiners"])
         self.abbreviations = frozenset(data["abbreviations"])
@@ -57,8 +61,35 @@ class Cues:
         self.glossary_end_headings = tuple(data["glossary_end_headings"])
         self.reference_headings = tuple(data["reference_headings"])
 
+    def memo(self, key: tuple, build: Callable[[], re.Pattern]) -> re.Pattern:
+        """A pattern built from library data (headings, misuse words), compiled once for the
+        life of this object, which the compiled library holds."""
+        pattern = self._memo.get(key)
+        if pattern is None:
+            pattern = self._memo[key] = build()
+        return pattern
+
     def _any(self, key: str) -> str:
         return _alternation(self._data[key])
+
+    def _determiner(self) -> str:
+        """A determiner, or a possessive that works as one ("Britain's", "the UK's")."""
+        return rf"(?:{self._any('determiners')}|(?:the\s+)?[\w-]+'s)"
+
+    @functools.cached_property
+    def anaphor_claim(self) -> re.Pattern:
+        """A sentence that opens by referring back to a body and says what it is ("The company
+        is an ...", "It is a ...")."""
+        det = self._determiner()
+        return re.compile(
+            rf"^\s*(?:{self._any('anaphors')})\s+{self._any('copulas')}\s+"
+            rf"(?:{det})\s+(?:{_WORD}\s+){{0,2}}$"
+        )
+
+    @functools.cached_property
+    def dash_apposition_gap(self) -> re.Pattern:
+        """ "Britain's best-known mutual – the John Lewis Partnership": a dash or colon names it."""
+        return re.compile(r"^\s*(?:[–—:]|-\s|--)\s*(?:the\s+)?$")
 
     @functools.cached_property
     def negation(self) -> re.Pattern:
@@ -71,15 +102,22 @@ class Cues:
     @functools.cached_property
     def copula_gap(self) -> re.Pattern:
         # "is a large worker co-operative": copula, optional determiner, up to two modifiers
-        det, cop = self._any("determiners"), self._any("copulas")
+        det, cop = self._determiner(), self._any("copulas")
         fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
         return re.compile(
             rf"^\s*(?:,\s*(?:which|that|who)\s+)?{cop}\s+(?:(?P<det>{det})\s+{fill})?$"
         )
 
     @functools.cached_property
+    def as_gap(self) -> re.Pattern:
+        """'overtook the Co-operative Group as the country's largest worker-owned business':
+        'ORG as the X' counts the organisation as an X."""
+        det = self._determiner()
+        return re.compile(rf"^\s*as\s+(?:{det})\s+(?P<fill>(?:{_WORD}\s+){{0,2}})$")
+
+    @functools.cached_property
     def apposition_gap(self) -> re.Pattern:
-        det = self._any("determiners")
+        det = self._determiner()
         return re.compile(rf"^\s*(?:,|\()\s*(?:{det})\s+(?P<fill>(?:{_WORD}\s+){{0,2}})$")
 
     @functools.cached_property
@@ -118,7 +156,10 @@ class Cues:
     @functools.cached_property
     def concept_copula_gap(self) -> re.Pattern:
         cop = self._any("copulas")
-        return re.compile(rf"^\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+)?$")
+        # "are the most established form of": a superlative before the kind word
+        ranked = rf"the\s+(?:{_WORD}\s+){{0,4}}(?:form|type|kind)s?\s+of"
+        # "(or BenComs) are co-operatives": a closing bracket may end the subject
+        return re.compile(rf"^\)?\s+{cop}\s+(?:an?\s+|{self._any('kind_of')}\s+|{ranked}\s+)?$")
 
     @functools.cached_property
     def adjacent_gap(self) -> re.Pattern:
@@ -148,12 +189,13 @@ class Cues:
         return re.compile(rf"^\s*(?:\)|,)?\s*(?:{self._any('definition_cues')}|:)")
 
     @functools.cached_property
+    def metalinguistic(self) -> re.Pattern:
+        return re.compile(self._any("metalinguistic"))
+
+    @functools.cached_property
+    def period(self) -> re.Pattern:
+        return re.compile(self._any("period_cues"))
+
+    @functools.cached_property
     def mention_before(self) -> re.Pattern:
         return re.compile(rf"{self._any('mention_cues')}\s+(?:an?\s+|the\s+)?$")
-
-
-@functools.lru_cache(maxsize=1)
-def cues() -> Cues:
-    from drafter.library.cache import load_data
-
-    return Cues(load_data(_FILE))  # served from the cache: a render then needs no YAML parser

@@ -14,10 +14,15 @@ def designation_rules(ctx: Context) -> None:
         term = hit.pattern.designation
         if hit.kind != "term" or ctx.shielded[i] or term is None:
             continue
+        if term.register == "informal":
+            _informal(ctx, i)
+            continue
         if term.status not in ("deprecated", "superseded"):
             continue
         if ctx.cues.mention_before.search(ctx.before(i)):
             continue  # the old name is mentioned, not used: "formerly known as ..."
+        if term.status == "superseded" and ctx.cues.period.search(ctx.sentence(i)):
+            continue  # the old name for its own time: "in the past ... were known as ..."
         concept = ctx.knowledge.library.concepts[hit.entry_id]
         fix = term.use_instead or concept.preferred
         if fix.casefold() == term.text.casefold():
@@ -36,6 +41,17 @@ def designation_rules(ctx: Context) -> None:
         if term.note:
             why += " " + term.note.strip()
         ctx.add(rule, ctx.starts[i], ctx.ends[i], why, replacement, concept.id, (i,))
+
+
+def _informal(ctx: Context, i: int) -> None:
+    """An informal designation ("co-op"): clear, so a suggestion of style, never an error."""
+    hit = ctx.hits[i]
+    concept = ctx.knowledge.library.concepts[hit.entry_id]
+    written = ctx.written(i)
+    preferred = hit.pattern.designation.use_instead or concept.preferred
+    fix = _shape_like(preferred, written, hit.pattern.plural)
+    why = f"'{written}' is informal; a formal response writes '{fix}'."
+    ctx.add("informal-term", ctx.starts[i], ctx.ends[i], why, fix, concept.id, (i,))
 
 
 def _letters(text: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafter.errors import InputError
-from drafter.precision.context import RULES
 from drafter.precision.normalise import fold_term
+from drafter.precision.rules import RULES
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -16,7 +16,8 @@ def explain_text(query: str, library: Library) -> str:
     """What `drafter lint --explain` prints for a rule id, or a concept or organisation."""
     key = query.strip()
     if key.lower() in RULES:
-        severity, why = RULES[key.lower()]
+        rule = RULES[key.lower()]
+        severity, why = rule.severity, rule.doc
         return (
             f"{key.lower()} (default severity: {severity})\n\n{why}\n\n"
             "Suppress one finding in the text with [drafter: ignore "

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from drafter.precision.context import LAST_WORD, Context, is_noun_use, negated
-from drafter.precision.cues import cues
 from drafter.precision.matcher import plural_of
-from drafter.precision.segment import sentence_starts
 
 # --- frames: conflation and misattribution ---------------------------------------------------
 
@@ -34,6 +32,10 @@ def frame_rules(ctx: Context) -> None:
             described = last and last.group(1) in c.singular_determiners
             if described and not a.pattern.plural and not negated(ctx, i, gap):
                 _claim(ctx, org=j, term=i, span=(i, j))
+        elif a.kind == "term" and b.kind == "org" and c.dash_apposition_gap.match(gap):
+            # "Britain's best-known mutual – the John Lewis Partnership"
+            if _described(ctx, i) and not negated(ctx, i, gap):
+                _claim(ctx, org=j, term=i, span=(i, j))
         elif a.kind == "term" and b.kind == "org" and _modelled_on(ctx, j, gap):
             # "a mutual modelled on John Lewis", "a co-operative on the John Lewis model"
             if not negated(ctx, i, gap):
@@ -42,6 +44,42 @@ def frame_rules(ctx: Context) -> None:
             frame = _pair_frame(ctx, i, j, gap)
             if frame:
                 _conflate(ctx, i, j, frame)
+
+
+def reference_rule(ctx: Context) -> None:
+    """ "The company is an employee trust co-operative." after a sentence that names the John
+    Lewis Partnership: the claim is about the organisation referred back to."""
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
+            continue
+        before = ctx.before(i)
+        if not ctx.cues.anaphor_claim.match(before) or negated(ctx, i, ""):
+            continue
+        org = _last_named_organisation(ctx, i)
+        if org is not None:
+            start = ctx.starts[i] - len(before.lstrip())
+            _claim(ctx, org=org, term=i, span=(i, i), start=start)
+
+
+def _last_named_organisation(ctx: Context, i: int) -> int | None:
+    """The nearest organisation named before hit i, in the one or two sentences before it."""
+    sentence_start, _ = ctx.sentence_bounds(i)
+    for j in range(i - 1, -1, -1):
+        if ctx.starts[j] < sentence_start - 2 * 240:
+            return None
+        if ctx.hits[j].kind == "org" and not ctx.shielded[j] and ctx.starts[j] < sentence_start:
+            return j
+    return None
+
+
+def _described(ctx: Context, i: int) -> bool:
+    """Hit i follows a determiner, perhaps with a describing word or two ("a mutual", "Britain's
+    best-known mutual")."""
+    words = ctx.before(i).split()[-3:]
+    return any(w in ctx.cues.singular_determiners or w.endswith("'s") for w in words)
+
+
+_RANKING = frozenset({"only", "most", "more", "very"})
 
 
 def _modelled_on(ctx: Context, org: int, gap: str) -> bool:
@@ -56,12 +94,12 @@ def _modelled_on(ctx: Context, org: int, gap: str) -> bool:
 def _claims(ctx: Context, gap: str) -> bool:
     """The gap after an organisation name says what it is ("is a", ", a", "-style")."""
     c = ctx.cues
-    for pattern in (c.copula_gap, c.apposition_gap):
+    for pattern in (c.copula_gap, c.apposition_gap, c.as_gap):
         m = pattern.match(gap)
         if m:
             filler = (m.groupdict().get("fill") or "").split()
-            # "is a partner of co-operatives" says something else
-            return not any(w in c.function_words for w in filler)
+            # "is a partner of co-operatives" says something else; "the UK's only" does not
+            return not any(w in c.function_words and w not in _RANKING for w in filler)
     return bool(c.other_gap.match(gap) or c.style_gap.match(gap))
 
 
@@ -157,7 +195,9 @@ def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
     ctx.add("conflation", ctx.starts[i], ctx.ends[j], message, suggestion, y, (i, j))
 
 
-def _claim(ctx: Context, org: int, term: int, span: tuple[int, int]) -> None:
+def _claim(
+    ctx: Context, org: int, term: int, span: tuple[int, int], start: int | None = None
+) -> None:
     k = ctx.knowledge
     org_id, concept = ctx.hits[org].entry_id, ctx.hits[term].entry_id
     why = k.claim_is_wrong(org_id, concept)
@@ -167,21 +207,17 @@ def _claim(ctx: Context, org: int, term: int, span: tuple[int, int]) -> None:
     name = ctx.written(org)
     actual = [k.name(c) for c in entry.is_]
     message = f"{name} is not {_article(k.name(concept))}"
-    if why == "contrast" and actual:
-        message += f": the library records it as {_article(actual[0])}, a different model"
-    message += f". {_first_sentence(entry.description)}"
+    if actual:
+        kinds = " and ".join(_article(a) for a in actual)
+        different = ", a different model" if why == "contrast" else ""
+        message += f": the library records it as {kinds}{different}"
+    message += "."
     suggestion = f"Describe it as {_article(actual[0])}." if actual else None
     if actual and len(actual) > 1:
         suggestion = "Describe it as " + " or ".join(_article(a) for a in actual) + "."
-    start, end = ctx.starts[min(span)], ctx.ends[max(span)]
+    end = ctx.ends[max(span)]
+    start = ctx.starts[min(span)] if start is None else start
     ctx.add("misattribution", start, end, message, suggestion, concept, span)
-
-
-def _first_sentence(description: str) -> str:
-    """The description's first sentence: a whole sentence, never a line cut mid-way."""
-    text = " ".join(description.split())
-    starts = sentence_starts(text, cues().abbreviations)
-    return text[: starts[1]].strip() if len(starts) > 1 else text
 
 
 def _article(name: str) -> str:

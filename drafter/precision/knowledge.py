@@ -6,9 +6,13 @@ here as one symmetric graph, so an entry author need not declare both directions
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import TYPE_CHECKING
 
+from drafter.precision.cues import Cues
 from drafter.precision.matcher import Matcher
+from drafter.precision.names import exact_names, name_pattern
 
 if TYPE_CHECKING:
     from drafter.library import Library
@@ -20,6 +24,7 @@ class Knowledge:
     def __init__(self, library: Library):
         self.library = library
         self.matcher = Matcher(library)
+        self.cues = Cues()
         self.broader: dict[str, set[str]] = {c: set() for c in library.concepts}
         self.contrast: dict[str, set[str]] = {c: set() for c in library.concepts}
         self.related: dict[str, set[str]] = {c: set() for c in library.concepts}
@@ -36,6 +41,15 @@ class Knowledge:
                 self.related[concept.id].add(other)
                 self.related.setdefault(other, set()).add(concept.id)
         self._ancestors: dict[str, frozenset[str]] = {}
+
+    @functools.cached_property
+    def exact_names(self) -> dict[str, str]:
+        """Organisation and statute names as their owners write them."""
+        return exact_names(self.library)
+
+    @functools.cached_property
+    def name_pattern(self) -> re.Pattern | None:
+        return name_pattern(self.exact_names)
 
     def ancestors(self, concept: str) -> frozenset[str]:
         """Every concept broader than `concept`, transitively (not itself)."""
@@ -101,15 +115,11 @@ class Knowledge:
         return entry.preferred if entry else concept
 
 
-_CACHE: dict[int, tuple[object, Knowledge]] = {}
-
-
 def knowledge_of(library: Library) -> Knowledge:
-    """The compiled form of `library`, built once per library object."""
-    cached = _CACHE.get(id(library))
-    if cached is not None and cached[0] is library:
-        return cached[1]
-    built = Knowledge(library)
-    _CACHE.clear()
-    _CACHE[id(library)] = (library, built)
+    """The compiled form of `library`, built once and kept on the library object itself (no
+    module-level cache: two libraries never share or evict each other's compiled form)."""
+    built = library.compiled
+    if not isinstance(built, Knowledge):
+        built = Knowledge(library)
+        library.compiled = built
     return built

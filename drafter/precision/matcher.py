@@ -8,8 +8,6 @@ leftmost-longest wins, so "Wales Co-operative Centre" hides the "co-operative" i
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import itertools
 import re
 from typing import TYPE_CHECKING, NamedTuple
@@ -57,20 +55,6 @@ class Hit(NamedTuple):
         return self.pattern.entry_id
 
 
-@contextlib.contextmanager
-def collector_paused():
-    """Pause the cyclic garbage collector. Matching and judging make many small objects that
-    cannot form cycles; on a big text the collector would walk the whole heap again and again
-    for nothing (a third of the time)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def plural_of(word: str) -> str:
     """Regular English plural of the last word of a designation."""
     if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
@@ -110,7 +94,9 @@ class Matcher:
                     base = Pattern("term", concept.id, term.text, term, False, i > 0, cs)
                     add(spelling, base)
                     if term.match.plurals and len(spelling) > 1:
-                        plural = _plural_phrase(spelling)
+                        # an abbreviation takes a bare s: CBSs, CICs
+                        abbreviation = term.kind == "abbreviation"
+                        plural = spelling + "s" if abbreviation else _plural_phrase(spelling)
                         add(plural, Pattern("term", concept.id, term.text, term, True, True, cs))
         for org in library.organisations.values():
             for name in (org.name, *org.aliases):
@@ -133,8 +119,7 @@ class Matcher:
         """Whole-word, leftmost-longest occurrences in `folded` (see the module docstring)."""
         if not self.keys:
             return []
-        with collector_paused():
-            return self._scan(folded, original, to_original)
+        return self._scan(folded, original, to_original)
 
     def _scan(self, folded: str, original: str, to_original) -> list[Hit]:
         candidates: list[tuple[int, int, int]] = []

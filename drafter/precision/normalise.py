@@ -10,7 +10,6 @@ is one-for-one, so offsets stay put; the few deletions are recorded as break poi
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 # one character for one character: offsets do not move
@@ -98,7 +97,7 @@ def fold(text: str) -> Folded:
     shifts: list[int] = []
     last = 0
     shift = 0
-    for m in (_drop() if invisible else _SPACES).finditer(one):
+    for m in (_DROP if invisible else _SPACES).finditer(one):
         keep_space = m.group().startswith(" ")
         pieces.append(one[last : m.start()])
         if keep_space:
@@ -116,11 +115,9 @@ def fold(text: str) -> Folded:
     return Folded("".join(pieces), text, points, shifts)
 
 
-@functools.cache
-def _drop() -> re.Pattern:
-    """Runs of invisible characters, and runs of spaces (needed only for a text that has an
-    invisible character, so compiled on first use)."""
-    return re.compile("[" + _INVISIBLE_CHARS + "]+| {2,}")
+# runs of invisible characters, and runs of spaces (used only for a text that has an
+# invisible character)
+_DROP = re.compile("[" + _INVISIBLE_CHARS + "]+| {2,}")
 
 
 def fold_term(term: str) -> str:

@@ -114,6 +114,9 @@ def in_proper_name(text: str, start: int, end: int, sentence_start: int) -> bool
     if not written[:1].isupper():
         return False
     shouting = written.isupper() and len(written) > 3  # text in capitals: no sign of a name
+    previous = _PREV_WORD.search(text[max(sentence_start, start - 8) : start])
+    if previous and previous.group(1) in ("a", "an"):
+        return False  # "a Mutual Society": a kind capitalised, not one body's name
     after = _NEXT_WORD.match(text[end : end + 40])
     if after and after.group(1)[:1].isupper() and after.group(1) != "I":
         return not (shouting and after.group(1).isupper())

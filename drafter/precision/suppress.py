@@ -8,6 +8,7 @@ Suppressed findings stay in the output, marked as such, and never fail a run.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -29,7 +30,7 @@ def markers(text: str) -> list[tuple[int, int, frozenset[str]]]:
     for m in MARKER.finditer(text):
         names = (m.group("a") or m.group("b") or "").replace(",", " ").split()
         rules = frozenset(n.lower() for n in names if n.lower() not in ("all", "*"))
-        para = max(i for i, b in enumerate(breaks[:-1]) if b <= m.start())
+        para = bisect.bisect_right(breaks, m.start(), hi=len(breaks) - 1) - 1
         start, end = breaks[para], breaks[para + 1]
         rest = (text[start : m.start()] + text[m.end() : end]).strip()
         if not rest and para + 2 < len(breaks):  # alone in its paragraph: covers the next
@@ -43,8 +44,20 @@ def apply_markers(text: str, findings: list[Finding]) -> list[Finding]:
     scopes = markers(text)
     if not scopes:
         return findings
+    # scopes are whole paragraphs, so they never partly overlap: index them by their start,
+    # merging the rules of markers covering the same paragraph (None: every rule)
+    covered: dict[int, tuple[int, frozenset[str] | None]] = {}
+    for start, end, rules in scopes:
+        _, before = covered.get(start, (end, frozenset()))
+        merged = None if before is None or not rules else before | rules
+        covered[start] = (end, merged)
+    starts = sorted(covered)
     out = []
     for f in findings:
-        hidden = any(s <= f.start < e and (not rules or f.rule in rules) for s, e, rules in scopes)
+        i = bisect.bisect_right(starts, f.start) - 1
+        hidden = False
+        if i >= 0:
+            end, rules = covered[starts[i]]
+            hidden = f.start < end and (rules is None or f.rule in rules)
         out.append(dataclasses.replace(f, suppressed=True) if hidden else f)
     return out

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from drafter.precision.context import LAST_WORD, NEXT_TOKEN, Context, is_noun_use
+from drafter.precision.context import NEXT_TOKEN, Context, is_noun_use
+from drafter.precision.cues import Cues
 from drafter.precision.normalise import fold_snippet
 
 # --- vague use ----------------------------------------------------------------------------------
@@ -14,13 +15,15 @@ def vague_rule(ctx: Context) -> None:
     """A bare singular use of a concept that needs its model named ('run by a mutual')."""
     k = ctx.knowledge
     for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[i] or hit.pattern.plural or i in ctx.covered:
+        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
         concept = k.library.concepts[hit.entry_id]
         if not concept.needs_qualifier:
             continue
-        last = LAST_WORD.search(ctx.before(i))
-        if not last or last.group(1) not in ctx.cues.singular_determiners:
+        if hit.pattern.plural:
+            if not _generic_subject(ctx, i):
+                continue
+        elif not _after_a_determiner(ctx, i):
             continue
         if not is_noun_use(ctx, i):
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
@@ -28,6 +31,8 @@ def vague_rule(ctx: Context) -> None:
             continue
         if ctx.cues.negation.search(ctx.before(i, True)):
             continue  # "is not a mutual": a denial names no model and needs none
+        if ctx.about_terms(i):
+            continue  # "there is no single definition of a mutual": about the word
         ctx.add(
             "vague-term",
             ctx.starts[i],
@@ -39,14 +44,40 @@ def vague_rule(ctx: Context) -> None:
         )
 
 
+def _generic_subject(ctx: Context, i: int) -> bool:
+    """A bare plural opening its sentence as the subject ("Mutuals are an established model"):
+    a claim about every kind at once."""
+    return not ctx.before(i).strip() and ctx.after(i).startswith(" are ")
+
+
+def _after_a_determiner(ctx: Context, i: int) -> bool:
+    """A singular determiner before the hit, perhaps with one or two describing words between
+    ("a mutual", "a staff mutual", "an employee-led mutual"): none of them names a model."""
+    words = ctx.before(i).split()[-3:]
+    for back in range(1, len(words) + 1):
+        word = words[-back].strip(",;:()")
+        if word in ctx.cues.singular_determiners:
+            return True
+        if back == 3 or not word[:1].isalpha() or word in ctx.cues.function_words:
+            return False
+    return False
+
+
 def _names_the_model(ctx: Context, i: int) -> bool:
     """Another hit in the sentence names a narrower concept (or an organisation that is one)."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
+    word = fold_snippet(ctx.written(i)).rstrip("s")
     for other in ctx.sentence_hits(i):
         hit = ctx.hits[other]
         if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
             return True
+        if (
+            hit.kind == "term"
+            and hit.entry_id != broad
+            and word in fold_snippet(ctx.written(other))
+        ):
+            return True  # "the staff mutual, a public service mutual": a longer name for it
         if hit.kind == "org":
             org = k.library.organisations[hit.entry_id]
             if any(c == broad or k.is_narrower(c, broad) for c in org.is_):
@@ -65,15 +96,19 @@ def misuse_rule(ctx: Context) -> None:
         concept = ctx.knowledge.library.concepts[hit.entry_id]
         if not concept.misuse_contexts:
             continue
+        if ctx.about_terms(i) or _kind_is_the_subject(ctx, i):
+            continue
+        if ctx.cues.quantifier_before.search(ctx.before(i)):
+            continue  # "some social enterprises are asset-locked": true of some
         before, after = ctx.before(i), ctx.after(i)
         middle = fold_snippet(ctx.written(i))
         for misuse in concept.misuse_contexts:
             if misuse.terms and not _applies_to(hit, misuse.terms):
                 continue
-            between = _near(misuse.near, before, middle, after, misuse.side)
+            between = _near(ctx.cues, misuse.near, before, middle, after, misuse.side)
             if between is None:
                 continue
-            if _near(misuse.unless_near, before, middle, after, "either") is not None:
+            if _near(ctx.cues, misuse.unless_near, before, middle, after, "either") is not None:
                 continue
             if ctx.cues.negation.search(between) or ctx.cues.negation.search(before[-12:]):
                 continue
@@ -89,6 +124,31 @@ def misuse_rule(ctx: Context) -> None:
             break
 
 
+_COPULA = re.compile(r"^\s*(?:is|are|was|were)\s")
+
+
+def _kind_is_the_subject(ctx: Context, i: int) -> bool:
+    """A narrower kind, or another model as the subject of "is", is named earlier in the
+    sentence ("a credit union is a not-for-profit financial co-operative", "a CIC is an
+    asset-locked social enterprise"): the entry's misuse contexts are claims about the concept
+    in general, and the other entry says what holds for its own kind."""
+    k = ctx.knowledge
+    broad = ctx.hits[i].entry_id
+    for other in ctx.sentence_hits(i):
+        if other >= i:
+            break
+        hit = ctx.hits[other]
+        if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
+            return True
+        if hit.kind == "term" and hit.entry_id != broad and _COPULA.match(ctx.gap(other, i)):
+            return True
+        if hit.kind == "org":
+            org = k.library.organisations[hit.entry_id]
+            if any(k.is_narrower(c, broad) for c in org.is_):
+                return True
+    return False
+
+
 def _applies_to(hit, terms: tuple[str, ...]) -> bool:
     """The hit matched one of these designations (or its plural or hyphen variant)."""
     designation = hit.pattern.designation
@@ -96,7 +156,7 @@ def _applies_to(hit, terms: tuple[str, ...]) -> bool:
     return fold_snippet(written) in {fold_snippet(t) for t in terms}
 
 
-def _near(words, before: str, middle: str, after: str, side: str) -> str | None:
+def _near(cues: Cues, words, before: str, middle: str, after: str, side: str) -> str | None:
     """The text between the hit and the nearest of `words` on the allowed side, or None.
 
     A match that overlaps the hit ("social enterprise status") counts on either side.
@@ -106,7 +166,8 @@ def _near(words, before: str, middle: str, after: str, side: str) -> str | None:
     window = before + middle + after
     lo, hi = len(before), len(before) + len(middle)
     best: str | None = None
-    for m in _words_pattern(tuple(words)).finditer(window):
+    key = tuple(words)
+    for m in cues.memo(("words", key), lambda: _words_pattern(key)).finditer(window):
         if m.end() <= lo:
             between = window[m.end() : lo] if side != "after" else None
         elif m.start() >= hi:
@@ -118,15 +179,10 @@ def _near(words, before: str, middle: str, after: str, side: str) -> str | None:
     return best
 
 
-_WORD_PATTERNS: dict[tuple[str, ...], re.Pattern] = {}
-
-
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
-    if words not in _WORD_PATTERNS:
-        bodies = sorted(
-            (r"\s+".join(re.escape(p) for p in fold_snippet(w.strip()).split()) for w in words),
-            key=len,
-            reverse=True,
-        )
-        _WORD_PATTERNS[words] = re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es)?(?![\w-])")
-    return _WORD_PATTERNS[words]
+    bodies = sorted(
+        (r"\s+".join(re.escape(p) for p in fold_snippet(w.strip()).split()) for w in words),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es)?(?![\w-])")

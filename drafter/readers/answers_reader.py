@@ -7,6 +7,8 @@ chose to keep (`kept_findings`) are reported as suppressed.
 
 from __future__ import annotations
 
+import bisect
+import re
 from pathlib import Path
 
 from drafter.errors import InputError
@@ -64,15 +66,21 @@ def _response_lines(raw: str) -> dict[str, tuple[int, int, bool]]:
 
 
 def _locator(question: str, text: str, where: tuple[int, int, bool] | None):
+    """Offsets in one response as positions in the file. The response's line starts are
+    indexed once, so each finding costs a binary search, not a count from the start (which
+    made a long answer's check quadratic in its length)."""
+    starts: list[int] = []
+
     def locate(offset: int) -> Position:
         extra = {"question": question, "offset": offset}
         if where is None:
             return Position(None, None, extra)
+        if not starts:
+            starts.extend([0, *(m.end() for m in re.finditer("\n", text))])
         line, column, block = where
-        before = text[:offset]
-        newlines = before.count("\n")
+        newlines = bisect.bisect_right(starts, offset) - 1
         if block and newlines:
-            return Position(line + newlines, column + offset - before.rfind("\n") - 1, extra)
+            return Position(line + newlines, column + offset - starts[newlines], extra)
         return Position(line + (newlines if block else 0), column + offset, extra)
 
     return locate

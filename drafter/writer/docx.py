@@ -2,7 +2,8 @@
 
 markdown-it tokens are turned straight into WordprocessingML elements (lxml), with every
 style id looked up once. The reference document (the look) is opened as a zip package
-(drafter.writer.package): the parts drafter edits (document, styles, numbering, header,
+(drafter.ooxml.package), keeping only what lends the look (drafter.ooxml.reference): the
+parts drafter edits (document, styles, numbering, header,
 footer, core and custom properties, relationships, content types) are parsed with lxml and
 every other part is copied byte for byte.
 """
@@ -18,14 +19,14 @@ from lxml.etree import Element as _element
 from lxml.etree import SubElement as _sub_element
 
 from drafter.errors import InputError
+from drafter.ooxml.ns import NS, XML_SPACE, nsdecls, parse, qn
+from drafter.ooxml.package import CT, RT, Package
 from drafter.writer.numbering import (
     BULLET_ABSTRACT_ID,
     DECIMAL_ABSTRACT_ID,
     add_num,
     ensure_abstract_nums,
 )
-from drafter.writer.ooxml import NS, XML_SPACE, nsdecls, parse, qn
-from drafter.writer.package import CT, RT, Package
 
 if TYPE_CHECKING:
     from drafter.compose import Composed
@@ -79,17 +80,20 @@ def bundled_reference() -> Path:
     return bundled("templates") / "reference.docx"
 
 
-def open_reference(path: Path | None) -> Package:
-    """The reference document's package, or a one-line InputError if it is not a usable .docx
-    (the same words python-docx's readers give, see drafter.docxio)."""
-    from drafter.docxio import check_word_zip, damaged
+def open_reference(path: Path | None) -> _Parts:
+    """The reference document's package, its look only, or a one-line InputError if it is
+    not a usable .docx (the same words every reader of a .docx gives)."""
+    from drafter.ooxml.package import damaged, read_package
+    from drafter.ooxml.reference import look_only
 
     path = Path(path) if path is not None else bundled_reference()
     if not path.is_file():
         raise InputError("reference document not found", path=path)
-    check_word_zip(path)
+    _raw, parts = read_package(path)
     try:
-        return _Parts(Package(path))
+        package = Package(parts)
+        look_only(package)
+        return _Parts(package)
     except Exception as exc:  # a damaged package fails in many ways; all are one line
         raise damaged(exc, path) from None
 

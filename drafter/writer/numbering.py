@@ -7,8 +7,8 @@ with a startOverride, so each list restarts at 1 whatever the reference document
 
 from __future__ import annotations
 
-from drafter.writer.ooxml import nsdecls, qn
-from drafter.writer.ooxml import parse as parse_xml
+from drafter.ooxml.ns import nsdecls, qn
+from drafter.ooxml.ns import parse as parse_xml
 
 BULLET_ABSTRACT_ID = "9001"
 DECIMAL_ABSTRACT_ID = "9002"

@@ -83,10 +83,10 @@ def place(document: Document, findings: list[Finding]) -> FileResult:
 
 def sentence_of(text: str, start: int, end: int) -> str:
     """The sentence holding [start, end), on one line, at most about 300 characters."""
-    from drafter.precision.cues import cues
+    from drafter.precision.cues import ABBREVIATIONS
     from drafter.precision.segment import sentence_around
 
-    s, e = sentence_around(text, start, end, cues().abbreviations, 150)
+    s, e = sentence_around(text, start, end, ABBREVIATIONS, 150)
     return " ".join(text[s : max(e, end)].split())
 
 

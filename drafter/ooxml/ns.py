@@ -1,7 +1,9 @@
-"""Namespaces, Clark names and the XML parser the .docx writer uses (plain lxml, no python-docx).
+"""Namespaces, Clark names and the one XML parser for Word parts (plain lxml).
 
-Parsing drops blank text and never resolves entities, as python-docx's parser does, so a
-part edited here serialises the way it did when python-docx wrote it.
+Parsing drops blank text, never resolves entities and never reaches the network, as
+python-docx's parser does, so a part edited here serialises the way it did when python-docx
+wrote it. A DTD is refused before parsing (`package.read_package`), so no part gets here
+with one.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from lxml import etree
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
     "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
     "dc": "http://purl.org/dc/elements/1.1/",
     "dcterms": "http://purl.org/dc/terms/",
@@ -18,7 +21,7 @@ NS = {
 }
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
 _CLARK: dict[str, str] = {}
 
 
@@ -29,6 +32,11 @@ def qn(tag: str) -> str:
         prefix, local = tag.split(":")
         clark = _CLARK[tag] = f"{{{NS[prefix]}}}{local}"
     return clark
+
+
+def local_name(element) -> str:
+    """The tag without its namespace: "t" for a w:t."""
+    return element.tag.rsplit("}", 1)[-1]
 
 
 def parse(xml: bytes | str):

@@ -7,11 +7,7 @@ the labels out from numbering.xml the way Word shows them, for the common format
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from docx.oxml.ns import qn as _uncached_qn
-
-qn = lru_cache(maxsize=64)(_uncached_qn)
+from drafter.ooxml.ns import qn
 
 _ABSTRACTNUM = qn("w:abstractNum")
 _ABSTRACTNUMID = qn("w:abstractNumId")

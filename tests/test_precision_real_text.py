@@ -1,0 +1,228 @@
+"""What real writing does that our own sentences did not: each case on the bundled library, in
+sentences written for these tests (the real passages themselves stay in ../shared/corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafter.library import load_library, resolve_library_dirs
+from drafter.precision import check_text
+
+
+@pytest.fixture(scope="module")
+def lib():
+    return load_library(resolve_library_dirs([]))
+
+
+def found(text, library, minimum=("warning", "error")):
+    return [(f.rule, f.text) for f in check_text(text, library) if f.severity in minimum]
+
+
+def test_informal_co_op_is_a_suggestion_of_style_never_a_warning(lib):
+    findings = check_text("Three co-ops in Ceredigion run the village shops.", lib)
+    [informal] = [f for f in findings if f.rule == "informal-term"]
+    assert informal.severity == "suggestion"
+    assert informal.suggestion == "co-operatives"
+    assert informal.message == "'co-ops' is informal; a formal response writes 'co-operatives'."
+    assert found("Three co-ops in Ceredigion run the village shops.", lib) == []
+
+
+def test_the_co_op_names_the_co_operative_group(lib):
+    # the library lists "the Co-op" as the Co-operative Group's alias: a name, not a style slip
+    assert [f.rule for f in check_text("We buy our coffee at the Co-op.", lib)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some argue that John Lewis is a co-operative.",
+        "It is often assumed that John Lewis is a co-operative, but it is owned through a trust.",
+        "The minister said that John Lewis is a co-operative.",
+    ],
+)
+def test_reported_and_hedged_claims_are_not_the_writers(lib, text):
+    assert found(text, lib) == []
+
+
+def test_the_same_claim_asserted_is_an_error(lib):
+    assert ("misattribution", "John Lewis is a co-operative") in found(
+        "John Lewis is a co-operative.", lib
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no legal definition of a mutual in UK law.",
+        "What is a mutual, and who owns it?",
+    ],
+)
+def test_sentences_about_the_words_use_no_term(lib, text):
+    assert found(text, lib) == []
+
+
+def test_a_superseded_name_in_its_own_period_is_correct(lib):
+    assert found("Historically, these bodies were industrial and provident societies.", lib) == []
+    assert [
+        r for r, _ in found("The housing body is an industrial and provident society.", lib)
+    ] == ["superseded-term"]
+
+
+def test_can_be_x_or_y_offers_alternatives(lib):
+    assert (
+        found("A society can be a co-operative society or a community benefit society.", lib) == []
+    )
+
+
+def test_a_claim_true_of_the_named_kind_is_not_a_misuse(lib):
+    assert found("Each credit union is a not-for-profit financial co-operative.", lib) == []
+    assert ("misuse-context", "co-operative") in found(
+        "Every co-operative is a not-for-profit body.", lib
+    )
+
+
+def test_a_known_name_misspelt_is_flagged_with_the_exact_name(lib):
+    [f] = [f for f in check_text("The Wales Cooperative Centre published a report.", lib)
+           if f.rule == "name-spelling"]  # fmt: skip
+    assert f.text == "Wales Cooperative Centre"
+    assert f.suggestion == "Wales Co-operative Centre"
+    assert f.severity == "warning"
+    act = "We are registered under the Co-Operatives and Community Benefit Societies Act (2014)."
+    assert ("name-spelling", "Co-Operatives and Community Benefit Societies Act (2014)") in found(
+        act, lib
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Wales Co-operative Centre published a report.",
+        "We are registered under the Co-operative and Community Benefit Societies Act 2014.",
+        "THE WALES CO-OPERATIVE CENTRE PUBLISHED A REPORT.",
+    ],
+)
+def test_a_known_name_written_as_its_owner_writes_it_passes(lib, text):
+    assert [r for r, _ in found(text, lib)] == []
+
+
+def test_co_producing_with_partner_organisations_is_collaboration(lib):
+    assert ("misuse-context", "co-produce") in found(
+        "Next year we will co-produce the action plan with our partners.", lib
+    )
+    assert (
+        found(
+            "Next year we will co-produce the action plan with the people who use the service.", lib
+        )
+        == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["The library will become a staff mutual.", "It is now an employee-led mutual."]
+)
+def test_a_described_but_unnamed_mutual_is_vague(lib, text):
+    assert [r for r, _ in found(text, lib)] == ["vague-term"]
+
+
+def test_a_mutual_with_its_model_in_brackets_is_not_vague(lib):
+    assert found("Staff formed an independent mutual (a society owned by its members).", lib) == []
+
+
+def test_a_possessive_is_a_determiner_in_a_claim(lib):
+    assert ("misattribution", "John Lewis Partnership is Wales's largest co-operative") in found(
+        "The John Lewis Partnership is Wales's largest co-operative.", lib
+    )
+
+
+def test_a_dash_names_the_organisation_described(lib):
+    [(rule, text)] = found("We studied the best-known mutual – the John Lewis Partnership.", lib)
+    assert rule == "misattribution" and text.endswith("John Lewis Partnership")
+
+
+def test_a_claim_about_the_organisation_named_in_the_sentence_before(lib):
+    text = "We visited John Lewis last week. The company is a worker co-operative."
+    [f] = [f for f in check_text(text, lib) if f.rule == "misattribution"]
+    assert f.text == "The company is a worker co-operative"
+    assert f.message.startswith("John Lewis is not a worker co-operative:")
+    assert found("We visited John Lewis last week. The company is not a co-operative.", lib) == []
+    assert found("We visited John Lewis. The company is an employee-owned business.", lib) == []
+
+
+def test_a_community_benefit_society_is_not_a_kind_of_co_operative(lib):
+    assert [
+        r
+        for r, _ in found(
+            "A co-operative or community benefit society is run for its members.", lib
+        )
+    ] == ["conflation"]
+    assert found("Rules differ for co-operatives and community benefit societies.", lib) == []
+
+
+def test_a_wrong_registrar_for_a_community_benefit_society_is_a_misuse(lib):
+    assert [
+        r
+        for r, _ in found("Our community benefit society is registered with Companies House.", lib)
+    ] == ["misuse-context"]
+
+
+def test_coop_without_its_hyphen_is_a_spelling_slip(lib):
+    [(rule, text)] = found("An energy coop sells power to its members.", lib)
+    assert (rule, text) == ("deprecated-term", "coop")
+
+
+def test_a_kind_claimed_as_the_leading_form_of_another_is_a_conflation(lib):
+    assert [
+        r for r, _ in found("Co-operatives are the largest form of social enterprise.", lib)
+    ] == ["conflation"]
+
+
+def test_a_list_under_a_category_must_hold_only_its_kinds(lib):
+    rules = found(
+        "Registered societies include co-operative societies and building societies.", lib
+    )
+    assert [r for r, _ in rules] == ["conflation"]
+    assert (
+        found(
+            "Registered societies include co-operative societies and community benefit societies.",
+            lib,
+        )
+        == []
+    )
+
+
+def test_a_capitalised_kind_after_a_or_an_is_judged(lib):
+    assert [r for r, _ in found("The body was set up as a Mutual.", lib)] == ["vague-term"]
+
+
+def test_a_name_with_a_hyphenated_suffix_is_still_checked(lib):
+    assert ("name-spelling", "Wales Cooperative Centre") in found(
+        "A Wales Cooperative Centre-led team.", lib
+    )
+
+
+def test_messages_carry_no_internal_labels(lib):
+    texts = [
+        "Every co-operative is a not-for-profit body.",
+        "The council staff formed a cooperative.",
+        "The survey was co-produced with a consultation.",
+        "Our community benefit society is registered with Companies House.",
+    ]
+    for text in texts:
+        for f in check_text(text, lib):
+            for words in (f.message, f.suggestion or ""):
+                assert "attern C" not in words and "[" not in words and "fact sheet" not in words
+
+
+def test_a_property_of_some_kinds_claimed_of_all_is_a_misuse(lib):
+    assert [r for r, _ in found("As with all social enterprises, they are asset-locked.", lib)] == [
+        "misuse-context"
+    ]
+    assert found("Some social enterprises are asset-locked.", lib) == []
+    assert found("A community interest company is an asset-locked social enterprise.", lib) == []
+
+
+def test_a_bare_plural_subject_mutuals_is_vague(lib):
+    assert [r for r, _ in found("Mutuals are a proven way to run public services.", lib)] == [
+        "vague-term"
+    ]
+    assert found("Mutuals are owned by their members, as building societies are.", lib) == []
