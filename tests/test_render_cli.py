@@ -305,3 +305,35 @@ def test_rendering_to_docx_does_not_import_python_docx(tmp_path):
         assert "drafter" in imported and "lxml" in imported
         assert "docx" not in imported, extra
         assert docx.Document(str(out)).paragraphs[0].text  # it did write the response
+
+
+def test_into_checks_precision_honours_strict_and_says_there_is_no_glossary(
+    tmp_path, capsys, monkeypatch
+):
+    answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="Loose words.")})
+    checked = []
+
+    def fake_check(text, library):
+        checked.append(text)
+        start = text.index("Loose")
+        return [Finding("test-rule", "error", start, start + 5, "Loose", "too loose")]
+
+    monkeypatch.setattr("drafter.precision.check_text", fake_check)
+    monkeypatch.setattr("drafter.formfill.fill_form", lambda *a, **k: "filled: question 2")
+    form = tmp_path / "form.docx"
+    code, out, err = in_process(capsys, "render", str(answers), "--into", str(form))
+    assert code == 0 and checked == ["Loose words."]
+    assert "precision check: 1 error(s), 0 warning(s), 0 suggestion(s)" in out
+    assert "glossary: not added to the form" in out
+    code, out, err = in_process(capsys, "render", str(answers), "--into", str(form), "--strict")
+    assert code == 1 and "--strict" in err
+
+
+def test_into_with_a_missing_library_stops_before_writing(tmp_path, capsys):
+    answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="Words.")})
+    form = tmp_path / "form.docx"
+    code, out, err = in_process(
+        capsys, "render", str(answers), "--into", str(form), "--library", str(tmp_path / "no")
+    )
+    assert code == 2 and "library folder not found" in err
+    assert not (tmp_path / "a-form.docx").exists()
