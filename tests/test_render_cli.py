@@ -44,7 +44,7 @@ def test_renders_beside_the_answers_by_default(tmp_path):
     no_traceback(result)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "ours.docx"
-    assert result.stdout.splitlines()[0] == f"wrote {out}"
+    assert result.stdout.splitlines()[0].startswith(f"wrote {out} (beside the answers, in ")
     assert "precision check:" in result.stdout
     assert "Question 1" in docx_text(out)
 
@@ -337,3 +337,20 @@ def test_into_with_a_missing_library_stops_before_writing(tmp_path, capsys):
     )
     assert code == 2 and "library folder not found" in err
     assert not (tmp_path / "a-form.docx").exists()
+
+
+def test_the_default_output_names_its_folder_when_it_is_not_the_current_one(
+    tmp_path, capsys, monkeypatch
+):
+    (tmp_path / "answers").mkdir()
+    answers = write_answers(tmp_path / "answers" / "a.yaml")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = in_process(capsys, "render", str(answers))
+    assert code == 0
+    assert out.splitlines()[0] == (
+        f"wrote {answers.with_suffix('.docx')} (beside the answers, in "
+        f"{answers.parent.resolve()}; -o chooses another place)"
+    )
+    monkeypatch.chdir(answers.parent)
+    code, out, err = in_process(capsys, "render", "a.yaml", "--force")
+    assert code == 0 and out.splitlines()[0] == "wrote a.docx"

@@ -79,6 +79,7 @@ def render(
     if fmt is None:
         suffix = out.suffix.lower().lstrip(".") if out is not None else ""
         fmt = suffix if suffix in SUFFIXES else "docx"
+    chosen = out is not None
     if out is None:
         out = answers.with_suffix(SUFFIXES[fmt])
     _not_an_input(out, answers, reference_doc)
@@ -92,7 +93,7 @@ def render(
     )
     to_stdout = str(out) == "-"  # the document is the output: everything else to stderr
     if not to_stdout:
-        click.echo(f"wrote {result.out_path}")
+        click.echo(f"wrote {result.out_path}{'' if chosen else _where_by_default(result.out_path)}")
     suffix = out.suffix.lower()
     if suffix in SUFFIXES.values() and suffix != SUFFIXES[fmt]:
         result.warnings.append(f"wrote {fmt} into a file named {out.name}; check the suffix")
@@ -112,6 +113,14 @@ def _report_precision(counts: dict[str, int], checked: Path, strict: bool, *, er
         raise FindingsError(
             f"--strict: the rendered text has {counts['error']} precision error(s)", path=checked
         )
+
+
+def _where_by_default(out: Path) -> str:
+    """Said when -o was not given and the file went into another folder than the current one,
+    so nobody is surprised to find it beside the answers (a shared or tracked folder)."""
+    if out.resolve().parent == Path.cwd().resolve():
+        return ""
+    return f" (beside the answers, in {out.resolve().parent}; -o chooses another place)"
 
 
 def _not_an_input(out: Path, *inputs: Path | None) -> None:
