@@ -30,6 +30,8 @@ class Respondent(Mutable, kw_only=True):
     consent: Consent = "publish-with-name"
     # required when consent is do-not-publish: UK and Welsh consultations ask why
     confidentiality_reason: str = ""
+    # the interview saves each detail as it is given; true until the last one (consent) is
+    draft: bool = False
 
     def __post_init__(self) -> None:
         check(
@@ -54,6 +56,8 @@ class Answer(Mutable, kw_only=True):
     define: list[str] = []
     no_response: bool = False
     kept_findings: list[KeptFinding] = []
+    # saved by the interview after each prompt of the question, until its last: not finished
+    draft: bool = False
 
     @property
     def is_answered(self) -> bool:

@@ -42,6 +42,15 @@ def load_inputs(answers_path: Path, library_dirs: Sequence[Path] = ()):
 
     answers_path = Path(answers_path)
     answers = load_answers(answers_path)
+    if answers.respondent.draft:  # consent not yet given: nothing may be published from it
+        from drafter.yamlio import line_of
+
+        raise InputError(
+            "the respondent's details were not finished (the interview stopped at them); "
+            f"carry on with: drafter draft --answers {answers_path} --resume",
+            path=answers_path,
+            line=line_of(answers_path, ("respondent",)),
+        )
     if answers.consultation_file:
         consultation_path = answers_path.parent / answers.consultation_file
         if not consultation_path.is_file():

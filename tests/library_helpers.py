@@ -22,7 +22,8 @@ def concept(cid: str, term: str, *, extra: str = "", vetted: bool = True) -> str
     return (
         f"id: {cid}\nkind: concept\n{head}subject: testing\n"
         f"short: Short definition of {term}.\ndefinition: Definition of {term}.\n"
-        "sources:\n  - {title: A test source, year: 2026}\n"
+        f"response_definition: Definition of {term}.\n"
+        "sources:\n  - {title: A test source, year: 2026, kind: academic}\n"
         f"terms:\n  - text: {term}\n" + extra
     )
 

@@ -51,6 +51,7 @@ class Terminal:
             "COLUMNS": "110",
             "LINES": "40",
             "EDITOR": editor,
+            "PYTHONPATH": str(ROOT),  # this checkout, whichever one the environment installed
         }
         env.pop("VISUAL", None)
         self.child = pexpect.spawn(
@@ -211,9 +212,10 @@ def _typing_in_question_2(tmp_path, text: str) -> Terminal:
     return term
 
 
-def test_sigterm_saves_like_ctrl_c(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_and_sighup_save_like_ctrl_c(tmp_path, stop):
     term = _typing_in_question_2(tmp_path, "Contract size")
-    term.child.kill(signal.SIGTERM)
+    term.child.kill(stop)
     term.wait("Your answers are saved to answers.yaml")
     assert term.exit_code() == 130
     saved = load_answers(tmp_path / "answers.yaml")
@@ -229,7 +231,8 @@ def test_kill_9_loses_at_most_the_answer_being_typed(tmp_path):
     assert saved.answers["1"].response == TYPED["1"][1]
     assert "2" not in saved.answers
     assert saved.respondent.organisation == "Example Care Co-operative"
-    assert [p.name for p in tmp_path.iterdir()] == ["answers.yaml"]  # no temp file left behind
+    # no temp file left behind (the hidden lock file stays: the lock itself died with the process)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".answers.yaml.lock", "answers.yaml"]
 
 
 def test_without_a_terminal_points_to_render():
@@ -355,3 +358,64 @@ def test_a_finding_not_fixed_is_recorded_as_kept_and_shown_in_the_review(tmp_pat
         "Commissioners should treat every co-operative as a not-for-profit body."
     )
     assert [(k.rule, k.text) for k in answer.kept_findings] == [("misuse-context", "co-operative")]
+
+
+def _scripted_until(tmp_path, prompts: int) -> Terminal:
+    """A new interview with the first `prompts` of SCRIPT answered and the next one showing."""
+    term = Terminal(
+        "--consultation", "sample-social-care", "--answers", "answers.yaml", cwd=tmp_path
+    )
+    for wait, keys in SCRIPT[:prompts]:
+        term.wait(wait)
+        term.send(keys)
+    term.wait(SCRIPT[prompts][0])
+    return term
+
+
+def test_sighup_at_your_role_keeps_name_and_organisation(tmp_path):
+    term = _scripted_until(tmp_path, 3)  # at "Your role"
+    term.child.kill(signal.SIGHUP)
+    term.wait("Your answers are saved to answers.yaml")
+    assert term.exit_code() == 130
+    who = load_answers(tmp_path / "answers.yaml").respondent
+    assert (who.name, who.organisation, who.draft) == ("Ann Example", "Example Care", True)
+
+
+# each prompt of a short interview: the text to wait for, the keys to answer it with
+SCRIPT = [
+    ("responding for an organisation", ENTER),
+    ("Your name", "Ann Example" + ENTER),
+    ("Organisation", "Example Care" + ENTER),
+    ("Your role", "Chair" + ENTER),
+    ("Email", ENTER),
+    ("Postal address", "1 Example Street" + ENTER),
+    ("publish your response", ENTER),
+    ("Your answer", ENTER),  # question 1: Strongly agree
+    ("Your response", "Social value should count." + FINISH),
+    ("Key point", "Value" + ENTER),
+]
+
+
+def test_resume_after_kill_9_offers_the_typed_response_then_its_decisions(tmp_path):
+    term = _scripted_until(tmp_path, 9)  # at "Key point"
+    term.child.kill(signal.SIGKILL)
+    term.child.expect(pexpect.EOF)
+    assert load_answers(tmp_path / "answers.yaml").answers["1"].draft
+
+    again = Terminal("--answers", "answers.yaml", "--resume", cwd=tmp_path)
+    again.wait("Question 1 ")
+    again.wait("Your answer")
+    again.send(ENTER)  # the stance chosen before is the default
+    again.wait("Social value should count.")  # the response typed before the kill
+    again.send(FINISH)
+    again.keep_findings_until("Key point")
+    again.send("Value" + ENTER)
+    again.wait_after_glossary("Question 2 ")
+    again.send(CTRL_C)
+    assert again.exit_code() == 130
+    saved = load_answers(tmp_path / "answers.yaml").answers["1"]
+    assert (saved.response, saved.key_point, saved.draft) == (
+        "Social value should count.",
+        "Value",
+        False,
+    )

@@ -235,9 +235,12 @@ def test_a_save_that_fails_mid_interview_asks_where_else_to_save(tmp_path, monke
 
     monkeypatch.setattr(session_module, "save_answers", failing_once)
     elsewhere = tmp_path / "rescued.yaml"
-    keys = NEW_RESPONDENT + keys_for("1")
+    question = load_consultation(SAMPLE_CONSULTATION).question("1")
+    stance, text, key_point = RESPONSES["1"]
+    # the first save of an answer is the draft right after the stance: asked where else then
+    keys = NEW_RESPONDENT + stance_keys(question.stances.index(stance))
     keys += "\x15" + str(elsewhere) + ENTER  # the suggested place is replaced by another
-    keys += CTRL_C
+    keys += text_keys(text) + key_point + ENTER + CTRL_C
     assert drive(keys, Options("sample-social-care", path)) == 130
     assert failures == [path]
     assert load_answers(elsewhere).answers["1"].response == RESPONSES["1"][1]

@@ -135,19 +135,96 @@ def test_sources_cite_sheet_numbers_that_exist():
             assert source.ref in listed, (entry.id, source.ref)
 
 
-def test_welsh_beside_co_operative_is_never_the_plural_heading():
-    # The sheet verifies the adjective "cydweithredol" and the plural "mentrau cydweithredol"
-    # (s.16 heading) but no singular noun: the glossary must not print the plural as the Welsh
-    # for "co-operative", and the plural keeps a note saying what it is.
+def _bundled_glossary(today=None) -> str:
     from drafter.answers import load_answers
     from drafter.compose import compose
     from tests.render_helpers import EXAMPLE_ANSWERS, sample_consultation
 
     library = load_library([bundled("snippets")], use_cache=False)
-    welsh = {t.text: t for t in library.concepts["co-operative"].translations["cy"]}
-    assert welsh["cydweithredol"].status == "legislation"
-    assert "plural" in welsh["mentrau cydweithredol"].note
     composed = compose(load_answers(EXAMPLE_ANSWERS), sample_consultation(), library)
-    glossary = composed.markdown.split("## Terms used in this response", 1)[1]
-    assert "**co-operative** (Welsh: *cydweithredol*)" in glossary
-    assert "(Welsh: *mentrau cydweithredol*)" not in glossary
+    return composed.markdown.split("## Terms used in this response", 1)[1]
+
+
+def test_welsh_beside_co_operative_only_with_the_same_part_of_speech():
+    # The sheet verifies the adjective "cydweithredol" and the plural "mentrau cydweithredol"
+    # (s.16 heading) but no singular noun: neither may be printed beside the noun "co-operative".
+    library = load_library([bundled("snippets")], use_cache=False)
+    welsh = {t.text: t for t in library.concepts["co-operative"].translations["cy"]}
+    assert welsh["cydweithredol"].part_of_speech == "adjective"
+    assert welsh["mentrau cydweithredol"].part_of_speech == "plural noun"
+    glossary = _bundled_glossary()
+    assert "**co-operative**:" in glossary
+    assert "cydweithredol*)" not in glossary.split("**co-operative**", 1)[1].split("\n", 1)[0]
+    # a verified noun of the same part of speech is still printed
+    assert "**social enterprise** (Welsh: *menter gymdeithasol*)" in glossary
+
+
+def test_every_bundled_response_definition_is_publishable():
+    from drafter.library.publishable import MAINTAINER_NOTE, TIME_BOUND, sentences
+
+    library = load_library([bundled("snippets")], use_cache=False)
+    for cid, concept in library.concepts.items():
+        text = concept.response_definition
+        assert text, cid
+        assert not MAINTAINER_NOTE.search(text), (cid, MAINTAINER_NOTE.search(text))
+        assert not re.search(r"\bcheck\b|paraphrased|point of law", text, re.I), cid
+        assert not TIME_BOUND.search(text), cid
+        assert 1 <= sentences(text) <= 2, cid
+        assert all(source.kind for source in concept.sources), cid
+
+
+def test_the_response_glossary_cites_two_sources_a_term_each_once():
+    glossary = _bundled_glossary()
+    body, _, listed = glossary.partition("## Sources")
+    for block in body.strip().split("\n\n"):
+        if block.startswith("**"):
+            assert len(re.findall(r"\\\[(\d+)\\\]", block)) <= 2, block
+    lines = [line for line in listed.splitlines() if re.match(r"\d+\. ", line)]
+    entries = [line.split(". ", 1)[1] for line in lines]
+    assert len(entries) == len(set(entries))
+    urls = re.findall(r"<(https?://[^>]+)>", listed)
+    assert len(urls) == len(set(urls))
+    assert "paraphrased" not in glossary and "check the exact" not in glossary
+    assert "as cited by" not in glossary and "dev.mysociety" not in glossary
+
+
+def test_a_dated_fact_prints_with_its_date_until_valid_until():
+    from drafter.compose.env import Snippets
+    from drafter.library.printed import current_facts
+
+    library = load_library([bundled("snippets")], use_cache=False)
+    concept = library.concepts["employee-owned-business"]
+    assert "2026" not in concept.response_definition
+    fact = concept.dated_facts[0]
+    assert current_facts(concept, fact.as_of) == [fact]
+    assert current_facts(concept, fact.valid_until + dt.timedelta(days=1)) == []
+    printed = str(Snippets(library).definition("employee-owned-business"))
+    if current_facts(concept):
+        assert "(as of 23 November 2022)" in printed
+    else:
+        assert "by 2026" not in printed
+
+
+def test_the_demo_docx_glossary_read_back_has_two_sources_a_term_none_twice():
+    import io
+
+    from docx import Document
+
+    from drafter.answers import load_answers
+    from drafter.compose import compose
+    from drafter.writer.docx import write_docx
+    from tests.render_helpers import EXAMPLE_ANSWERS, sample_consultation
+
+    library = load_library([bundled("snippets")], use_cache=False)
+    data, _ = write_docx(compose(load_answers(EXAMPLE_ANSWERS), sample_consultation(), library))
+    paras = [p.text.strip() for p in Document(io.BytesIO(data)).paragraphs]
+    start = paras.index("Terms used in this response")
+    end = paras.index("Sources", start)
+    terms = [t for t in paras[start + 1 : end] if re.match(r"^[\w -]+( \(Welsh: [^)]*\))?: ", t)]
+    assert len(terms) >= 5
+    for text in terms:
+        assert 1 <= len(re.findall(r"\[(\d+)\]", text)) <= 2, text
+        assert "cydweithredol" not in text.split(":", 1)[0], text
+    listed = [t for t in paras[end + 1 :] if t]
+    assert listed and len(listed) == len(set(listed))
+    assert len(listed) <= 2 * len(terms)

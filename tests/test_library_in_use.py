@@ -20,7 +20,7 @@ def test_a_relation_to_an_unknown_id_is_one_warning_line_and_the_command_goes_on
     extra = "relations:\n  related: [no-such-concept]\n"
     lib = layer(tmp_path, "lib", {"terms/ours.yaml": concept("ours", "our term", extra=extra)})
     expected = (
-        f"warning: library: {lib / 'terms' / 'ours.yaml'}:16: relations.related: "
+        f"warning: library: {lib / 'terms' / 'ours.yaml'}:17: relations.related: "
         f"unknown concept id 'no-such-concept' {HINT}"
     )
     out = tmp_path / "response.md"
@@ -41,7 +41,7 @@ def test_a_designation_claimed_by_two_concepts_stops_render_and_lint(tmp_path):
     assert result.returncode == 2
     assert not out.exists()
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"drafter: error: {lib / 'terms' / 'ours.yaml'}:14: terms.0: ")
+    assert line.startswith(f"drafter: error: {lib / 'terms' / 'ours.yaml'}:15: terms.0: ")
     assert "'worker co-operative' is also claimed by concept 'worker-co-operative'" in line
     assert line.endswith(f"the precision check cannot tell which is meant {HINT}")
     result = run_drafter("lint", str(_draft(tmp_path)), "--library", str(lib))

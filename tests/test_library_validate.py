@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 import drafter.precision as precision
+from drafter.library import load_library
 from drafter.library.validate import validate
 from drafter.resources import bundled
 from tests.conftest import run_drafter
@@ -36,7 +37,7 @@ BROKEN = {
     ),
     # a vetted entry with no source
     "terms/no-source.yaml": concept("no-source", "theta term").replace(
-        "sources:\n  - {title: A test source, year: 2026}\n", ""
+        "sources:\n  - {title: A test source, year: 2026, kind: academic}\n", ""
     ),
     # a designation that is only punctuation
     "terms/punct.yaml": concept("punct", "iota term", extra='  - text: "--/"\n'),
@@ -142,7 +143,7 @@ def test_a_clash_with_the_bundled_library_is_reported_at_the_layer_that_brings_i
     code, _, err = run(capsys, "snippets", "validate", "--library", str(lib), "--no-examples")
     assert code == 2
     [line] = [x for x in err.splitlines() if "also claimed" in x]
-    assert line.startswith(f"{lib / 'terms' / 'ours.yaml'}:14: error: terms.0: ")
+    assert line.startswith(f"{lib / 'terms' / 'ours.yaml'}:15: error: terms.0: ")
     assert "'worker co-operative' is also claimed by concept 'worker-co-operative'" in line
     assert line.endswith("snippets/terms/worker-co-operative.yaml)")
 
@@ -250,3 +251,64 @@ def test_a_library_built_in_memory_is_checked_without_paths():
     assert warnings == [
         "library: relations.broader: unknown concept id 'nowhere' (run `drafter snippets validate`)"
     ]
+
+
+def _validate_layer(capsys, lib) -> tuple[int, str]:
+    code, _, err = run(
+        capsys,
+        "snippets",
+        "validate",
+        "--library",
+        str(lib),
+        "--no-examples",
+        "--today",
+        "2026-11-26",
+    )
+    return code, err
+
+
+@pytest.mark.parametrize(
+    ("extra", "source", "expected"),
+    [
+        (
+            "response_definition: Paraphrased; check the exact English wording.\n",
+            "academic",
+            "response_definition: reads as a note to the maintainer",
+        ),
+        (
+            "dated_facts:\n  - text: A target for 2030.\n",
+            "academic",
+            "dated_facts.0: a dated fact needs as_of",
+        ),
+        (
+            "translations:\n  cy:\n    - {text: cydweithredol, status: legislation,"
+            " part_of_speech: adjective}\n",
+            "academic",
+            "is marked adjective but 'alpha term' is a noun",
+        ),
+        ("", None, "sources.0: source 'A test source' has no kind"),
+        ("", "press", "sources: the definition's only sources are press"),
+    ],
+)
+def test_validate_rejects_what_a_response_must_not_print(tmp_path, capsys, extra, source, expected):
+    text = concept("aaa", "alpha term")
+    text = text.replace(", kind: academic}", f", kind: {source}}}" if source else "}")
+    if extra.startswith("response_definition"):
+        text = text.replace("response_definition: Definition of alpha term.\n", extra)
+    else:
+        text += extra
+    lib = layer(tmp_path, "lib", {"terms/a.yaml": text})
+    code, err = _validate_layer(capsys, lib)
+    assert code == 2, err
+    assert expected in err
+
+
+def test_an_old_entry_without_the_new_fields_loads_and_validate_names_them(tmp_path, capsys):
+    text = concept("aaa", "alpha term").replace(", kind: academic}", "}")
+    text = text.replace("response_definition: Definition of alpha term.\n", "")
+    lib = layer(tmp_path, "lib", {"terms/a.yaml": text})
+    library = load_library([lib], use_cache=False)
+    assert library.concepts["aaa"].printed_definition == "Short definition of alpha term."
+    code, err = _validate_layer(capsys, lib)
+    assert code == 2
+    assert "needs a response_definition" in err and "has no kind" in err

@@ -336,3 +336,23 @@ def test_new_vetted_entry_needs_a_vetter_and_a_source(tmp_path, capsys):
     assert code == 0, err
     passage = load_library([tmp_path], use_cache=False).passages["p-one"]
     assert passage.review_by.isoformat() == "2027-11-26"
+
+
+def test_csv_export_is_vetted_only_unless_asked_and_has_no_wrapped_lines(tmp_path, capsys):
+    import csv
+    import io
+
+    target = tmp_path / "our-library"
+    run(capsys, "snippets", "init", str(target))
+    assert "example.invalid" not in (target / "README.md").read_text()
+    code, out, err = run(capsys, "snippets", "export", "--format", "csv", "--library", str(target))
+    assert code == 0 and "vetted concepts only" in err
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 21 and {r["status"] for r in rows} == {"vetted"}
+    for row in rows:
+        for key in ("definition", "response_definition"):
+            assert "\n" not in row[key].replace("\n\n", ""), (row["id"], key)
+    code, out, _ = run(
+        capsys, "snippets", "export", "--format", "csv", "--status", "all", "--library", str(target)
+    )
+    assert "example-housing-co-operative" in out

@@ -19,6 +19,7 @@ from drafter.library.edit import write_new_entry
 from drafter.library.form import ask_fields
 from drafter.library.newentry import build_entry, field_problem, source_problem, term_problem
 from drafter.library.schema import Concept, id_problem
+from drafter.resources import bundled
 from tests.library_helpers import run
 
 ENTER, CLEAR, DOWN, FINISH = "\r", "\x15", "\x1b[B", "\x1b\r"  # FINISH ends a multi-line text
@@ -41,6 +42,7 @@ def test_each_bad_answer_is_refused_at_its_prompt_and_the_form_goes_on(tmp_path)
         + "tenants coop=favourite" + ENTER + CLEAR + "tenants coop=deprecated" + ENTER + ENTER
         + "A co-operative run by its tenants." + ENTER
         + "   " + FINISH + CLEAR + "Owned and run by its tenant-members." + FINISH  # blank
+        + "Check the wording." + ENTER + CLEAR + "A co-operative owned by its tenants." + ENTER
         + "Co-operative" + ENTER + CLEAR + "co-operative" + ENTER + ENTER  # broader: not an id
         + ENTER * 5  # narrower, related, contrast, must_flag, must_pass: none
         + "titel=An Act" + ENTER + CLEAR + "title=An Act;year=2014" + ENTER + ENTER
@@ -50,6 +52,7 @@ def test_each_bad_answer_is_refused_at_its_prompt_and_the_form_goes_on(tmp_path)
     assert fields["entry_id"] == "tenants-co-op"
     assert fields["terms"] == ["tenants co-op", "tenants coop=deprecated"]
     assert fields["definition"] == "Owned and run by its tenant-members."
+    assert fields["response_definition"] == "A co-operative owned by its tenants."
     assert fields["broader"] == ["co-operative"]
     assert fields["sources"] == ["title=An Act;year=2014"]
     entry = build_entry(fields)
@@ -127,3 +130,38 @@ def test_version_0_is_refused_and_nothing_is_written(tmp_path, capsys):
     assert code == 2
     assert err == "drafter: error: --version: must be 1 or more\n"
     assert not list(tmp_path.rglob("*"))
+
+
+def test_an_unknown_broader_id_and_an_unflagged_must_flag_are_refused_at_the_prompt():
+    """With the library the entry joins: a typo in a broader id, and a must-flag sentence
+    the precision check finds nothing in, are refused where they are typed."""
+    library = load_library([bundled("snippets")], use_cache=False)
+    keys = (
+        ENTER + "tenants-co-op" + ENTER + "co-operatives" + ENTER
+        + "tenants co-op" + ENTER + ENTER  # no other terms
+        + "A co-operative run by its tenants." + ENTER
+        + "Owned and run by its tenant-members." + FINISH
+        + ENTER  # no response definition yet
+        + "co-operativ" + ENTER + CLEAR + "co-operative" + ENTER + ENTER  # broader: a typo
+        + ENTER * 3  # narrower, related, contrast
+        + "Tenants own the homes." + ENTER + CLEAR  # nothing flags it
+        + "The cooperative movement in Wales has grown." + ENTER + ENTER
+        + ENTER  # must_pass
+        + ENTER  # no source
+        + ENTER  # status: draft
+    )  # fmt: skip
+    fields = fill(keys, library=library)
+    assert fields["broader"] == ["co-operative"]
+    assert fields["must_flag"] == ["The cooperative movement in Wales has grown."]
+
+
+def test_the_form_says_why_an_id_or_an_example_is_refused():
+    from drafter.library.form import _flagged_by_check, _known_concept
+
+    library = load_library([bundled("snippets")], use_cache=False)
+    message = _known_concept(set(library.concepts))("co-operativ")
+    assert message.startswith("unknown concept id 'co-operativ'")
+    assert "did you mean co-operative" in message
+    check = _flagged_by_check({"kind": "concept", "entry_id": "x-y", "terms": ["x y"]}, library)
+    assert "finds nothing" in check("Tenants own the homes.")
+    assert check("Several co-ops now deliver home care in the county.") is None

@@ -435,11 +435,22 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
     if interactive:
         from drafter.library.form import ask_fields
 
-        fields = ask_fields(fields, directory, force)
+        fields = ask_fields(fields, directory, force, library=_form_library(directory))
     entry = build_entry(fields)
     path = write_new_entry(entry, directory, force=force)
     click.echo(f"wrote {path} ({entry.kind} {entry.id}, {entry.status})")
     click.echo(f"next: drafter snippets validate --library {directory}")
+
+
+def _form_library(directory: Path):
+    """The library the new entry joins (bundled, configured and its own folder), so the form
+    can check the ids and examples typed; None when it cannot be read (validate reports why)."""
+    from drafter.errors import DrafterError
+
+    try:
+        return load_library((directory,) if Path(directory).is_dir() else ())
+    except DrafterError:
+        return None
 
 
 # --- export / import -----------------------------------------------------------------------
@@ -454,8 +465,8 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
 @output_option("File to write (default: stdout for tbx/csv/md).")
 @click.option(
     "--status",
-    type=click.Choice(["draft", "vetted", "retired"]),
-    help="Only entries with this status.",
+    type=click.Choice(["draft", "vetted", "retired", "all"]),
+    help="Only entries with this status (csv: vetted unless given; `all` for every entry).",
 )
 @force_option()
 @library_option
@@ -473,6 +484,12 @@ def export_cmd(
     from drafter.fsutil import write_output
 
     library = load_library(library_dirs)
+    if status is None and fmt == "csv":
+        # a spreadsheet goes to people: drafts and the `init` example stay out unless asked for
+        status = "vetted"
+        click.echo("exporting vetted concepts only (--status all for every entry)", err=True)
+    if status == "all":
+        status = None
     if fmt == "tbx":
         from drafter.library.tbx import export_tbx
 

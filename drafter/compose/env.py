@@ -19,10 +19,6 @@ if TYPE_CHECKING:
     from drafter.library import Library
     from drafter.library.schema import Concept, Source
 
-# Welsh (or other) translations printed as vetted: the ones a statute or an official
-# publication uses. Sector usage and unverified renderings are never presented as vetted.
-VERIFIED_TRANSLATION = ("legislation", "official-usage")
-
 
 class SnippetError(Exception):
     """Raised inside a template function; compose turns it into a located TemplateError."""
@@ -135,8 +131,9 @@ class Snippets:
     def __init__(self, library: Library):
         self.library = library
         self.used: dict[str, int] = {}
-        self.sources: list[Source] = []
-        self._source_numbers: dict[tuple, int] = {}
+        from drafter.library.printed import SourceList
+
+        self._sources = SourceList()
 
     def _entry(self, entry_id: str, table: dict, what: str):
         entry = table.get(entry_id)
@@ -159,8 +156,14 @@ class Snippets:
         return self.concept(entry_id).short
 
     def definition(self, entry_id: str) -> SafeMarkdown:
-        """The vetted definition (library Markdown, printed as written)."""
-        return SafeMarkdown(self.concept(entry_id).definition.strip())
+        """The response definition (library Markdown, printed as written), then the dated
+        facts still current, each with its date; never the maintainer's notes."""
+        from drafter.library.printed import current_facts, fact_text
+
+        concept = self.concept(entry_id)
+        parts = [concept.printed_definition]
+        parts += [fact_text(fact) for fact in current_facts(concept)]
+        return SafeMarkdown(" ".join(parts))
 
     def quotation(self, entry_id: str) -> str:
         """A statutory or official definition quoted word for word, or ''."""
@@ -170,18 +173,21 @@ class Snippets:
         return SafeMarkdown(self._entry(entry_id, self.library.passages, "passage").text.strip())
 
     def translation(self, entry_id: str, language: str = "cy") -> str:
-        """A verified translation of the term (legislation or official usage), or ''."""
-        for candidate in self.concept(entry_id).translations.get(language, ()):
-            if candidate.status in VERIFIED_TRANSLATION:
-                return candidate.text
-        return ""
+        """A verified translation of the term (legislation or official usage) with the English
+        term's part of speech, or ''."""
+        from drafter.library.printed import printed_translation
+
+        found = printed_translation(self.concept(entry_id), language)
+        return found.text if found else ""
 
     def cite(self, entry_id: str) -> SafeMarkdown:
-        """Register the entry's sources in the numbered list; return e.g. '[1], [4]'."""
-        in_concepts = entry_id in self.library.concepts
-        table = self.library.concepts if in_concepts else self.library.passages
-        entry = self._entry(entry_id, table, "concept" if in_concepts else "snippet")
-        return self._numbers(entry.sources)
+        """Register the entry's sources in the numbered list; return e.g. '[1], [4]'. A
+        concept cites its best two (the quoted definition's source among them)."""
+        from drafter.library.printed import best_sources
+
+        if entry_id in self.library.concepts:
+            return self._numbers(best_sources(self.concept(entry_id)))
+        return self._numbers(self._entry(entry_id, self.library.passages, "snippet").sources)
 
     def quotation_cite(self, entry_id: str) -> SafeMarkdown:
         """The number of the source of the entry's quoted definition, e.g. '[7]', or ''."""
@@ -189,14 +195,8 @@ class Snippets:
         return self._numbers([source]) if source is not None else SafeMarkdown("")
 
     def _numbers(self, sources) -> SafeMarkdown:
-        numbers = []
-        for source in sources:
-            key = (source.title, source.publisher, source.year, source.url, source.section)
-            if key not in self._source_numbers:
-                self.sources.append(source)
-                self._source_numbers[key] = len(self.sources)
-            numbers.append(self._source_numbers[key])
-        return SafeMarkdown(", ".join(f"\\[{n}\\]" for n in sorted(set(numbers))))
+        numbers = self._sources.numbers(sources)
+        return SafeMarkdown(", ".join(f"\\[{n}\\]" for n in numbers))
 
     @staticmethod
     def link(url: str) -> SafeMarkdown:
@@ -206,7 +206,7 @@ class Snippets:
         return SafeMarkdown(escape_markdown(url))
 
     def cited_sources(self) -> list[Source]:
-        return list(self.sources)
+        return list(self._sources.sources)
 
     def functions(self) -> dict:
         return {

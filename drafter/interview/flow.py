@@ -15,7 +15,9 @@ from drafter.consultation import Consultation, bundled_consultations, load_consu
 from drafter.errors import EXIT_INTERRUPTED, DrafterError, InputError
 from drafter.interview import prompts
 from drafter.interview import questionlist as ql
+from drafter.interview.lock import AnswersLock
 from drafter.interview.session import (
+    AnswersChanged,
     Session,
     default_answers_path,
     default_output_path,
@@ -58,6 +60,7 @@ class Interview:
         self._library = None
         # the answer being given (number, answer so far): saved if the interview is interrupted
         self.pending: tuple[str, Answer] | None = None
+        self.lock: AnswersLock | None = None  # one interview per answers file
 
     # -- start ------------------------------------------------------------------------------
 
@@ -67,6 +70,9 @@ class Interview:
                 return self._run()
             except (KeyboardInterrupt, EOFError) as exc:  # Ctrl-C, SIGTERM, or input closed
                 return self._interrupted(exc)
+            finally:
+                if self.lock is not None:
+                    self.lock.release()
 
     @property
     def library(self):
@@ -90,6 +96,7 @@ class Interview:
         check_library_dirs(resolve_library_dirs(self.options.library_dirs))
         consultation, consultation_file = self._choose_consultation()
         path = self.options.answers or default_answers_path(consultation.id)
+        self.lock = AnswersLock.acquire(path)
         self.session = session = Session.open(
             consultation, path, consultation_file=consultation_file
         )
@@ -192,8 +199,19 @@ class Interview:
 
         session = self.session
         known = session.answers.respondent
-        defaults = to_data(known) if not session.needs_respondent() else load_user_defaults()
+        # a block stopped half way offers what was given; a new file, last time's details
+        defaults = to_data(known) if not session.needs_respondent() or known.draft else {}
+        if known.draft or session.needs_respondent():
+            defaults = {**load_user_defaults(), **{k: v for k, v in defaults.items() if v}}
         get = defaults.get
+        given: dict = {}
+
+        def keep(**fields) -> None:
+            """Save each detail as it is given: a kill at the next prompt loses nothing."""
+            given.update(fields)
+            session.answers.respondent = Respondent(**given, draft=True)
+            self._save()
+
         prompts.say()
         prompts.rule()
         prompts.say("About you", "heading")
@@ -203,18 +221,21 @@ class Interview:
             [("For an organisation", "organisation"), ("As an individual", "individual")],
             default=get("responding_as") or "organisation",
         )
+        keep(responding_as=responding_as)
         for_org = responding_as == "organisation"
         name = prompts.line(
             "Your name" + ("" if not for_org else " (the contact for this response)"),
             get("name", ""),
             required=not for_org,
         )
+        keep(name=name)
         organisation = ""
         if for_org:
             organisation = prompts.line("Organisation", get("organisation", ""), required=True)
-        role = prompts.line("Your role (optional)", get("role", ""))
-        email = prompts.line("Email for replies (optional)", get("email", ""))
-        address = prompts.line("Postal address (optional)", get("address", ""))
+            keep(organisation=organisation)
+        keep(role=prompts.line("Your role (optional)", get("role", "")))
+        keep(email=prompts.line("Email for replies (optional)", get("email", "")))
+        keep(address=prompts.line("Postal address (optional)", get("address", "")))
         consent = prompts.choose(
             "May the consulting body publish your response?",
             [
@@ -234,16 +255,7 @@ class Interview:
                 known.confidentiality_reason,
                 required=True,
             )
-        respondent = Respondent(
-            name=name,
-            organisation=organisation,
-            role=role,
-            email=email,
-            address=address,
-            responding_as=responding_as,
-            consent=consent,
-            confidentiality_reason=reason,
-        )
+        respondent = Respondent(**given, consent=consent, confidentiality_reason=reason)
         session.answers.respondent = respondent
         self._save()
         save_user_defaults(to_data(respondent))
@@ -277,13 +289,16 @@ class Interview:
                     return
                 answer.stance = picked
                 answer.no_response = False
+                self._keep_draft(number, answer)
             if question.takes_text:
                 if not self._response(question, before, answer):
                     self._record(number, Answer(no_response=True))
                     return
             else:
                 answer.response = ""
+            self._keep_draft(number, answer)
             answer.key_point = prompts.key_point(answer.key_point)
+            self._keep_draft(number, answer)
             answer.define = self._glossary(answer)
         except Later:
             self.pending = None
@@ -291,7 +306,19 @@ class Interview:
             return
         self._record(number, answer)
 
+    def _keep_draft(self, number: str, answer: Answer) -> None:
+        """Save the question as it stands, marked as a draft, after each of its prompts, so a
+        kill at the next prompt loses nothing given so far (the last finished answer of the
+        question is kept until this one is finished, if nothing has been typed yet)."""
+        if not _has_content(answer):
+            return
+        draft = copy.deepcopy(answer)
+        draft.draft = True
+        self.session.answers.answers[number] = draft
+        self._save()
+
     def _record(self, number: str, answer: Answer) -> None:
+        answer.draft = False
         self.session.answers.answers[number] = answer
         self._note_library()  # before the save, so the file names the entries it asks for
         self._save()
@@ -305,6 +332,8 @@ class Interview:
             try:
                 session.save()
                 return
+            except AnswersChanged:
+                raise  # someone else wrote the file: stop, keeping theirs and ours
             except DrafterError as exc:
                 prompts.say(f"Could not save your answers: {exc.format()}", "warning")
                 where = prompts.line(
@@ -319,6 +348,7 @@ class Interview:
                 prompts.say(exc.format(), "warning")
                 continue
             session.path = target
+            session.on_disk = None  # a new file: nothing there yet to compare with
 
     def _response(self, question, before: Answer, answer: Answer) -> bool:
         """Ask for the response text and run the precision check; False means "no response"."""
@@ -346,13 +376,16 @@ class Interview:
                     raise Later
                 return False
             answer.response = text
-            settled = self._settle_findings(text, before, answer)
+            self._keep_draft(question.number, answer)  # the response, the moment it is given
+            settled = self._settle_findings(question.number, text, before, answer)
             if settled is None:  # chose to edit: back to the text, then re-check
                 text = answer.response
                 continue
             return True
 
-    def _settle_findings(self, text: str, before: Answer, answer: Answer) -> str | None:
+    def _settle_findings(
+        self, number: str, text: str, before: Answer, answer: Answer
+    ) -> str | None:
         """Ask about each finding, one at a time, checking the text again after every change
         so each finding is shown where it now stands; returns the final text, None to edit.
 
@@ -398,7 +431,9 @@ class Interview:
                 prompts.say(f"Now reads: {marked(text, start, end)}", "good")
             else:
                 kept.append(KeptFinding(rule=found.rule, text=found.text, note=found.message))
-            answer.response = text  # what Ctrl-C at the next finding keeps
+            # what a stop at the next finding keeps: the text with the choices made so far
+            answer.response, answer.kept_findings = text, list(kept)
+            self._keep_draft(number, answer)
         answer.kept_findings = [
             k for k in kept if any(k.rule == f.rule and k.text == f.text for f in found_now)
         ]
@@ -512,6 +547,7 @@ class Interview:
         if self.pending is not None:
             number, answer = self.pending
             if _has_content(answer) and answer != session.answers.answers.get(number):
+                answer.draft = True  # not finished: --resume comes back to it
                 session.answers.answers[number] = answer
                 note = f" Question {number} was not finished; what you had typed is kept."
         try:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from drafter.answers import Answer, AnswersFile, KeptFinding, load_answers, save_answers
 from drafter.consultation import Consultation, Question
 from drafter.errors import InputError
+from drafter.interview.lock import fingerprint
 
 if TYPE_CHECKING:
     from drafter.precision.finding import Finding
@@ -38,6 +39,10 @@ class ReviewRow:
     findings_kept: int
 
 
+class AnswersChanged(InputError):
+    """The answers file was written by someone else during the interview: stop, keep both."""
+
+
 @dataclass
 class Session:
     """A consultation being answered into one answers file, saved after every change."""
@@ -50,6 +55,8 @@ class Session:
     # things to tell the respondent before the first question (e.g. a corrupt file kept)
     notices: list[str] = field(default_factory=list)
     existed: bool = False
+    # what the answers file on disk looked like after this session last read or wrote it
+    on_disk: tuple[int, int, int] | None = None
 
     # -- opening -------------------------------------------------------------------------
 
@@ -93,6 +100,7 @@ class Session:
             previous=copy.deepcopy(answers.answers),
             notices=notices,
             existed=existed,
+            on_disk=fingerprint(path),
         )
 
     # -- what to ask ----------------------------------------------------------------------
@@ -110,7 +118,7 @@ class Session:
 
     def is_answered(self, number: str) -> bool:
         answer = self.answers.answers.get(number)
-        return answer is not None and answer.is_answered
+        return answer is not None and answer.is_answered and not answer.draft
 
     def unanswered(self) -> list[str]:
         return [n for n in self.numbers if not self.is_answered(n)]
@@ -167,7 +175,7 @@ class Session:
 
     def needs_respondent(self) -> bool:
         who = self.answers.respondent
-        return not (who.name.strip() or who.organisation.strip())
+        return who.draft or not (who.name.strip() or who.organisation.strip())
 
     def default_answer(self, number: str) -> Answer:
         """What to offer at a question: the answer so far, else the one found in the file."""
@@ -177,9 +185,21 @@ class Session:
     # -- saving ---------------------------------------------------------------------------
 
     def save(self) -> Path:
+        """Write the whole file at once, unless someone else has written it since we did: then
+        ours is saved beside it and the interview stops, so neither is lost."""
         if self.answers.date is None:
             self.answers.date = dt.date.today()
-        return save_answers(self.answers, self.path)
+        if fingerprint(self.path) != self.on_disk:
+            aside = beside(self.path)
+            save_answers(self.answers, aside)
+            raise AnswersChanged(
+                "was changed by another program since this interview last saved it; it is "
+                f"left as it is, and your answers are saved to {aside}",
+                path=self.path,
+            )
+        written = save_answers(self.answers, self.path)
+        self.on_disk = fingerprint(self.path)
+        return written
 
     @staticmethod
     def check_new_home(path: Path) -> None:
@@ -204,7 +224,9 @@ class Session:
         out = []
         for number in self.numbers:
             answer = self.answers.answers.get(number) or Answer()
-            if answer.no_response:
+            if answer.draft:
+                status = "not finished"
+            elif answer.no_response:
                 status = "no response"
             elif answer.is_answered:
                 status = "answered"

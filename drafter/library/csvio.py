@@ -27,6 +27,8 @@ SIMPLE = [
     "subject",
     "short",
     "definition",
+    "response_definition",
+    "notes",
     "quotation",
     "needs_qualifier",
     "vetted_by",
@@ -42,6 +44,7 @@ STRUCTURED = [
     "distinguish",
     "misuses",
     "translations",
+    "dated_facts",
     "examples",
 ]
 READABLE = ["preferred_term", "welsh_terms"]  # for people; ignored on import

@@ -77,8 +77,63 @@ def _entry_id(out: dict, directory: Path | None, force: bool) -> Check:
     return check
 
 
-def ask_fields(fields: dict, directory: Path | None = None, force: bool = False) -> dict:
-    """Ask in the terminal for the fields of a new entry that the flags left empty."""
+def _response_definition(text: str) -> str | None:
+    """The rules `snippets validate` applies to a response definition, at the prompt."""
+    from drafter.library.publishable import check_response_definition
+
+    return None if not text else check_response_definition(text)
+
+
+def _known_concept(known: set[str] | None) -> Check:
+    """An id of a concept in the library: a typo is caught here, not by `validate` later."""
+
+    def check(text: str) -> str | None:
+        problem = id_problem(text)
+        if problem or known is None or text in known:
+            return problem
+        import difflib
+
+        close = difflib.get_close_matches(text, sorted(known), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return f"unknown concept id {text!r} (not in the library){hint}"
+
+    return check
+
+
+def _flagged_by_check(out: dict, library) -> Check:
+    """A must-flag sentence the precision check flags, with the new concept's terms added."""
+
+    def check(text: str) -> str | None:
+        if library is None:
+            return None
+        from drafter.library.validate import example_findings
+
+        try:
+            found = example_findings(text, library, _draft_concept(out))
+        except Exception:  # an engine that cannot run here is `validate`'s to report
+            return None
+        return (
+            None if found else "the precision check finds nothing in it: type a sentence it flags"
+        )
+
+    return check
+
+
+def _draft_concept(out: dict):
+    from drafter.library.newentry import build_entry
+
+    fields = dict(out, status="draft", sources=(), must_flag=(), must_pass=())
+    try:
+        return build_entry(fields)
+    except Exception:
+        return None
+
+
+def ask_fields(
+    fields: dict, directory: Path | None = None, force: bool = False, library=None
+) -> dict:
+    """Ask in the terminal for the fields of a new entry that the flags left empty. With the
+    `library`, ids it refers to must exist and a must-flag sentence must be flagged."""
     import questionary
 
     out = dict(fields)
@@ -96,7 +151,8 @@ def ask_fields(fields: dict, directory: Path | None = None, force: bool = False)
         _entry_id(out, directory, force),
         default=out.get("entry_id") or "",
     )
-    concept_id = id_problem  # the ids of the concepts it refers to
+    known = set(library.concepts) if library is not None else None
+    concept_id = _known_concept(known)  # the ids of the concepts it refers to
     if kind == "concept":
         out["subject"] = _text(questionary, "Subject (e.g. co-operatives):", _filled("The subject"))
         preferred = _text(
@@ -117,9 +173,16 @@ def ask_fields(fields: dict, directory: Path | None = None, force: bool = False)
             _field(Concept, "definition", "The definition"),
             multiline=True,
         )
+        out["response_definition"] = _text(
+            questionary,
+            "Definition a response prints (one or two timeless sentences):",
+            _response_definition,
+        )
         for relation in ("broader", "narrower", "related", "contrast"):
             out[relation] = _list(questionary, f"{relation.capitalize()} concept id", concept_id)
-        out["must_flag"] = _list(questionary, "Sentence the check must flag")
+        out["must_flag"] = _list(
+            questionary, "Sentence the check must flag", _flagged_by_check(out, library)
+        )
         out["must_pass"] = _list(questionary, "Sentence the check must pass")
     elif kind == "organisation":
         out["name"] = _text(questionary, "Name:", _field(Organisation, "name", "The name"))
@@ -140,7 +203,9 @@ def ask_fields(fields: dict, directory: Path | None = None, force: bool = False)
         )
         out["uses"] = _list(questionary, "Concept id it uses", concept_id)
     out["sources"] = _list(
-        questionary, "Source as title=...;publisher=...;year=...;url=...", source_problem
+        questionary,
+        "Source as title=...;kind=...;publisher=...;year=...;url=...",
+        source_problem,
     )
     # a vetted entry needs a source (the rule `snippets validate` applies): say so up front
     vetted = questionary.Choice(

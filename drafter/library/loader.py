@@ -54,6 +54,18 @@ class Library:
             out += [table[key] for key in sorted(table)]
         return out
 
+    def with_concept(self, concept: Concept | None) -> Library:
+        """A copy with `concept` added (or replacing its id): to try an entry not yet saved."""
+        if concept is None:
+            return self
+        return Library(
+            concepts={**self.concepts, concept.id: concept},
+            organisations=self.organisations,
+            passages=self.passages,
+            paths=self.paths,
+            layers=self.layers,
+        )
+
     def add(self, entry: Entry, path: Path) -> None:
         """Add an entry, replacing any earlier one with the same id."""
         self.compiled = None

@@ -8,7 +8,7 @@ from drafter.errors import InputError, MultipleErrors
 from drafter.library.schema import Concept, Designation, Entry, Organisation, Passage, Source
 from drafter.model import dotted, field_problems
 
-SOURCE_KEYS = ("title", "publisher", "year", "url", "section", "ref")
+SOURCE_KEYS = ("title", "kind", "publisher", "year", "url", "section", "ref")
 # entry field -> the `snippets new` flag that sets it, for messages
 FLAGS = {
     "id": "--id",
@@ -162,6 +162,7 @@ def build_entry(fields: dict) -> Entry:
             subject=fields.get("subject"),
             short=fields.get("short"),
             definition=fields.get("definition"),
+            response_definition=fields.get("response_definition") or None,
             quotation=fields.get("quotation") or None,
             quotation_source=parse_source(fields["quotation_source"], "--quotation-source")
             if fields.get("quotation_source")

@@ -10,9 +10,9 @@ from drafter.fsutil import atomic_write_text
 README = """\
 # Our drafter library
 
-This folder holds our organisation's own entries for [drafter](https://example.invalid/drafter):
-terms, organisations and reusable passages that add to, or replace by id, the bundled vetted
-library. The format is described in drafter's `docs/library-format.md`.
+This folder holds our organisation's own entries for drafter (the consultation response
+drafter): terms, organisations and reusable passages that add to, or replace by id, the bundled
+vetted library. The format is described in drafter's `docs/library-format.md`.
 
 ## Using it
 
@@ -22,8 +22,11 @@ library. The format is described in drafter's `docs/library-format.md`.
 ## Maintaining it
 
 - One YAML file per entry: `terms/<id>.yaml`, `organisations/<id>.yaml`, `passages/<id>.yaml`.
-- Write definitions in your own words, cite every source, and never present an unverified
-  Welsh term as verified (`status: unverified`).
+- Write definitions in your own words, cite every source and say what kind it is, and never
+  present an unverified Welsh term as verified (`status: unverified`).
+- `response_definition` is what a response prints: one or two timeless sentences. Caveats and
+  reminders to yourselves go in `notes`, which is never printed; a fact true on a date goes in
+  `dated_facts` with `as_of` and `valid_until`.
 - New entries start as `status: draft`. After checking one against its sources:
 
       drafter snippets review <id> --by "Your Name" --library .
@@ -44,14 +47,22 @@ version: 1
 status: draft
 subject: co-operatives
 short: A one-line definition that a reader can take in at a glance.
+# what a response prints: one or two timeless sentences, no notes to yourselves
+response_definition: >-
+  An example housing co-operative is a co-operative whose members are its tenants.
 definition: |
   The definition in your own words. Say who owns and controls it, and how it differs from the
   terms it is most often confused with.
+# caveats and reminders for whoever maintains the entry: never printed in a response
+notes: |
+  Replace this example with an entry of your own.
 sources:
+  # kind: legislation, regulator, official-guidance, sector-body, academic or press
+  # (a response cites the best two, primary first); add `url:` with the address you read
   - title: The source you checked
+    kind: sector-body
     publisher: Who published it
     year: 2026
-    url: https://example.invalid/source
 terms:
   - text: example housing co-operative
     status: preferred

@@ -20,6 +20,14 @@ TermKind = Literal["full-form", "short-form", "abbreviation", "variant"]
 # "informal": clear, but style for a formal response ("co-op"): a suggestion, never an error
 Register = Literal["neutral", "informal"]
 WelshStatus = Literal["legislation", "official-usage", "sector-usage", "unverified"]
+# what a source is, best first: a response cites primary sources before commentary
+SourceKind = Literal[
+    "legislation", "regulator", "official-guidance", "sector-body", "academic", "press"
+]
+SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__
+# a designation's part of speech, so a Welsh term is printed beside an English term of the
+# same kind only ("cydweithredol" is the adjective, not "a co-operative")
+PartOfSpeech = Literal["noun", "plural noun", "adjective", "verb"]
 
 NonEmpty = Annotated[str, Meta(min_length=1)]
 
@@ -37,6 +45,23 @@ def id_problem(value: str) -> str | None:
     return None
 
 
+def unwrap(text: str) -> str:
+    """Text without the hard line breaks YAML wrapping leaves mid-sentence: a spreadsheet cell
+    shows them as broken lines. Paragraphs and list items keep their own lines."""
+    paragraphs = []
+    for block in text.strip().split("\n\n"):
+        lines: list[str] = []
+        for line in block.splitlines():
+            stripped = line.strip()
+            starts_item = stripped[:2] in ("- ", "* ", "> ") or stripped.split(".")[0].isdigit()
+            if lines and stripped and not starts_item:
+                lines[-1] += " " + stripped
+            elif stripped:
+                lines.append(stripped)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
 class Source(Frozen, kw_only=True):
     """A citation. `ref` is the number in the reference fact sheet, kept for traceability."""
 
@@ -47,6 +72,8 @@ class Source(Frozen, kw_only=True):
     url: str | None = None
     section: str | None = None
     ref: int | None = None
+    # old entries have none; `snippets validate` asks for it
+    kind: SourceKind | None = None
 
     def __post_init__(self) -> None:
         strip_fields(self, "title")
@@ -72,6 +99,8 @@ class Designation(Frozen, kw_only=True):
     # for deprecated/superseded designations: what to write instead (default: the preferred)
     use_instead: str | None = None
     match: Match = field(default_factory=Match)
+    # None: a noun, as glossary heads are
+    part_of_speech: PartOfSpeech | None = None
 
     def __post_init__(self) -> None:
         has_letters = any(ch.isalnum() for ch in self.text)
@@ -92,6 +121,27 @@ class Translation(Frozen, kw_only=True):
     status: WelshStatus
     note: str | None = None
     sources: tuple[Source, ...] = ()
+    part_of_speech: PartOfSpeech | None = None
+    # the English it renders when that is not the concept's term ("co-operative organisations"):
+    # a related form kept for reference, never printed as the term's translation
+    english: str | None = None
+
+
+class DatedFact(Frozen, kw_only=True):
+    """A fact true on a date ("committed to doubling ... by 2026"): printed with its date and
+    never after `valid_until`."""
+
+    text: Text
+    # when the fact was stated or last checked; `snippets validate` requires it
+    as_of: dt.date | None = None
+    valid_until: dt.date | None = None
+    sources: tuple[Source, ...] = ()
+
+    def __post_init__(self) -> None:
+        strip_fields(self, "text")
+
+    def current(self, today: dt.date) -> bool:
+        return self.as_of is not None and (self.valid_until is None or today <= self.valid_until)
 
 
 class MisuseContext(Frozen, kw_only=True):
@@ -136,6 +186,12 @@ class Concept(EntryBase, kw_only=True):
     subject: str
     short: Text
     definition: Text
+    # what a response prints: one or two timeless sentences, no note to the maintainer
+    # (old entries have none; `snippets validate` asks for it and a response prints `short`)
+    response_definition: str | None = None
+    # caveats and notes for maintainers: never printed in a response
+    notes: str | None = None
+    dated_facts: tuple[DatedFact, ...] = ()
     # a statutory or official definition quoted word for word, with its source
     quotation: str | None = None
     quotation_source: Source | None = None
@@ -152,13 +208,27 @@ class Concept(EntryBase, kw_only=True):
     def __post_init__(self) -> None:
         super().__post_init__()
         strip_fields(self, "short", "definition")
+        # YAML's wrapped lines are not line breaks: exports and exchange files get sentences whole
+        for name in ("definition", "response_definition", "notes"):
+            value = getattr(self, name)
+            if value and "\n" in value:
+                force_setattr(self, name, unwrap(value))
+
+    @property
+    def preferred_designation(self) -> Designation:
+        for term in self.terms:
+            if term.status == "preferred":
+                return term
+        return self.terms[0]
 
     @property
     def preferred(self) -> str:
-        for term in self.terms:
-            if term.status == "preferred":
-                return term.text
-        return self.terms[0].text
+        return self.preferred_designation.text
+
+    @property
+    def printed_definition(self) -> str:
+        """The definition a response prints."""
+        return " ".join((self.response_definition or self.short).split())
 
 
 class Organisation(EntryBase, kw_only=True):

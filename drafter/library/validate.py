@@ -13,6 +13,7 @@ from typing import Literal
 
 from drafter.errors import DrafterError, InputError, MultipleErrors
 from drafter.library.loader import Library, duplicate_problems, read_layer
+from drafter.library.publishable import concept_problems, source_problems
 from drafter.library.schema import Concept, Organisation, Passage
 
 Level = Literal["error", "warning", "note"]
@@ -162,6 +163,14 @@ def _check_entry(report: Report, entry, path: Path, today: dt.date) -> None:
             report.add(
                 "error", "a quotation needs a quotation_source", path, _line(path, "quotation")
             )
+        for keys, message in concept_problems(entry):
+            report.add("error", f"{_dotted(keys)}: {message}", path, _line(path, *keys))
+    for keys, message in source_problems(entry):
+        report.add("error", f"{_dotted(keys)}: {message}", path, _line(path, *keys))
+
+
+def _dotted(keys: tuple) -> str:
+    return ".".join(str(k) for k in keys)
 
 
 _RELATIONS = ("broader", "narrower", "related", "contrast")
@@ -297,13 +306,22 @@ def _check_designations(report: Report, library: Library, *, twice: bool = True)
                 owner[key] = cid
 
 
-def _check_examples(report: Report, library: Library) -> None:
-    """Run every must_flag / must_pass sentence through the precision check."""
+def example_findings(sentence: str, library: Library, extra: Concept | None = None) -> list:
+    """What the precision check finds in an example sentence (document-level rules aside);
+    `extra`: a concept not in the library yet (the `snippets new` form's)."""
     import drafter.precision as precision
 
+    if extra is not None:
+        library = library.with_concept(extra)
+    found = precision.check_text(sentence, library)
+    return [f for f in found if not f.suppressed and f.rule not in precision.DOCUMENT_RULES]
+
+
+def _check_examples(report: Report, library: Library) -> None:
+    """Run every must_flag / must_pass sentence through the precision check."""
+
     def findings(sentence: str) -> list:
-        found = precision.check_text(sentence, library)
-        return [f for f in found if not f.suppressed and f.rule not in precision.DOCUMENT_RULES]
+        return example_findings(sentence, library)
 
     for entry in library.entries():
         examples = getattr(entry, "examples", None)
