@@ -32,6 +32,7 @@ eval: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # docs/cli.md: every command's --help (a test fails while it is out of date)
 docs: $(STAMP)
