@@ -86,12 +86,12 @@ def _fill(
     _check_same_form(answers, answers_path, shown, report)
     writer = _Writer(blocks)
     matched = _match(questions, answers.answers, report)
-    for number, answer in answers.answers.items():
-        if number in matched:
-            _fill_question(matched[number], answer, writer, report, number)
-    used = {_key(q.number) for q in matched.values()}
-    for q in questions:
-        if _key(q.number) not in used:
+    answered = {id(q): number for number, q in matched.items()}
+    for q in questions:  # the report follows the form's order, not the answers file's
+        number = answered.get(id(q))
+        if number is not None:
+            _fill_question(q, answers.answers[number], writer, report, number)
+        else:
             report.not_filled.append(
                 f"question {q.number} ({q.found_at}): the answers file has no answer for it"
             )

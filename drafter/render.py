@@ -73,6 +73,24 @@ def load_inputs(answers_path: Path, library_dirs: Sequence[Path] = ()):
     return answers, consultation, library
 
 
+def check_answers_text(answers_path: Path, library_dirs: Sequence[Path] = ()) -> dict[str, int]:
+    """Precision findings by severity over every response in the answers, the text a filled
+    form carries (a form needs no consultation file, so this does not compose)."""
+    from drafter.answers import load_answers
+    from drafter.library import load_library, resolve_library_dirs
+    from drafter.library.validate import library_warnings
+    from drafter.precision import check_text
+
+    answers = load_answers(Path(answers_path))
+    library = load_library(resolve_library_dirs(library_dirs))
+    library_warnings(library)  # raises if the library is unsafe to check with
+    result = RenderResult(out_path=Path(answers_path), fmt="", concepts=[], library_versions={})
+    for answer in answers.answers.values():
+        if answer.response.strip():
+            result.findings += check_text(answer.response, library)
+    return result.counts()
+
+
 def render_answers(
     answers_path: Path,
     out_path: Path,

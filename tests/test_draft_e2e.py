@@ -43,16 +43,17 @@ TYPED = {
 class Terminal:
     """A `drafter draft` process in a pseudo-terminal of a fixed size."""
 
-    def __init__(self, *args: str, cwd: Path):
+    def __init__(self, *args: str, cwd: Path, editor: str = "true"):
         env = {
             **os.environ,
             "PROMPT_TOOLKIT_NO_CPR": "1",
             "TERM": "xterm-256color",
             "COLUMNS": "110",
             "LINES": "40",
-            "EDITOR": "true",
+            "EDITOR": editor,
             "PYTHONPATH": str(ROOT),  # this checkout, whichever one the environment installed
         }
+        env.pop("VISUAL", None)
         self.child = pexpect.spawn(
             sys.executable,
             ["-m", "drafter", "draft", *args],
@@ -251,6 +252,112 @@ def test_help_text():
     for option in ("--consultation", "--answers", "--resume", "--ask", "--output"):
         assert option in result.stdout
     assert "Esc then Enter finishes" in result.stdout
+
+
+def test_a_missing_library_folder_stops_before_the_first_question(tmp_path):
+    terminal = Terminal(
+        "--consultation", "sample-social-care", "--library", "no-such-folder", cwd=tmp_path
+    )
+    terminal.wait("library folder not found")
+    output = terminal.child.before
+    assert terminal.exit_code() == 2
+    assert "no-such-folder" in output
+    assert "responding for an organisation" not in output
+    assert not list(tmp_path.iterdir())  # no answers file started
+
+
+def test_ctrl_e_opens_the_named_editor_and_takes_its_text_back(tmp_path):
+    script = tmp_path / "append-edited"
+    script.write_text('#!/bin/sh\nprintf "%s" " was edited" >> "$1"\n')
+    script.chmod(0o755)
+    term = Terminal(
+        "--consultation",
+        "sample-social-care",
+        "--answers",
+        "answers.yaml",
+        cwd=tmp_path,
+        editor=str(script),
+    )
+    term.respondent()
+    term.answer("1")
+    term.wait_after_glossary("Question 2 ")
+    term.wait("Ctrl-E opens append-edited")
+    term.wait("Your response")
+    term.send("Contract size")
+    term.wait("Contract size")
+    term.send("\x05")  # Ctrl-E
+    term.wait("Contract size was edited")
+    term.send(CTRL_C)
+    assert term.exit_code() == 130
+    assert load_answers(tmp_path / "answers.yaml").answers["2"].response == (
+        "Contract size was edited"
+    )
+
+
+ANSWERED = """\
+schema: 1
+consultation: sample-social-care
+respondent:
+  name: Ann Example
+  organisation: Example Care Co-operative
+  address: 1 Example Street
+  consent: publish-with-name
+answers: {}
+"""
+
+
+def _asking_again(tmp_path, number: str, stance: str, text: str) -> Terminal:
+    """`drafter draft --ask NUMBER` with `text` typed as the response, at the first finding."""
+    (tmp_path / "answers.yaml").write_text(ANSWERED)
+    term = Terminal("--answers", "answers.yaml", "--ask", number, cwd=tmp_path)
+    term.wait("Your answer")
+    stances = load_consultation(SAMPLE_CONSULTATION).question(number).stances
+    term.send(DOWN * stances.index(stance) + ENTER)
+    term.wait("Your response")
+    term.send(text + FINISH)
+    return term
+
+
+def test_a_suggestion_with_alternatives_is_fitted_as_one_word_in_the_same_form(tmp_path):
+    said = "Our own services were co-produced through a satisfaction survey each spring."
+    term = _asking_again(tmp_path, "5", "Strongly agree", said)
+    term.wait("Use the suggestion: “consulted”")  # one alternative, the past form
+    term.send(ENTER)
+    term.wait("Now reads: Our own services were ⟦consulted⟧ through a satisfaction survey")
+    term.keep_findings_until("Key point")
+    term.send(ENTER)
+    term.wait_after_glossary("Review")
+    term.send(CTRL_C)
+    term.exit_code()
+    answer = load_answers(tmp_path / "answers.yaml").answers["5"]
+    assert answer.response == (
+        "Our own services were consulted through a satisfaction survey each spring."
+    )
+
+
+def test_a_finding_not_fixed_is_recorded_as_kept_and_shown_in_the_review(tmp_path):
+    said = "Commissioners should treat every cooperative as a not-for-profit body."
+    term = _asking_again(tmp_path, "8", "Disagree", said)
+    term.wait("Use the suggestion: “co-operative”")
+    term.send(ENTER)
+    term.wait("Now reads: Commissioners should treat every ⟦co-operative⟧ as a not-for-profit")
+    # checked again where it now stands: "member-owned" does not fit a noun, so it is advice
+    term.wait("Precision check 2 of 2")
+    term.wait("Suggestion: member-owned")
+    term.wait("What would you like to do?")
+    term.send("\x1b[A" + ENTER)  # keep it as written
+    term.wait("Key point")
+    term.send(ENTER)
+    term.wait("Terms to define")  # co-operative, ticked
+    term.send(ENTER)
+    term.wait("answered, 1 kept")  # the review row for question 8
+    term.send(CTRL_C)
+    term.exit_code()
+    answer = load_answers(tmp_path / "answers.yaml").answers["8"]
+    assert answer.response == (
+        "Commissioners should treat every co-operative as a not-for-profit body."
+    )
+    assert [(k.rule, k.text) for k in answer.kept_findings] == [("misuse-context", "co-operative")]
 
 
 def _scripted_until(tmp_path, prompts: int) -> Terminal:

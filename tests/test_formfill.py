@@ -12,6 +12,7 @@ import docx
 import pytest
 from lxml import etree
 
+from drafter.answers import load_answers
 from drafter.errors import InputError, OutputExistsError
 from drafter.formfill import fill_form
 from drafter.importer import import_consultation
@@ -406,3 +407,14 @@ def test_the_sample_form_is_rebuilt_byte_for_byte(tmp_path):
         capture_output=True,
     )
     assert out.read_bytes() == (ROOT / "examples" / "sample-response-form.docx").read_bytes()
+
+
+def test_the_report_follows_the_form_order_not_the_answers_order(tmp_path):
+    head, rest = ANSWERS.format(consent="publish-anonymously").split("answers:\n")
+    blocks = rest.replace('\n  "', '\n\x00  "').split("\x00")
+    path = tmp_path / "reversed.yaml"
+    path.write_text(head + "answers:\n" + "".join(reversed(blocks)).rstrip() + "\n")
+    assert list(load_answers(path).answers)[0] == "9"  # the file lists them backwards
+    report, _, _ = fill(path, "one-cell.docx", tmp_path)
+    numbers = [line.split(":")[0] for line in report.filled if line.startswith("question")]
+    assert numbers == ["question 1", "question 2", "question 3", "question 3a"]

@@ -41,7 +41,7 @@ def test_renders_beside_the_answers_by_default(tmp_path):
     no_traceback(result)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "ours.docx"
-    assert result.stdout.splitlines()[0] == f"wrote {out}"
+    assert result.stdout.splitlines()[0].startswith(f"wrote {out} (beside the answers, in ")
     assert "precision check:" in result.stdout
     assert "Question 1" in docx_text(out)
 
@@ -302,3 +302,52 @@ def test_rendering_to_docx_does_not_import_python_docx(tmp_path):
         assert "drafter" in imported and "lxml" in imported
         assert "docx" not in imported, extra
         assert docx.Document(str(out)).paragraphs[0].text  # it did write the response
+
+
+def test_into_checks_precision_honours_strict_and_says_there_is_no_glossary(
+    tmp_path, capsys, monkeypatch
+):
+    answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="Loose words.")})
+    checked = []
+
+    def fake_check(text, library):
+        checked.append(text)
+        start = text.index("Loose")
+        return [Finding("test-rule", "error", start, start + 5, "Loose", "too loose")]
+
+    monkeypatch.setattr("drafter.precision.check_text", fake_check)
+    monkeypatch.setattr("drafter.formfill.fill_form", lambda *a, **k: "filled: question 2")
+    form = tmp_path / "form.docx"
+    code, out, err = in_process(capsys, "render", str(answers), "--into", str(form))
+    assert code == 0 and checked == ["Loose words."]
+    assert "precision check: 1 error(s), 0 warning(s), 0 suggestion(s)" in out
+    assert "glossary: not added to the form" in out
+    code, out, err = in_process(capsys, "render", str(answers), "--into", str(form), "--strict")
+    assert code == 1 and "--strict" in err
+
+
+def test_into_with_a_missing_library_stops_before_writing(tmp_path, capsys):
+    answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="Words.")})
+    form = tmp_path / "form.docx"
+    code, out, err = in_process(
+        capsys, "render", str(answers), "--into", str(form), "--library", str(tmp_path / "no")
+    )
+    assert code == 2 and "library folder not found" in err
+    assert not (tmp_path / "a-form.docx").exists()
+
+
+def test_the_default_output_names_its_folder_when_it_is_not_the_current_one(
+    tmp_path, capsys, monkeypatch
+):
+    (tmp_path / "answers").mkdir()
+    answers = write_answers(tmp_path / "answers" / "a.yaml")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = in_process(capsys, "render", str(answers))
+    assert code == 0
+    assert out.splitlines()[0] == (
+        f"wrote {answers.with_suffix('.docx')} (beside the answers, in "
+        f"{answers.parent.resolve()}; -o chooses another place)"
+    )
+    monkeypatch.chdir(answers.parent)
+    code, out, err = in_process(capsys, "render", "a.yaml", "--force")
+    assert code == 0 and out.splitlines()[0] == "wrote a.docx"

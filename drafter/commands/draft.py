@@ -53,7 +53,7 @@ def draft(
 
     \b
     Keys: arrow keys and Enter to choose; in a response, Enter starts a new line and
-    Esc then Enter finishes; Ctrl-E opens the response in your $EDITOR.
+    Esc then Enter finishes; Ctrl-E opens the response in $VISUAL, $EDITOR, else nano (or vi).
 
     \b
     Examples:

@@ -72,13 +72,14 @@ def render(
     if form is not None:
         if out is not None:
             _not_an_input(out, answers, form)
-        _fill_form(answers, form, out, force)
+        _fill_form(answers, form, out, force, library_dirs, strict)
         return
     from drafter.render import render_answers
 
     if fmt is None:
         suffix = out.suffix.lower().lstrip(".") if out is not None else ""
         fmt = suffix if suffix in SUFFIXES else "docx"
+    chosen = out is not None
     if out is None:
         out = answers.with_suffix(SUFFIXES[fmt])
     _not_an_input(out, answers, reference_doc)
@@ -92,25 +93,34 @@ def render(
     )
     to_stdout = str(out) == "-"  # the document is the output: everything else to stderr
     if not to_stdout:
-        click.echo(f"wrote {result.out_path}")
+        click.echo(f"wrote {result.out_path}{'' if chosen else _where_by_default(result.out_path)}")
     suffix = out.suffix.lower()
     if suffix in SUFFIXES.values() and suffix != SUFFIXES[fmt]:
         result.warnings.append(f"wrote {fmt} into a file named {out.name}; check the suffix")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    counts = result.counts()
+    _report_precision(result.counts(), result.out_path, strict, err=to_stdout)
+
+
+def _report_precision(counts: dict[str, int], checked: Path, strict: bool, *, err: bool) -> None:
+    """The one-line precision summary, and exit 1 under --strict when there are errors."""
     if any(counts.values()):
         summary = ", ".join(f"{n} {kind}(s)" for kind, n in counts.items())
-        click.echo(
-            f"precision check: {summary} (details: drafter lint {result.out_path})", err=to_stdout
-        )
+        click.echo(f"precision check: {summary} (details: drafter lint {checked})", err=err)
     else:
-        click.echo("precision check: no findings", err=to_stdout)
+        click.echo("precision check: no findings", err=err)
     if strict and counts["error"]:
         raise FindingsError(
-            f"--strict: the rendered text has {counts['error']} precision error(s)",
-            path=result.out_path,
+            f"--strict: the rendered text has {counts['error']} precision error(s)", path=checked
         )
+
+
+def _where_by_default(out: Path) -> str:
+    """Said when -o was not given and the file went into another folder than the current one,
+    so nobody is surprised to find it beside the answers (a shared or tracked folder)."""
+    if out.resolve().parent == Path.cwd().resolve():
+        return ""
+    return f" (beside the answers, in {out.resolve().parent}; -o chooses another place)"
 
 
 def _not_an_input(out: Path, *inputs: Path | None) -> None:
@@ -120,12 +130,27 @@ def _not_an_input(out: Path, *inputs: Path | None) -> None:
             raise InputError("-o must name a new file, not one of the inputs", path=out)
 
 
-def _fill_form(answers: Path, form: Path, out: Path | None, force: bool) -> None:
+def _fill_form(
+    answers: Path,
+    form: Path,
+    out: Path | None,
+    force: bool,
+    library_dirs: tuple[Path, ...],
+    strict: bool,
+) -> None:
+    """Fill the form, then check the answers written into it as `render` checks its text."""
     from drafter.formfill import fill_form
+    from drafter.render import check_answers_text
 
     if out is None:
         out = answers.with_name(f"{answers.stem}-form.docx")
+    counts = check_answers_text(answers, library_dirs)  # a bad library stops before writing
     report = fill_form(answers, form, out, force=force)
     click.echo(f"wrote {out}")
     if report is not None:
         click.echo(str(report))
+    click.echo(
+        "glossary: not added to the form (it is filled as it is); "
+        '`drafter render` writes the response with its "Terms used" glossary'
+    )
+    _report_precision(counts, out, strict, err=False)

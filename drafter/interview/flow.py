@@ -10,7 +10,7 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.answers import Answer, Respondent
+from drafter.answers import Answer, KeptFinding, Respondent
 from drafter.consultation import Consultation, bundled_consultations, load_consultation
 from drafter.errors import EXIT_INTERRUPTED, DrafterError, InputError
 from drafter.interview import prompts
@@ -19,14 +19,11 @@ from drafter.interview.lock import AnswersLock
 from drafter.interview.session import (
     AnswersChanged,
     Session,
-    apply_suggestions,
     default_answers_path,
     default_output_path,
     findings_to_ask,
-    kept_from,
     line_and_column,
     previously_kept,
-    replacement,
 )
 from drafter.model import to_data
 
@@ -94,6 +91,9 @@ class Interview:
         return self._library
 
     def _run(self) -> int:
+        from drafter.library.loader import check_library_dirs, resolve_library_dirs
+
+        check_library_dirs(resolve_library_dirs(self.options.library_dirs))
         consultation, consultation_file = self._choose_consultation()
         path = self.options.answers or default_answers_path(consultation.id)
         self.lock = AnswersLock.acquire(path)
@@ -352,7 +352,6 @@ class Interview:
 
     def _response(self, question, before: Answer, answer: Answer) -> bool:
         """Ask for the response text and run the precision check; False means "no response"."""
-        from drafter.precision import check_text
         from drafter.textclean import clean_text
 
         text = before.response if not before.no_response else ""
@@ -378,36 +377,68 @@ class Interview:
                 return False
             answer.response = text
             self._keep_draft(question.number, answer)  # the response, the moment it is given
-            findings = findings_to_ask(check_text(text, self.library))
-            decisions: list[str] = []
-            for i, found in enumerate(findings, 1):
-                line, column = line_and_column(text, found.start)
-                view = prompts.FindingView(
-                    where=f"line {line}, column {column}",
-                    text=found.text,
-                    message=found.message,
-                    replacement=replacement(found),
-                    advice=None if replacement(found) else found.suggestion,
-                    severity=found.severity,
-                )
-                decision = prompts.finding(
-                    view, i, len(findings), kept_before=previously_kept(before, found)
-                )
-                if decision == "edit":
-                    break
-                decisions.append(decision)
-                # what a stop at the next finding keeps: the text with the choices made so far
-                answer.response = apply_suggestions(text, findings[:i], decisions)
-                answer.kept_findings = kept_from(findings[:i], decisions)
-                self._keep_draft(question.number, answer)
-            text = apply_suggestions(text, findings[: len(decisions)], decisions)
-            answer.response = text
-            if len(decisions) < len(findings):  # chose to edit: back to the text, then re-check
+            settled = self._settle_findings(question.number, text, before, answer)
+            if settled is None:  # chose to edit: back to the text, then re-check
+                text = answer.response
                 continue
-            answer.kept_findings = kept_from(findings, decisions)
-            if any(d == "accept" for d in decisions):
-                prompts.say("Suggestion(s) applied.", "good")
             return True
+
+    def _settle_findings(
+        self, number: str, text: str, before: Answer, answer: Answer
+    ) -> str | None:
+        """Ask about each finding, one at a time, checking the text again after every change
+        so each finding is shown where it now stands; returns the final text, None to edit.
+
+        Every finding ends applied or recorded as kept: the kept ones are those still found
+        in the final text.
+        """
+        from drafter.interview.fitting import apply_fitted, fitted_replacement, marked
+        from drafter.precision import check_text
+
+        kept: list[KeptFinding] = []
+        applied: set[tuple[str, int, str]] = set()  # a fix the check flags again is not re-asked
+        asked = 0
+        while True:
+            found_now = findings_to_ask(check_text(text, self.library))
+            open_findings = [
+                f for f in found_now if not any(k.rule == f.rule and k.text == f.text for k in kept)
+            ]
+            if not open_findings:
+                break
+            found = open_findings[0]
+            new = fitted_replacement(text, found)
+            if new is not None and (found.rule, found.start, new) in applied:
+                new = None  # offered as advice: applying it again would change nothing
+            asked += 1
+            line, column = line_and_column(text, found.start)
+            view = prompts.FindingView(
+                where=f"line {line}, column {column}",
+                text=found.text,
+                message=found.message,
+                replacement=new,
+                advice=None if new else found.suggestion,
+                severity=found.severity,
+            )
+            decision = prompts.finding(
+                view, asked, asked - 1 + len(open_findings),
+                kept_before=previously_kept(before, found),
+            )  # fmt: skip
+            if decision == "edit":
+                return None
+            if decision == "accept" and new is not None:
+                applied.add((found.rule, found.start, new))
+                text, start, end = apply_fitted(text, found, new)
+                prompts.say(f"Now reads: {marked(text, start, end)}", "good")
+            else:
+                kept.append(KeptFinding(rule=found.rule, text=found.text, note=found.message))
+            # what a stop at the next finding keeps: the text with the choices made so far
+            answer.response, answer.kept_findings = text, list(kept)
+            self._keep_draft(number, answer)
+        answer.kept_findings = [
+            k for k in kept if any(k.rule == f.rule and k.text == f.text for f in found_now)
+        ]
+        answer.response = text
+        return text
 
     def _glossary(self, answer: Answer) -> list[str]:
         """Library terms to define for this answer: those it mentions, and any looked up."""

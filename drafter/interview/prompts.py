@@ -46,9 +46,7 @@ RENDER = "\x00render"
 QUIT = "\x00quit"
 CONFIRMED = "\x00confirmed"
 
-FINISH_HINT = (
-    "Esc then Enter to finish · a blank line starts a new paragraph · Ctrl-E opens your editor"
-)
+FINISH_HINT = "Esc then Enter to finish · a blank line starts a new paragraph · Ctrl-E opens "
 
 
 class TypingInterrupted(KeyboardInterrupt):
@@ -168,14 +166,18 @@ def confirm(message: str, default: bool = True) -> bool:
 
 
 def response_text(default: str = "") -> str:
-    """The multi-line response, finished with Esc then Enter; Ctrl-E opens $EDITOR."""
+    """The multi-line response, finished with Esc then Enter; Ctrl-E opens the editor the
+    hint names ($VISUAL, $EDITOR, nano, else vi)."""
+    from drafter.interview.editor import choose_editor, editor_hint
+
+    editor = choose_editor()
     bindings = KeyBindings()
 
     @bindings.add("c-e")
     def _editor(event) -> None:
-        event.current_buffer.open_in_editor(validate_and_handle=False)
+        _edit_in(editor.argv, event.current_buffer)
 
-    say(FINISH_HINT, "muted")
+    say(FINISH_HINT + editor_hint(editor), "muted")
     question = questionary.text(
         "Your response",
         default=default,
@@ -188,6 +190,30 @@ def response_text(default: str = "") -> str:
         return question.unsafe_ask()
     except KeyboardInterrupt:
         raise TypingInterrupted(question.application.current_buffer.text) from None
+
+
+def _edit_in(argv: list[str], buffer) -> None:
+    """Open the buffer's text in the editor (the terminal handed over), then take it back."""
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from prompt_toolkit.application import run_in_terminal
+
+    def edit() -> None:
+        with tempfile.TemporaryDirectory(prefix="drafter-") as folder:
+            path = Path(folder) / "response.txt"
+            path.write_text(buffer.text, encoding="utf-8")
+            try:
+                subprocess.call([*argv, str(path)])
+            except OSError as problem:
+                say(f"Could not open {argv[0]}: {problem.strerror}", "warning")
+                return
+            text = path.read_text(encoding="utf-8").rstrip("\n")
+        buffer.text = text
+        buffer.cursor_position = len(text)
+
+    run_in_terminal(edit, in_executor=False)
 
 
 def stance(labels: Sequence[str], default: str | None, *, takes_text: bool) -> str:

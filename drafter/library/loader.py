@@ -115,6 +115,13 @@ def resolve_library_dirs(cli_dirs: Sequence[Path] = ()) -> list[Path]:
     return dirs
 
 
+def check_library_dirs(dirs: Sequence[Path]) -> None:
+    """Stop before any question when a library folder is missing, rather than at the end."""
+    for directory in dirs:
+        if not Path(directory).is_dir():
+            raise InputError("library folder not found", path=directory)
+
+
 def entry_from_data(data: object, path: Path) -> Entry:
     """Validate parsed YAML as an entry; raise one error listing every problem in the file."""
     problems = entry_problems(data, path)
@@ -177,8 +184,10 @@ def read_layer(
 
     entries: list[tuple[Path, Entry]] = []
     problems: list[DrafterError] = []
-    if not Path(directory).is_dir():
-        return [], [InputError("library folder not found", path=directory)]
+    try:
+        check_library_dirs([directory])
+    except InputError as problem:
+        return [], [problem]
     loaded = cache.load_files(
         Path(directory), entry_files(directory), entry_problems, _MODELS, use=use_cache
     )
