@@ -14,7 +14,15 @@ from pathlib import Path
 
 from drafter.errors import InputError
 
-FORMATS = ("docx", "md", "txt")
+# The output formats, the one list: name -> file suffix. `render --format`, the default output
+# name, and the interview's -o all read it (docs/architecture.md: "Add an output format").
+FORMATS: dict[str, str] = {"docx": ".docx", "md": ".md", "txt": ".txt"}
+
+
+def format_of(path: Path) -> str | None:
+    """The output format a file name asks for, by its suffix; None if it names none."""
+    suffix = path.suffix.lower()
+    return next((name for name, known in FORMATS.items() if known == suffix), None)
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
@@ -210,3 +211,14 @@ def test_render_never_writes_over_its_own_input_even_with_force(tmp_path, which)
         f"drafter: error: {target}: -o must name a new file, not one of the inputs\n"
     )
     assert {p: p.read_bytes() for p in (answers, form)} == before
+
+
+def test_output_formats_come_from_one_registry():
+    from drafter.commands.render import render
+    from drafter.render import FORMATS, format_of
+
+    choice = next(p for p in render.params if p.name == "fmt")
+    assert list(choice.type.choices) == list(FORMATS)
+    for name, suffix in FORMATS.items():
+        assert format_of(Path("out" + suffix.upper())) == name
+    assert format_of(Path("out.pdf")) is None

@@ -8,8 +8,7 @@ import click
 
 from drafter.commands._common import force_option, library_option, output_option
 from drafter.errors import FindingsError, InputError
-
-SUFFIXES = {"docx": ".docx", "md": ".md", "txt": ".txt"}
+from drafter.render import FORMATS, format_of
 
 
 @click.command(name="render")
@@ -18,7 +17,7 @@ SUFFIXES = {"docx": ".docx", "md": ".md", "txt": ".txt"}
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["docx", "md", "txt"]),
+    type=click.Choice(list(FORMATS)),
     default=None,
     help="docx (Word), md (the composed Markdown) or txt (per question, with character "
     "counts, for pasting into online portals). Default: from -o's suffix, else docx.",
@@ -77,11 +76,10 @@ def render(
     from drafter.render import render_answers
 
     if fmt is None:
-        suffix = out.suffix.lower().lstrip(".") if out is not None else ""
-        fmt = suffix if suffix in SUFFIXES else "docx"
+        fmt = (format_of(out) if out is not None else None) or "docx"
     chosen = out is not None
     if out is None:
-        out = answers.with_suffix(SUFFIXES[fmt])
+        out = answers.with_suffix(FORMATS[fmt])
     _not_an_input(out, answers, reference_doc)
     result = render_answers(
         answers,
@@ -95,7 +93,7 @@ def render(
     if not to_stdout:
         click.echo(f"wrote {result.out_path}{'' if chosen else _where_by_default(result.out_path)}")
     suffix = out.suffix.lower()
-    if suffix in SUFFIXES.values() and suffix != SUFFIXES[fmt]:
+    if suffix in FORMATS.values() and suffix != FORMATS[fmt]:
         result.warnings.append(f"wrote {fmt} into a file named {out.name}; check the suffix")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)

@@ -29,7 +29,6 @@ from drafter.model import to_data
 
 # consultation documents the importer reads (anything else is a question-set YAML file or an id)
 FORM_SUFFIXES = {".docx", ".md", ".txt", ".pdf"}
-FORMATS = {".docx": "docx", ".md": "md", ".txt": "txt"}
 KIND_LABELS = {
     "free-text": "free text",
     "agree-scale": "agree / disagree scale",
@@ -501,9 +500,12 @@ class Interview:
         ):
             return False
         out = self.options.output or default_output_path(session.path)
-        fmt = FORMATS.get(out.suffix.lower())
+        from drafter.render import FORMATS, format_of
+
+        fmt = format_of(out)
         if fmt is None:
-            prompts.say(f"Cannot write {out}: use a .docx, .md or .txt file name.", "warning")
+            names = ", ".join(FORMATS.values())
+            prompts.say(f"Cannot write {out}: use a file name ending {names}.", "warning")
             return False
         if out.exists() and not prompts.confirm(f"{out} already exists. Replace it?", True):
             return False
