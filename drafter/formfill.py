@@ -297,7 +297,10 @@ class _Writer:
 
     def write_answer(self, q, text: str) -> str:
         """Put the response in the question's answer cell, else just below the question."""
-        paragraphs = [_reflow(p) for p in re.split(r"\n\s*\n", text) if p.strip()]
+        from drafter.writer.text import portal_text
+
+        # as the rendered response shows it: wrapped lines rejoined, a typed list line by line
+        paragraphs = [p for p in portal_text(text).split("\n\n") if p.strip()]
         if q.answer_cell is not None:
             block = self.blocks[q.answer_cell]
             forms.write_into(block.element, paragraphs)
@@ -334,16 +337,3 @@ class _Writer:
                 return block.where
         forms.append_run(block.element, (" " if not block.text.endswith(" ") else "") + value)
         return block.where
-
-
-_LIST_LINE = re.compile(r"^(?:[-*+]|\d+[.)])\s")
-
-
-def _reflow(block: str) -> str:
-    """One paragraph of the response as the rendered response shows it: a line break inside a
-    paragraph is only where the text wrapped (Markdown's soft break), so it becomes a space;
-    a list keeps one item per line."""
-    lines = [line.strip() for line in block.split("\n") if line.strip()]
-    if all(_LIST_LINE.match(line) for line in lines):
-        return "\n".join(lines)
-    return " ".join(lines)

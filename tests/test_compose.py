@@ -223,3 +223,37 @@ def test_compiled_templates_unused_for_a_month_are_pruned_when_one_is_compiled(t
     compose_answers(make_answers(), templates_dir=changed)  # a new template is compiled
     assert not old.exists()
     assert any(folder.glob("__jinja2_*.cache"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "items"),
+    [
+        ("We ask commissioners to:\n- pay on time\n- split large lots", "bullet_list_open", 2),
+        ("Our asks:\n* pay on time\n* split large lots\n* publish scores", "bullet_list_open", 3),
+        ("In order:\n1. consult\n2. decide", "ordered_list_open", 2),
+        ("Two asks:\n(a) pay on time\n(b) split large lots", "bullet_list_open", 2),
+    ],
+)
+def test_a_list_typed_under_a_line_of_text_is_a_paragraph_then_a_list(typed, kind, items):
+    tokens = parse(user_blocks(typed))
+    types = [t.type for t in tokens]
+    assert kind in types
+    assert types.count("list_item_open") == items
+    lead = typed.split("\n")[0]
+    assert tokens[1].type == "inline" and tokens[1].content == lead  # the lead-in, on its own
+    if typed.startswith("Two asks"):
+        assert "(a) pay on time" in visible(user_blocks(typed))  # the letters are kept
+
+
+@pytest.mark.parametrize("typed", ["x\n- y\nz", "Text\n1. only one", "Text\n(b) not from a\n(c) c"])
+def test_lines_that_do_not_end_a_block_as_a_list_stay_text(typed):
+    types = {t.type for t in parse(user_blocks(typed))}
+    assert not types & {"bullet_list_open", "ordered_list_open"}
+
+
+def test_the_txt_output_keeps_a_list_under_its_lead_in_line_by_line():
+    from drafter.writer.text import portal_text
+
+    typed = "We ask commissioners to:\n- pay on time\n- split lots"
+    assert portal_text(typed) == typed
+    assert portal_text("One line\nwrapped.\n\n- a\n- b") == "One line wrapped.\n\n- a\n- b"

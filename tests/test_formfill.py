@@ -418,3 +418,16 @@ def test_the_report_follows_the_form_order_not_the_answers_order(tmp_path):
     report, _, _ = fill(path, "one-cell.docx", tmp_path)
     numbers = [line.split(":")[0] for line in report.filled if line.startswith("question")]
     assert numbers == ["question 1", "question 2", "question 3", "question 3a"]
+
+
+def test_a_list_typed_under_its_lead_in_line_keeps_its_items_in_the_form(tmp_path):
+    listed = ANSWERS.format(consent="publish-anonymously").replace(
+        "    response: Match funding for share offers.\n",
+        "    response: |-\n      We ask for:\n      - a share offer template\n      - a mentor\n",
+    )
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(listed, encoding="utf-8")
+    _, d, _ = fill(answers, "paragraphs.docx", tmp_path)
+    texts = body_texts(d)
+    guidance = texts.index(fx.Q2_GUIDANCE)
+    assert texts[guidance + 1] == "We ask for:\n- a share offer template\n- a mentor"

@@ -5,10 +5,13 @@ Everything a template prints passes through `escape_markdown` unless it is `Safe
 `# Heading`, `[link](http://x)`, `<b>`, a table row or `{{ 7*7 }}` prints exactly as typed.
 
 The one structure we keep from user text (docs/formats.md, "What a response may contain"):
-paragraphs separated by blank lines, and a simple list typed as a block in which EVERY line
-starts with "- ", "* " or "• " (bullets) or with "1. ", "2. ", ... counting up from 1 (a
-numbered list of two or more items). Anything else that Markdown would turn into structure
-(a lone "2014. was the year" line, "---", "> quote", indented code) is printed literally.
+paragraphs separated by blank lines, and a simple list typed as lines that start with "- ",
+"* " or "• " (bullets), with "1. ", "2. ", ... counting up from 1 (a numbered list of two or
+more items) or with "(a) ", "(b) ", ... from (a) (two or more items, printed as bullets that keep
+their letters). A list may follow a line of text in the same block ("We ask commissioners
+to:" then the items): the text is a paragraph and the list follows it, as the respondent
+meant. Anything else that Markdown would turn into structure (a lone "2014. was the year"
+line, "---", "> quote", indented code) is printed literally.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ _LINE_START = frozenset("#>+=-")
 _LINE_NUMBER = re.compile(r"^(\d+)([.)])")
 _BULLET = re.compile(r"^\s*[-*•]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(.*)$")
+_LETTERED = re.compile(r"^\s*\(([a-z])\)\s+(.*)$")
 
 
 def _one_newline(text: str) -> str:
@@ -81,22 +85,42 @@ def user_blocks(text: str) -> SafeMarkdown:
     out = []
     for block in blocks:
         lines = [line for line in block.split("\n") if line.strip()]
-        bullets = [_BULLET.match(line) for line in lines]
-        numbers = [_NUMBERED.match(line) for line in lines]
-        if all(bullets):
-            items = [m.group(1) for m in bullets if m.group(1).strip()]  # "- " alone: nothing
-            if items:
-                out.append("\n".join("- " + escape_line(item) for item in items))
-        elif (
-            len(lines) >= 2
-            and all(numbers)
-            and [int(m.group(1)) for m in numbers] == list(range(1, len(lines) + 1))
-        ):
-            items = [m.group(2) for m in numbers if m.group(2).strip()]
-            if items:
-                out.append(
-                    "\n".join(f"{i}. " + escape_line(item) for i, item in enumerate(items, 1))
-                )
-        else:
+        start = list_start(lines)
+        if start is None:
             out.append(escape_markdown(block))
+            continue
+        if start:  # the lead-in: "We ask commissioners to:"
+            out.append(escape_markdown("\n".join(lines[:start])))
+        listed = _as_list(lines[start:])
+        if listed:
+            out.append(listed)
     return SafeMarkdown("\n\n".join(out))
+
+
+def list_start(lines: list[str]) -> int | None:
+    """Where the simple list that ends this block of lines starts (0: the whole block is one),
+    or None if the block does not end in one. The one rule for what a typed list is."""
+    for start in range(len(lines)):
+        if _as_list(lines[start:]) is not None:
+            return start
+    return None
+
+
+def _as_list(lines: list[str]) -> str | None:
+    """`lines` as a Markdown list if every one is an item of one simple list, else None ("" for
+    a list of empty items, which prints nothing)."""
+    bullets = [_BULLET.match(line) for line in lines]
+    if all(bullets):
+        items = [m.group(1) for m in bullets if m.group(1).strip()]  # "- " alone: nothing
+        return "\n".join("- " + escape_line(item) for item in items)
+    if len(lines) < 2:
+        return None
+    numbers = [_NUMBERED.match(line) for line in lines]
+    if all(numbers) and [int(m.group(1)) for m in numbers] == list(range(1, len(lines) + 1)):
+        items = [m.group(2) for m in numbers if m.group(2).strip()]
+        return "\n".join(f"{i}. " + escape_line(item) for i, item in enumerate(items, 1))
+    letters = [_LETTERED.match(line) for line in lines]
+    expected = [chr(ord("a") + i) for i in range(len(lines))]
+    if all(letters) and [m.group(1) for m in letters] == expected:
+        return "\n".join(f"- ({m.group(1)}) " + escape_line(m.group(2)) for m in letters)
+    return None

@@ -46,7 +46,10 @@ RENDER = "\x00render"
 QUIT = "\x00quit"
 CONFIRMED = "\x00confirmed"
 
-FINISH_HINT = "Esc then Enter to finish · a blank line starts a new paragraph · Ctrl-E opens "
+FINISH_HINT = (
+    "Esc then Enter to finish · a blank line starts a new paragraph · lines starting "
+    '"- " or "1." make a list · Ctrl-E opens '
+)
 
 
 class TypingInterrupted(KeyboardInterrupt):

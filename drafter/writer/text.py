@@ -40,21 +40,24 @@ def text_output(composed: Composed) -> str:
     return "\n".join(lines) + "\n"
 
 
-_LIST_LINE = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
-
-
 def portal_text(response: str) -> str:
     """The response as a portal's text box should get it: each paragraph on one line.
 
     Line breaks inside a paragraph (from wrapping in the answers file) become spaces, so the
-    text reflows in the box; blank lines between paragraphs and list lines are kept.
+    text reflows in the box; blank lines between paragraphs and a typed list's lines (the same
+    lists the Word response shows: `compose.escape.list_start`) are kept.
     """
+    from drafter.compose.escape import list_start
+
     blocks = [b for b in re.split(r"\n[ \t]*\n", response.strip()) if b.strip()]
     out = []
     for block in blocks:
         lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if all(_LIST_LINE.match(line) for line in lines):
-            out.append("\n".join(lines))
-        else:
+        start = list_start(lines)
+        if start is None:
             out.append(" ".join(lines))
+        elif start:
+            out.append(" ".join(lines[:start]) + "\n" + "\n".join(lines[start:]))
+        else:
+            out.append("\n".join(lines))
     return "\n\n".join(out)
