@@ -637,3 +637,26 @@ def test_the_resume_hint_names_the_venvs_own_drafter_when_it_is_not_on_path(tmp_
     assert flow._program() == f"{bin_dir / 'python'} -m drafter"
     (bin_dir / "drafter").write_text("")
     assert flow._program() == str(bin_dir / "drafter")
+
+
+def test_a_kept_finding_is_recorded_as_it_reads_after_a_suggestion_accepted_inside_it(
+    tmp_path, monkeypatch
+):
+    """Accept "Co-ops" -> "Co-operatives", keep the run-together finding around it: the kept
+    text is the one the final response contains, so render and lint see it as kept."""
+    from drafter import library as library_module
+    from drafter.library.loader import load_library as real_load_library
+
+    monkeypatch.setattr(library_module, "load_library", real_load_library)
+    text = "Co-ops/social enterprises could bid."
+    keys = NEW_RESPONDENT + DOWN + ENTER + text_keys(text)  # Q1: Agree, then the text
+    keys += ENTER  # "Co-ops": use the suggestion
+    keys += DOWN + ENTER  # the conflation, now "Co-operatives/social enterprises": keep it
+    keys += ENTER + ENTER + CTRL_C  # key point, the glossary ticks, stop
+    path = tmp_path / "answers.yaml"
+    assert drive(keys, Options("sample-social-care", path)) == 130
+    answer = load_answers(path).answers["1"]
+    assert answer.response == "Co-operatives/social enterprises could bid."
+    assert [(k.rule, k.text) for k in answer.kept_findings] == [
+        ("conflation", "Co-operatives/social enterprises")
+    ]

@@ -12,12 +12,10 @@ from drafter.errors import InputError
 from drafter.interview import questionlist as ql
 from drafter.interview.session import (
     Session,
-    apply_suggestions,
     beside,
     default_output_path,
     ensure_writable,
     first_words,
-    kept_from,
     line_and_column,
     previously_kept,
 )
@@ -177,33 +175,11 @@ def test_review_rows_show_stance_first_words_and_status(consultation, tmp_path):
     assert session.precision_summary({"error": 0}).endswith("the whole response: no findings.")
 
 
-def test_apply_suggestions_back_to_front_and_skips_overlaps():
-    text = "A mutual and a social enterprise/co-op."
-    found = [
-        finding("mutual", 2, "mutual insurer"),
-        finding("social enterprise/co-op", 15, "social enterprise or co-operative"),
-        finding("co-op", 33, "co-operative"),  # overlaps the one before
-    ]
-    out = apply_suggestions(text, found, ["accept", "accept", "accept"])
-    assert out == "A mutual insurer and a social enterprise/co-operative."
-    assert apply_suggestions(text, found, ["keep", "keep", "edit"]) == text
-    kept = kept_from(found, ["keep", "accept", "keep"])
-    assert [(k.rule, k.text) for k in kept] == [("r1", "mutual"), ("r1", "co-op")]
+def test_a_finding_kept_before_is_recognised_by_rule_and_text():
+    found = [finding("mutual", 2, "mutual insurer"), finding("co-op", 33, "co-operative")]
+    kept = [KeptFinding(rule="r1", text="mutual")]
     assert previously_kept(Answer(kept_findings=kept), found[0])
     assert not previously_kept(Answer(kept_findings=kept), found[1])
-
-
-def test_a_kept_finding_is_recorded_as_it_reads_after_suggestions_accepted_inside_it():
-    """Accept "co-op" -> "co-operative", keep the run-together finding around it: the kept
-    text is the one the final response contains, so render and lint see it as kept."""
-    found = [
-        finding("social enterprise/co-op", 15, "social enterprise or co-operative"),
-        finding("co-op", 33, "co-operative"),
-    ]
-    kept = kept_from(found, ["keep", "accept"])
-    assert [k.text for k in kept] == ["social enterprise/co-operative"]
-    text = apply_suggestions("A mutual and a social enterprise/co-op.", found, ["keep", "accept"])
-    assert kept[0].text in text
 
 
 def test_only_drop_in_suggestions_can_be_accepted_as_they_stand():
@@ -216,7 +192,9 @@ def test_only_drop_in_suggestions_can_be_accepted_as_they_stand():
     assert replacement(finding("x", 0, None)) is None
     text = "Some co-ops."
     found = [finding("co-ops", 5, advice), finding("co-ops", 5, "co-operatives", rule="r2")]
-    assert apply_suggestions(text, found[:1], ["accept"]) == text  # advice never lands in text
+    from drafter.interview.fitting import fitted_replacement
+
+    assert fitted_replacement(text, found[0]) is None  # advice never lands in the text
     undefined = finding("co-ops", 5, "Define it", rule="undefined-terms")
     suppressed = Finding("r", "error", 0, 4, "Some", "m", suppressed=True)
     assert findings_to_ask([undefined, suppressed, found[1]]) == [found[1]]

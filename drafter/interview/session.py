@@ -13,11 +13,11 @@ import datetime as dt
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.answers import Answer, AnswersFile, KeptFinding, load_answers, save_answers
+from drafter.answers import Answer, AnswersFile, load_answers, save_answers
 from drafter.consultation import Consultation, Question
 from drafter.errors import InputError
 from drafter.interview.lock import fingerprint
@@ -359,39 +359,6 @@ def replacement(finding: Finding) -> str | None:
         return None
     if any(mark in text for mark in "()'\"‘’“”;:"):
         return None
-    return text
-
-
-def kept_from(findings: list[Finding], decisions: list[str]) -> list[KeptFinding]:
-    """The findings the respondent chose to keep as written, as the answers file records them.
-
-    A kept finding's text is recorded as it reads once the suggestions accepted inside it are
-    applied ("Co-operatives/social enterprises" after accepting "Co-ops" -> "Co-operatives"),
-    so render and lint, which check the text as it ends up, recognise it as kept.
-    """
-    kept = []
-    for f, d in zip(findings, decisions, strict=True):
-        if d != "keep":
-            continue
-        inside = [(g, e) for g, e in zip(findings, decisions, strict=True)
-                  if g is not f and f.start <= g.start and g.end <= f.end]  # fmt: skip
-        moved = [replace(g, start=g.start - f.start, end=g.end - f.start) for g, _ in inside]
-        text = apply_suggestions(f.text, moved, [e for _, e in inside])
-        kept.append(KeptFinding(rule=f.rule, text=text, note=f.message))
-    return kept
-
-
-def apply_suggestions(text: str, findings: list[Finding], decisions: list[str]) -> str:
-    """Replace each finding whose decision is "accept" by its suggestion (back to front)."""
-    chosen = [
-        f for f, d in zip(findings, decisions, strict=True) if d == "accept" and replacement(f)
-    ]
-    limit = len(text)
-    for finding in sorted(chosen, key=lambda f: f.start, reverse=True):
-        if finding.end > limit:  # overlaps one already replaced: keep the later one
-            continue
-        text = text[: finding.start] + replacement(finding) + text[finding.end :]
-        limit = finding.start
     return text
 
 

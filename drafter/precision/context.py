@@ -222,6 +222,26 @@ NEXT_TOKEN = re.compile(r"^\s*([\w'-]+|[^\w\s])?")
 LAST_WORD = re.compile(r"([\w'-]+)\s*$")
 
 
+# words that may stand between a determiner and what it describes though they are closed-class
+# ("the UK's only mutually owned bank", "Britain's most famous mutual")
+RANKING = frozenset({"only", "most", "more", "very"})
+
+
+def after_a_determiner(ctx: Context, i: int, *, possessive: bool = False) -> bool:
+    """A singular determiner (or, if `possessive`, a possessive such as "Britain's") before hit
+    i, perhaps with one or two describing words between ("a staff mutual", "Britain's most
+    famous mutual"): the hit describes one body."""
+    words = ctx.before(i).split()[-3:]
+    for back in range(1, len(words) + 1):
+        word = words[-back].strip(",;:()")
+        if word in ctx.cues.singular_determiners or (possessive and word.endswith("'s")):
+            return True
+        closed = word in ctx.cues.function_words and word not in RANKING
+        if back == 3 or not word[:1].isalpha() or closed:
+            return False
+    return False
+
+
 def is_noun_use(ctx: Context, i: int) -> bool:
     """Hit i is not followed by an open-class word it modifies ("mutual respect")."""
     nxt = NEXT_TOKEN.match(ctx.after(i)).group(1)

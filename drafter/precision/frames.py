@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from drafter.precision.context import LAST_WORD, Context, is_noun_use, negated
+from drafter.precision.context import (
+    LAST_WORD,
+    RANKING,
+    Context,
+    after_a_determiner,
+    is_noun_use,
+    negated,
+)
 from drafter.precision.matcher import plural_of
 
 # --- frames: conflation and misattribution ---------------------------------------------------
@@ -34,7 +41,7 @@ def frame_rules(ctx: Context) -> None:
                 _claim(ctx, org=j, term=i, span=(i, j))
         elif a.kind == "term" and b.kind == "org" and c.dash_apposition_gap.match(gap):
             # "Britain's best-known mutual – the John Lewis Partnership"
-            if _described(ctx, i) and not negated(ctx, i, gap):
+            if after_a_determiner(ctx, i, possessive=True) and not negated(ctx, i, gap):
                 _claim(ctx, org=j, term=i, span=(i, j))
         elif a.kind == "term" and b.kind == "org" and _modelled_on(ctx, j, gap):
             # "a mutual modelled on John Lewis", "a co-operative on the John Lewis model"
@@ -72,16 +79,6 @@ def _last_named_organisation(ctx: Context, i: int) -> int | None:
     return None
 
 
-def _described(ctx: Context, i: int) -> bool:
-    """Hit i follows a determiner, perhaps with a describing word or two ("a mutual", "Britain's
-    best-known mutual")."""
-    words = ctx.before(i).split()[-3:]
-    return any(w in ctx.cues.singular_determiners or w.endswith("'s") for w in words)
-
-
-_RANKING = frozenset({"only", "most", "more", "very"})
-
-
 def _modelled_on(ctx: Context, org: int, gap: str) -> bool:
     """The concept is said to be modelled on the organisation: 'modelled on ORG', or 'on the
     ORG model' (the name must then be followed by 'model', 'lines'...)."""
@@ -99,7 +96,7 @@ def _claims(ctx: Context, gap: str) -> bool:
         if m:
             filler = (m.groupdict().get("fill") or "").split()
             # "is a partner of co-operatives" says something else; "the UK's only" does not
-            return not any(w in c.function_words and w not in _RANKING for w in filler)
+            return not any(w in c.function_words and w not in RANKING for w in filler)
     return bool(c.other_gap.match(gap) or c.style_gap.match(gap))
 
 

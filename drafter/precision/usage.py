@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from drafter.precision.context import NEXT_TOKEN, Context, is_noun_use
+from drafter.precision.context import NEXT_TOKEN, Context, after_a_determiner, is_noun_use
 from drafter.precision.cues import Cues
 from drafter.precision.normalise import fold_snippet
 
@@ -23,7 +23,7 @@ def vague_rule(ctx: Context) -> None:
         if hit.pattern.plural:
             if not _generic_subject(ctx, i):
                 continue
-        elif not _after_a_determiner(ctx, i):
+        elif not after_a_determiner(ctx, i):
             continue
         if not is_noun_use(ctx, i):
             continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
@@ -48,19 +48,6 @@ def _generic_subject(ctx: Context, i: int) -> bool:
     """A bare plural opening its sentence as the subject ("Mutuals are an established model"):
     a claim about every kind at once."""
     return not ctx.before(i).strip() and ctx.after(i).startswith(" are ")
-
-
-def _after_a_determiner(ctx: Context, i: int) -> bool:
-    """A singular determiner before the hit, perhaps with one or two describing words between
-    ("a mutual", "a staff mutual", "an employee-led mutual"): none of them names a model."""
-    words = ctx.before(i).split()[-3:]
-    for back in range(1, len(words) + 1):
-        word = words[-back].strip(",;:()")
-        if word in ctx.cues.singular_determiners:
-            return True
-        if back == 3 or not word[:1].isalpha() or word in ctx.cues.function_words:
-            return False
-    return False
 
 
 def _names_the_model(ctx: Context, i: int) -> bool:
