@@ -29,8 +29,7 @@ def exact_names(library: Library) -> dict[str, str]:
             names[_without_article(name)] = org.name
     for concept in library.concepts.values():
         for source in concept.sources:
-            for act in _ACT.findall(source.title or ""):
-                act = act.removeprefix("Law Wales: ").strip()
+            for act in _ACT.findall(source.title or ""):  # starts at the Act's first capital
                 names.setdefault(act, act)
     return {name: owner for name, owner in names.items() if _has_joint(name)}
 
