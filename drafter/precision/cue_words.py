@@ -200,6 +200,35 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "or rather",
         "=",
     ),
+    # "X ... and so identical to Y", "X is the same as Y": predicates that equate two things.
+    "equation_predicates": (
+        "identical to",
+        "identical with",
+        "the same as",
+        "the same thing as",
+        "equivalent to",
+        "synonymous with",
+        "indistinguishable from",
+        "interchangeable with",
+        "no different from",
+    ),
+    # What may join a second predicate to a sentence's subject ("Co-op Bank is part of the Group
+    # ... and is the UK's only ..."): the second claim is about the same subject.
+    "coordinators": (
+        "and",
+        "and so",
+        "and thus",
+        "and therefore",
+        "and hence",
+        "and also",
+        "and thereby",
+    ),
+    # Openers of a participle clause that says what the sentence's subject is ("Being mutually
+    # owned and controlled, the company ..."): the claim is about that subject.
+    "participle_openers": (
+        "being",
+        "having been",
+    ),
     # "X/Y", "X and/or Y": one slot for two things.
     "slash_frames": (
         "/",

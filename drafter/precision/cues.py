@@ -87,6 +87,40 @@ class Cues:
         )
 
     @functools.cached_property
+    def participle_claim(self) -> re.Pattern:
+        """A sentence that opens with a participle saying what its subject is ("Being mutually
+        owned and controlled, the company ...")."""
+        det = self._determiner()
+        return re.compile(
+            rf"^\s*(?:{self._any('participle_openers')})\s+(?:(?:{det})\s+)?"
+            rf"(?:{_WORD}\s+){{0,1}}$"
+        )
+
+    @functools.cached_property
+    def anaphor_subject(self) -> re.Pattern:
+        """Where a clause's subject refers back to a body ("..., the company exists ...")."""
+        return re.compile(rf"(?:^|[,;)])\s*(?:{self._any('anaphors')})\s+(?!{self._any('copulas')}\s)")
+
+    @functools.cached_property
+    def coordinated_claim(self) -> re.Pattern:
+        """A second predicate joined to the sentence's subject that says what it is ("... and
+        is the UK's only ...", "..., and so identical to a ...")."""
+        det, cop = self._determiner(), self._any("copulas")
+        fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
+        equal = rf"(?P<equal>{self._any('equation_predicates')})\s+(?:an?\s+|the\s+)?"
+        return re.compile(
+            rf"(?:^|[\s,;–—])(?:{self._any('coordinators')})\s+"
+            rf"(?:(?:(?:{cop})\s+)?{equal}|(?:{cop})\s+(?:(?P<det>{det})\s+)?{fill})$"
+        )
+
+    @functools.cached_property
+    def subject_predicate(self) -> re.Pattern:
+        """What follows a clause's subject: a verb ("is part of"), perhaps after an aside
+        between commas, or a colon that defines it ("Co-operative Society: Registered ...")."""
+        cop = self._any("copulas")
+        return re.compile(rf"^\s*(?:,[^,]{{1,80}},\s*)?(?:(?:{cop}|has|have|had)\s|:)")
+
+    @functools.cached_property
     def dash_apposition_gap(self) -> re.Pattern:
         """ "Britain's best-known mutual – the John Lewis Partnership": a dash or colon names it."""
         return re.compile(r"^\s*(?:[–—:]|-\s|--)\s*(?:the\s+)?$")

@@ -60,12 +60,63 @@ def reference_rule(ctx: Context) -> None:
         if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
         before = ctx.before(i)
-        if not ctx.cues.anaphor_claim.match(before) or negated(ctx, i, ""):
+        if negated(ctx, i, ""):
             continue
-        org = _last_named_organisation(ctx, i)
+        if ctx.cues.anaphor_claim.match(before):
+            org = _last_named_organisation(ctx, i)
+        elif ctx.cues.participle_claim.match(before):
+            org = _participle_subject(ctx, i)
+        else:
+            continue
         if org is not None:
             start = ctx.starts[i] - len(before.lstrip())
             _claim(ctx, org=org, term=i, span=(i, i), start=start)
+
+
+def coordinated_rule(ctx: Context) -> None:
+    """ "Co-op Bank is part of the Group ... and is the UK's only mutually owned bank": a second
+    predicate joined by "and" says what the sentence's subject is, however far back it stands."""
+    for j, hit in enumerate(ctx.hits):
+        if hit.kind != "term" or ctx.shielded[j] or j in ctx.covered:
+            continue
+        before = ctx.before(j)
+        m = ctx.cues.coordinated_claim.search(before)
+        if not m or _closed_fill(ctx, m.group("fill")) or negated(ctx, j, ""):
+            continue
+        subject = _subject_of(ctx, j)
+        if subject is None:
+            continue
+        start = ctx.starts[j] - (len(before) - m.start()) + (before[m.start()] in " ,;–—")
+        if ctx.hits[subject].kind == "org":
+            _claim(ctx, org=subject, term=j, span=(j, j), start=start)
+            continue
+        x, y = ctx.hits[subject].entry_id, hit.entry_id
+        k = ctx.knowledge
+        if x == y or k.is_narrower(x, y):
+            continue  # "a worker co-operative ... and so a co-operative": true of its kind
+        if k.contrasts_inherited(x, y) or (m.group("equal") and k.hierarchical(x, y)):
+            _conflate(ctx, subject, j, "equation", start=start)
+
+
+def _closed_fill(ctx: Context, fill: str | None) -> bool:
+    """The words between the determiner and the term say something else ("is a partner of")."""
+    c = ctx.cues
+    return any(w in c.function_words and w not in RANKING for w in (fill or "").split())
+
+
+def _subject_of(ctx: Context, j: int) -> int | None:
+    """The subject of hit j's sentence: the last hit before j that opens its clause and is
+    followed by a verb or a defining colon."""
+    c = ctx.cues
+    for s in reversed(ctx.sentence_hits(j)):
+        if s >= j or ctx.shielded[s]:
+            continue
+        opening = ctx.before(s, True).split()
+        if len(opening) > 1 or (opening and opening[0] not in c.singular_determiners | {"the"}):
+            continue
+        if c.subject_predicate.match(ctx.after(s)):
+            return s
+    return None
 
 
 def _last_named_organisation(ctx: Context, i: int) -> int | None:
@@ -76,6 +127,17 @@ def _last_named_organisation(ctx: Context, i: int) -> int | None:
             return None
         if ctx.hits[j].kind == "org" and not ctx.shielded[j] and ctx.starts[j] < sentence_start:
             return j
+    return None
+
+
+def _participle_subject(ctx: Context, i: int) -> int | None:
+    """ "Being a mutual, the Co-op Group ..." or "Being mutually owned ..., the company ...": the
+    organisation the main clause is about, named there or referred back to."""
+    for j in ctx.sentence_hits(i):
+        if j > i and ctx.hits[j].kind == "org" and not ctx.shielded[j]:
+            return j
+    if ctx.cues.anaphor_subject.search(ctx.after(i)):
+        return _last_named_organisation(ctx, i)
     return None
 
 
@@ -164,7 +226,7 @@ _FRAME_WORDS = {
 }
 
 
-def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
+def _conflate(ctx: Context, i: int, j: int, frame: str, start: int | None = None) -> None:
     k = ctx.knowledge
     x, y = ctx.hits[i].entry_id, ctx.hits[j].entry_id
     xn, yn = k.name(x), k.name(y)
@@ -189,7 +251,8 @@ def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
             f"Say which you mean, or name each as a separate item "
             f"('{_plural(xn)} and {_plural(yn)}'), each defined on first use."
         )
-    ctx.add("conflation", ctx.starts[i], ctx.ends[j], message, suggestion, y, (i, j))
+    start = ctx.starts[i] if start is None else start
+    ctx.add("conflation", start, ctx.ends[j], message, suggestion, y, (i, j))
 
 
 def _claim(

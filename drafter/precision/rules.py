@@ -16,7 +16,7 @@ from drafter.precision.context import Context
 from drafter.precision.coverage import coverage_rules
 from drafter.precision.designations import designation_rules
 from drafter.precision.finding import Severity
-from drafter.precision.frames import frame_rules, reference_rule
+from drafter.precision.frames import coordinated_rule, frame_rules, reference_rule
 from drafter.precision.names import name_spelling_rule
 from drafter.precision.usage import misuse_rule, vague_rule
 
@@ -87,8 +87,9 @@ RULES: dict[str, Rule] = {
             "error",
             "Two concepts the library keeps apart are run together: 'X/Y', 'X or Y' as one "
             "category, 'X such as Y' where Y is not a kind of X, 'X-style Y', 'X, i.e. Y', "
-            "'Xs are Ys'. Lists naming them as separate items are fine.",
-            (frame_rules,),
+            "'Xs are Ys', 'X ... and so identical to Y'. Lists naming them as separate items "
+            "are fine.",
+            (frame_rules, coordinated_rule),
         ),
         Rule(
             "misattribution",
@@ -96,10 +97,7 @@ RULES: dict[str, Rule] = {
             "A named organisation is called something the library records it is not: 'ORG is "
             "a X', 'ORG, a X,', 'Xs such as ORG', 'ORG and other Xs', 'an ORG-style X'. "
             "Negation, quotation and titles turn it off.",
-            (
-                frame_rules,
-                reference_rule,
-            ),
+            (frame_rules, reference_rule, coordinated_rule),
         ),
         Rule(
             "misuse-context",
