@@ -158,6 +158,10 @@ class MisuseContext(Frozen, kw_only=True):
     # the designations it applies to (default: all): "co-produced" said of a survey is the
     # misuse, while the noun "co-production" in a sentence that mentions a consultation is not
     terms: tuple[str, ...] = ()
+    # at most this many words between the near words and the term ("constituted as a mutual"
+    # but not "registered as a community benefit society and run as a mutual"); default: the
+    # whole sentence
+    within: Annotated[int, Meta(ge=0, le=20)] | None = None
 
     def __post_init__(self) -> None:
         strip_fields(self, "near", "message")

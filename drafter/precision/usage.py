@@ -93,7 +93,9 @@ def misuse_rule(ctx: Context) -> None:
             if misuse.terms and not _applies_to(hit, misuse.terms):
                 continue
             between = _near(ctx.cues, misuse.near, before, middle, after, misuse.side)
-            if between is None:
+            if between is None or (
+                misuse.within is not None and len(between.split()) > misuse.within
+            ):
                 continue
             if _near(ctx.cues, misuse.unless_near, before, middle, after, "either") is not None:
                 continue
