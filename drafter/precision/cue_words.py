@@ -529,6 +529,20 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "reported",
     ),
     # Words that open a description of a single body: "a mutual", "the mutual".
+    # Nouns too general to name a model: "a mutual company", "the mutual business model" say no
+    # more than "a mutual", so a term that needs its model named still needs it before them.
+    "generic_heads": (
+        "company",
+        "business",
+        "business model",
+        "model",
+        "ideal",
+        "structure",
+        "approach",
+        "form",
+        "type of organisation",
+        "enterprise",
+    ),
     "singular_determiners": (
         "a",
         "an",

@@ -121,6 +121,11 @@ class Cues:
         return re.compile(rf"^\s*(?:,[^,]{{1,80}},\s*)?(?:(?:{cop}|has|have|had)\s|:)")
 
     @functools.cached_property
+    def generic_head(self) -> re.Pattern:
+        """A general noun after a term ("a mutual company"): the term still names no model."""
+        return re.compile(rf"^['’]?\s+(?:{self._any('generic_heads')})(?![\w-])")
+
+    @functools.cached_property
     def dash_apposition_gap(self) -> re.Pattern:
         """ "Britain's best-known mutual – the John Lewis Partnership": a dash or colon names it."""
         return re.compile(r"^\s*(?:[–—:]|-\s|--)\s*(?:the\s+)?$")

@@ -25,8 +25,8 @@ def vague_rule(ctx: Context) -> None:
                 continue
         elif not after_a_determiner(ctx, i):
             continue
-        if not is_noun_use(ctx, i):
-            continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
+        if not is_noun_use(ctx, i) and not ctx.cues.generic_head.match(ctx.after(i)):
+            continue  # a modifier ("mutual respect", "mutual aid"), not the bare noun
         if NEXT_TOKEN.match(ctx.after(i)).group(1) == "(" or _names_the_model(ctx, i):
             continue
         if ctx.cues.negation.search(ctx.before(i, True)):
