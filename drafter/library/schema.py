@@ -98,6 +98,9 @@ class Designation(Frozen, kw_only=True):
     note: str | None = None
     # for deprecated/superseded designations: what to write instead (default: the preferred)
     use_instead: str | None = None
+    # for a superseded name that also names its statute ("the Industrial and Provident Societies
+    # Acts"): the statute that replaced it, so the Act's name cited as current law is flagged
+    statute_instead: str | None = None
     match: Match = field(default_factory=Match)
     # None: a noun, as glossary heads are
     part_of_speech: PartOfSpeech | None = None

@@ -682,6 +682,7 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     # Words that place a superseded name in its period ("in the past, registered societies were
     # known as industrial and provident societies"): a name used for its own time is correct.
+    # ("until 2014", "before 1 August 2014": any year after these words does the same; cues.py.)
     "period_cues": (
         "in the past",
         "historically",
@@ -692,13 +693,20 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "was known as",
         "used to be",
         "at the time",
-        "until 2014",
-        "before 2014",
         "now deemed",
         "are now",
         "is now",
         "replaced by",
         "renamed",
+        "consolidated",
+        "repealed",
+        "superseded",
+    ),
+    # Words after a name that make it a statute's ("the Industrial and Provident Societies Acts").
+    "statute_words": (
+        "act",
+        "acts",
+        "legislation",
     ),
     # Words that mention an old or wrong name rather than use it ("formerly known as industrial and
     # provident societies"): the designation rules leave such a mention alone.

@@ -233,7 +233,16 @@ class Cues:
 
     @functools.cached_property
     def period(self) -> re.Pattern:
-        return re.compile(self._any("period_cues"))
+        # "until 2014", "before 1 August 2014", "prior to 2014": a year bounds the statement
+        bounded = r"(?<![\w-])(?:until|before|prior\s+to|up\s+to)\s+(?:\d{1,2}\s+[a-z]+\s+)?\d{4}\b"
+        return re.compile(rf"{self._any('period_cues')}|{bounded}")
+
+    @functools.cached_property
+    def statute_after(self) -> re.Pattern:
+        """A statute word after a name, with its year if given ("Act 1965", "Acts 1965 to
+        2002")."""
+        year = r"(?:\s+\d{4}(?:\s+(?:to|-|–)\s+\d{4})?)?"
+        return re.compile(rf"^\s+(?:{self._any('statute_words')}){year}")
 
     @functools.cached_property
     def mention_before(self) -> re.Pattern:
