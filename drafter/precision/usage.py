@@ -101,14 +101,16 @@ def misuse_rule(ctx: Context) -> None:
                 continue
             if ctx.cues.negation.search(between) or ctx.cues.negation.search(before[-12:]):
                 continue
+            start, end = _with_near_words(ctx, i, misuse.near, misuse.side)
             ctx.add(
                 "misuse-context",
-                ctx.starts[i],
-                ctx.ends[i],
+                start,
+                end,
                 misuse.message.strip(),
                 misuse.suggestion,
                 concept.id,
                 (i,),
+                replaces=(ctx.starts[i], ctx.ends[i]),
             )
             break
 
@@ -136,6 +138,26 @@ def _kind_is_the_subject(ctx: Context, i: int) -> bool:
             if any(k.is_narrower(c, broad) for c in org.is_):
                 return True
     return False
+
+
+def _with_near_words(ctx: Context, i: int, words, side: str) -> tuple[int, int]:
+    """The finding's span: the hit and the nearest of the words that make it a misuse
+    ("Community Benefit Society ... registered with Companies House"), so a reader sees both."""
+    lo, hi = ctx.sentence_bounds(i)
+    start, end = ctx.starts[i], ctx.ends[i]
+    key = tuple(words)
+    pattern = ctx.cues.memo(("words", key), lambda: _words_pattern(key))
+    best: tuple[int, int] | None = None
+    for m in pattern.finditer(ctx.text[lo:hi].lower()):
+        a, b = lo + m.start(), lo + m.end()
+        if (b <= start and side == "after") or (a >= end and side == "before"):
+            continue
+        distance = start - b if b <= start else a - end
+        if best is None or distance < best[0]:
+            best = (distance, a if a < start else b)
+    if best is None:
+        return start, end
+    return min(start, best[1]), max(end, best[1])
 
 
 def _applies_to(hit, terms: tuple[str, ...]) -> bool:
