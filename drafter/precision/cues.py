@@ -99,7 +99,8 @@ class Cues:
     @functools.cached_property
     def anaphor_subject(self) -> re.Pattern:
         """Where a clause's subject refers back to a body ("..., the company exists ...")."""
-        return re.compile(rf"(?:^|[,;)])\s*(?:{self._any('anaphors')})\s+(?!{self._any('copulas')}\s)")
+        anaphor, copula = self._any("anaphors"), self._any("copulas")
+        return re.compile(rf"(?:^|[,;)])\s*(?:{anaphor})\s+(?!{copula}\s)")
 
     @functools.cached_property
     def coordinated_claim(self) -> re.Pattern:
