@@ -207,6 +207,10 @@ class Concept(EntryBase, kw_only=True):
     # a bare use is vague: the writer should name the model (e.g. "mutual" -> which mutual?)
     needs_qualifier: str | None = None
     misuse_contexts: tuple[MisuseContext, ...] = ()
+    # words that say the organisation they govern is (or was) one of these ("demutualise the
+    # Co-op Bank" says the bank is a mutual): said of an organisation recorded as not one, they
+    # misattribute
+    presupposed_by: tuple[NonEmpty, ...] = ()
     distinguish: tuple[str, ...] = ()
     misuses: tuple[str, ...] = ()
     translations: dict[str, tuple[Translation, ...]] = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.precision.context import (
     LAST_WORD,
     RANKING,
@@ -98,23 +100,60 @@ def coordinated_rule(ctx: Context) -> None:
             _conflate(ctx, subject, j, "equation", start=start)
 
 
+def presupposition_rule(ctx: Context) -> None:
+    """ "demutualise the Co-op Bank", "John Lewis should demutualise": a word that says the
+    organisation is (or was) a kind the library records it is not."""
+    pattern = ctx.knowledge.presupposition_pattern
+    if pattern is None:
+        return
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind != "org" or ctx.shielded[i] or i in ctx.covered:
+            continue
+        before, after = ctx.before(i, True), ctx.after(i)
+        word = None
+        m = _last(pattern, before)
+        if m and _OBJECT_GAP.match(before[m.end() :]):
+            word, start, end = m.group(0), ctx.starts[i] - (len(before) - m.start()), ctx.ends[i]
+        else:
+            m = pattern.search(after)
+            opens = _subject_of(ctx, i, verb=False) == i
+            if m and opens and _PREDICATE_GAP.match(after[: m.start()]):
+                word, start, end = m.group(0), ctx.starts[i], ctx.ends[i] + m.end()
+        if word is None or negated(ctx, i, ""):
+            continue
+        concept = ctx.knowledge.presupposed[word]
+        _claim_of(ctx, i, concept, start, end, (i,), why=f"'{word}' says it is (or was) one")
+
+
+_OBJECT_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?$")
+# "John Lewis should demutualise", "Nationwide voted to demutualise", "the bank demutualised"
+_PREDICATE_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}$")
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
 def _closed_fill(ctx: Context, fill: str | None) -> bool:
     """The words between the determiner and the term say something else ("is a partner of")."""
     c = ctx.cues
     return any(w in c.function_words and w not in RANKING for w in (fill or "").split())
 
 
-def _subject_of(ctx: Context, j: int) -> int | None:
-    """The subject of hit j's sentence: the last hit before j that opens its clause and is
-    followed by a verb or a defining colon."""
+def _subject_of(ctx: Context, j: int, *, verb: bool = True) -> int | None:
+    """The subject of hit j's sentence: the last hit up to j (before it, if `verb`) that opens
+    its clause and (if `verb`) is followed by a verb or a defining colon."""
     c = ctx.cues
     for s in reversed(ctx.sentence_hits(j)):
-        if s >= j or ctx.shielded[s]:
+        if s > j or (verb and s == j) or ctx.shielded[s]:
             continue
         opening = ctx.before(s, True).split()
         if len(opening) > 1 or (opening and opening[0] not in c.singular_determiners | {"the"}):
             continue
-        if c.subject_predicate.match(ctx.after(s)):
+        if not verb or c.subject_predicate.match(ctx.after(s)):
             return s
     return None
 
@@ -258,26 +297,41 @@ def _conflate(ctx: Context, i: int, j: int, frame: str, start: int | None = None
 def _claim(
     ctx: Context, org: int, term: int, span: tuple[int, int], start: int | None = None
 ) -> None:
+    end = ctx.ends[max(span)]
+    start = ctx.starts[min(span)] if start is None else start
+    _claim_of(ctx, org, ctx.hits[term].entry_id, start, end, span)
+
+
+def _claim_of(
+    ctx: Context,
+    org: int,
+    concept: str,
+    start: int,
+    end: int,
+    hits: tuple[int, ...],
+    why: str | None = None,
+) -> None:
+    """Report calling organisation hit `org` a `concept` if the library says it is not one."""
     k = ctx.knowledge
-    org_id, concept = ctx.hits[org].entry_id, ctx.hits[term].entry_id
-    why = k.claim_is_wrong(org_id, concept)
-    if why is None:
+    org_id = ctx.hits[org].entry_id
+    wrong = k.claim_is_wrong(org_id, concept)
+    if wrong is None:
         return
     entry = k.library.organisations[org_id]
     name = ctx.written(org)
     actual = [k.name(c) for c in entry.is_]
     message = f"{name} is not {_article(k.name(concept))}"
+    if why:
+        message += f", but {why}"
     if actual:
         kinds = " and ".join(_article(a) for a in actual)
-        different = ", a different model" if why == "contrast" else ""
+        different = ", a different model" if wrong == "contrast" else ""
         message += f": the library records it as {kinds}{different}"
     message += "."
     suggestion = f"Describe it as {_article(actual[0])}." if actual else None
     if actual and len(actual) > 1:
         suggestion = "Describe it as " + " or ".join(_article(a) for a in actual) + "."
-    end = ctx.ends[max(span)]
-    start = ctx.starts[min(span)] if start is None else start
-    ctx.add("misattribution", start, end, message, suggestion, concept, span)
+    ctx.add("misattribution", start, end, message, suggestion, concept, hits)
 
 
 def _article(name: str) -> str:
