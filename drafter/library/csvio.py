@@ -41,6 +41,7 @@ STRUCTURED = [
     "sources",
     "quotation_source",
     "misuse_contexts",
+    "presupposed_by",
     "distinguish",
     "misuses",
     "translations",

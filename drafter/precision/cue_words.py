@@ -223,6 +223,41 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "and also",
         "and thereby",
     ),
+    # Words that open a new clause with its own subject ("..., while the Co-operative Group
+    # trades widely and is ..."): the subject after one of them is the clause's.
+    "clause_openers": (
+        "while",
+        "whilst",
+        "whereas",
+        "but",
+        "and",
+        "although",
+        "though",
+        "because",
+        "since",
+        "when",
+        "yet",
+    ),
+    # Words ending in "s" or "ed" that are never verbs: after a subject, any other such word is
+    # taken for its verb ("John Lewis pays ... and is ...").
+    "not_verbs": (
+        "across",
+        "always",
+        "as",
+        "his",
+        "its",
+        "less",
+        "ours",
+        "perhaps",
+        "plus",
+        "this",
+        "thus",
+        "unless",
+        "us",
+        "various",
+        "whereas",
+        "yes",
+    ),
     # Openers of a participle clause that says what the sentence's subject is ("Being mutually
     # owned and controlled, the company ..."): the claim is about that subject.
     "participle_openers": (

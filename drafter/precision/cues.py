@@ -56,6 +56,7 @@ class Cues:
         self._memo: dict[tuple, re.Pattern] = {}
         self.function_words = frozenset(data["function_words"])
         self.singular_determiners = frozenset(data["singular_determiners"])
+        self.clause_openers = frozenset(data["clause_openers"])
         self.abbreviations = frozenset(data["abbreviations"])
         self.glossary_headings = tuple(data["glossary_headings"])
         self.glossary_end_headings = tuple(data["glossary_end_headings"])
@@ -118,8 +119,11 @@ class Cues:
     def subject_predicate(self) -> re.Pattern:
         """What follows a clause's subject: a verb ("is part of"), perhaps after an aside
         between commas, or a colon that defines it ("Co-operative Society: Registered ...")."""
-        cop = self._any("copulas")
-        return re.compile(rf"^\s*(?:,[^,]{{1,80}},\s*)?(?:(?:{cop}|has|have|had)\s|:)")
+        cop, closed = self._any("copulas"), self._any("not_verbs")
+        # or an open-class word in the form of a verb ("pays", "owned"): rough, but the subject
+        # must also open its clause
+        verb = rf"(?!{closed})[a-z][\w-]*(?:s|ed)\s"
+        return re.compile(rf"^\s*(?:,[^,]{{1,80}},\s*)?(?:(?:{cop}|has|have|had)\s|:|{verb})")
 
     @functools.cached_property
     def generic_head(self) -> re.Pattern:

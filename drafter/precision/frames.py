@@ -151,7 +151,9 @@ def _subject_of(ctx: Context, j: int, *, verb: bool = True) -> int | None:
         if s > j or (verb and s == j) or ctx.shielded[s]:
             continue
         opening = ctx.before(s, True).split()
-        if len(opening) > 1 or (opening and opening[0] not in c.singular_determiners | {"the"}):
+        if opening and opening[0] in c.clause_openers:
+            opening = opening[1:]
+        if len(opening) > 1 or (opening and opening[0] not in c.singular_determiners):
             continue
         if not verb or c.subject_predicate.match(ctx.after(s)):
             return s
