@@ -62,15 +62,13 @@ def reference_rule(ctx: Context) -> None:
         if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
         before = ctx.before(i)
-        if negated(ctx, i, ""):
-            continue
         if ctx.cues.anaphor_claim.match(before):
             org = _last_named_organisation(ctx, i)
         elif ctx.cues.participle_claim.match(before):
             org = _participle_subject(ctx, i)
         else:
             continue
-        if org is not None:
+        if org is not None and not negated(ctx, i, ""):
             start = ctx.starts[i] - len(before.lstrip())
             _claim(ctx, org=org, term=i, span=(i, i), start=start)
 
