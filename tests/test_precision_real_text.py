@@ -324,3 +324,40 @@ def test_community_benefit_is_the_other_registration_s_test(lib):
 def test_a_general_noun_after_mutual_names_no_model(lib):
     assert ("vague-term", "mutual") in found("We propose a mutual company for leisure.", lib)
     assert found("A mutual insurance company pays claims to its members.", lib) == []
+
+
+# --- category claims ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Co-operatives or other types of social enterprise could bid.", "Co-operatives or"),
+        (
+            "Social enterprise covers co-operatives, mutuals and community interest companies.",
+            "Social enterprise covers co-operatives",
+        ),
+        (
+            "A community interest company (also known as a social enterprise) can bid.",
+            "community interest company (also known as a social enterprise",
+        ),
+    ],
+)
+def test_a_category_claim_runs_two_kinds_together(lib, text, words):
+    flagged = found(text, lib)
+    assert flagged and flagged[0][0] == "conflation" and flagged[0][1].startswith(words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Co-operatives and other types of mutual are owned by their members.",
+        "The third sector covers social enterprises and voluntary organisations.",
+        "A registered society (i.e. a co-operative society or a community benefit society) "
+        "files returns.",
+        "A mutual is not a legal form.",
+        "A mutual means an organisation owned by its members.",
+    ],
+)
+def test_a_true_category_claim_or_a_statement_about_the_term_passes(lib, text):
+    assert found(text, lib) == []

@@ -177,7 +177,9 @@ class Cues:
 
     @functools.cached_property
     def other_gap(self) -> re.Pattern:
-        return re.compile(rf"^\s*(?:{self._any('other_frames')})\s+(?:{_WORD}\s+)?$")
+        # "and other large Xs", "or other types of X"
+        kinds = r"(?:(?:types?|kinds?|forms?|sorts?)\s+of\s+)?"
+        return re.compile(rf"^\s*(?:{self._any('other_frames')})\s+(?:{_WORD}\s+)?{kinds}$")
 
     @functools.cached_property
     def equation_gap(self) -> re.Pattern:

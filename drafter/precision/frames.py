@@ -216,11 +216,41 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
     if c.style_gap.match(gap):
         return "style" if apart else None
     if c.equation_gap.match(gap):
-        return "equation" if linked and not negated(ctx, i, gap) else None
+        # two entries of the library are two things: "X, also known as Y" equates them; "X (i.e.
+        # Y or Z)" with Y and Z kinds of X spells out what X covers
+        if _enumerates_kinds(ctx, i, j) or negated(ctx, i, gap):
+            return None
+        return "equation"
+    if c.other_gap.match(gap):
+        # "co-operatives or other types of social enterprise" counts X among the Ys
+        counted = not k.is_narrower(x, y) and (apart or k.is_narrower(y, x))
+        return "other" if counted and not negated(ctx, i, gap) else None
     copula = c.concept_copula_gap.match(gap) and not k.is_narrower(x, y)
     if copula and apart and not negated(ctx, i, gap):
         return None if c.quantifier_before.search(ctx.before(i)) else "copula"
     return None
+
+
+def _enumerates_kinds(ctx: Context, i: int, j: int) -> bool:
+    """Hit j and the hits listed after it ("Y or Z", "Y and Z") are all kinds of hit i."""
+    k, x = ctx.knowledge, ctx.hits[i].entry_id
+    item = j
+    listed = 0
+    while True:
+        hit = ctx.hits[item]
+        if hit.kind != "term" or not k.is_narrower(hit.entry_id, x):
+            return False
+        listed += 1
+        nxt = item + 1
+        if nxt >= len(ctx.hits) or not ctx.same_sentence(item, nxt):
+            break
+        if not _LIST_ITEM_GAP.match(ctx.gap(item, nxt)):
+            break
+        item = nxt
+    return listed > 1
+
+
+_LIST_ITEM_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s+(?:an?\s+|the\s+)?$")
 
 
 def _is_choice_or_list(ctx: Context, i: int) -> bool:
@@ -262,6 +292,7 @@ _FRAME_WORDS = {
     "equation": "they are equated",
     "copula": "they are equated",
     "instance": "'{y}' is offered as a kind of '{x}'",
+    "other": "'{x}' is counted as a kind of '{y}'",
 }
 
 

@@ -31,7 +31,7 @@ def vague_rule(ctx: Context) -> None:
             continue
         if ctx.cues.negation.search(ctx.before(i, True)):
             continue  # "is not a mutual": a denial names no model and needs none
-        if ctx.about_terms(i):
+        if ctx.about_terms(i) or _defined_or_denied(ctx, i):
             continue  # "there is no single definition of a mutual": about the word
         ctx.add(
             "vague-term",
@@ -42,6 +42,18 @@ def vague_rule(ctx: Context) -> None:
             concept.id,
             (i,),
         )
+
+
+def _defined_or_denied(ctx: Context, i: int) -> bool:
+    """ "A mutual is not a legal form", "A mutual means ...": the sentence opens with the term
+    to say what it is or is not in general, so it names no body and needs no model."""
+    if ctx.before(i).strip() not in ctx.cues.singular_determiners:
+        return False
+    after = ctx.after(i)
+    return bool(ctx.cues.definition_after.match(after) or _DENIED.match(after))
+
+
+_DENIED = re.compile(r"^\s+(?:is|are)\s+(?:not|never)\b")
 
 
 def _generic_subject(ctx: Context, i: int) -> bool:
