@@ -519,26 +519,43 @@ def _form_library(directory: Path):
     type=click.Choice(["draft", "vetted", "retired", "all"]),
     help="Only entries with this status (csv: vetted unless given; `all` for every entry).",
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["concept", "position"]),
+    default="concept",
+    show_default=True,
+    help="Concepts (the glossary), or positions (csv, md, docx; TBX is for terms only).",
+)
 @force_option()
 @library_option
 def export_cmd(
-    fmt: str, output: Path | None, status: str | None, force: bool, library_dirs: tuple[Path, ...]
+    fmt: str,
+    output: Path | None,
+    status: str | None,
+    kind: str,
+    force: bool,
+    library_dirs: tuple[Path, ...],
 ) -> None:
     """Export concepts as TBX-Basic (ISO 30042) or CSV for terminology tools, or as a
-    Markdown / Word glossary.
+    Markdown / Word glossary; or positions as CSV, Markdown or Word.
 
     \b
     Examples:
       drafter snippets export --format tbx -o terms.tbx
       drafter snippets export --format docx --status vetted -o glossary.docx
+      drafter snippets export --kind position --format csv -o positions.csv
     """
     from drafter.fsutil import write_output
 
+    if fmt == "tbx" and kind == "position":
+        raise InputError("TBX holds terminology: export positions as csv, md or docx")
+    if fmt == "docx" and output is None:
+        raise InputError("--format docx needs -o FILE.docx")
     library = load_library(library_dirs)
     if status is None and fmt == "csv":
         # a spreadsheet goes to people: drafts and the `init` example stay out unless asked for
         status = "vetted"
-        click.echo("exporting vetted concepts only (--status all for every entry)", err=True)
+        click.echo(f"exporting vetted {kind}s only (--status all for every entry)", err=True)
     if status == "all":
         status = None
     if fmt == "tbx":
@@ -548,17 +565,17 @@ def export_cmd(
     elif fmt == "csv":
         from drafter.library.csvio import export_csv
 
-        data = export_csv(library, status=status).encode("utf-8")
+        data = export_csv(library, status=status, kind=kind).encode("utf-8")
     elif fmt == "md":
-        from drafter.library.glossary import glossary_markdown
+        from drafter.library import glossary
 
-        data = glossary_markdown(library, status=status).encode("utf-8")
+        document = glossary.positions_markdown if kind == "position" else glossary.glossary_markdown
+        data = document(library, status=status).encode("utf-8")
     else:
-        if output is None:
-            raise InputError("--format docx needs -o FILE.docx")
-        from drafter.library.glossary import glossary_docx
+        from drafter.library import glossary
 
-        data = glossary_docx(library, status=status)
+        document = glossary.positions_docx if kind == "position" else glossary.glossary_docx
+        data = document(library, status=status)
     if output is None or str(output) == "-":
         write_output("-", data)
         return
@@ -581,8 +598,8 @@ def export_cmd(
 )
 @force_option("Replace entry files that already exist.")
 def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> None:
-    """Import concepts from TBX or CSV into a library folder, one file per concept. Nothing
-    is written unless every entry is valid.
+    """Import concepts from TBX or CSV, or positions from CSV, into a library folder, one
+    file per entry. Nothing is written unless every entry is valid.
 
     \b
     Example:
