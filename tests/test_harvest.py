@@ -122,6 +122,8 @@ def test_the_digest_ignores_markdown_lists_emphasis_quotes_and_white_space():
             "What barriers prevent smaller providers, such as co-operatives, from bidding?",
             "What barriers prevent smaller providers from bidding",
         ),
+        ("Question 12: how should care be funded?", "How should care be funded"),
+        ("Q4. Do you agree that fees should rise?", "Fees should rise"),
     ],
 )
 def test_a_title_comes_from_the_question_without_its_lead_in(question, title):

@@ -33,6 +33,7 @@ MAX_TERM_TOPICS = 4
 _QUESTION_HEADING = re.compile(r"Question\s+(\S+)")
 # how consultations open a question, which a title does without
 _LEAD_IN = re.compile(
+    r"^(?:question\s+\w+|q\d+\w*)\s*[:.)]\s*|"  # the number, when the wording repeats it
     r"^(?:if you answered \w+|in your (?:view|opinion)),\s*|"
     r"^(?:to what extent |how far )?(?:do|would) you (?:agree|think|consider)"
     r"(?: or disagree)?(?: that| with)?\s+|^please (?:describe|explain|tell us about|give)\s+",
