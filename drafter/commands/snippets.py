@@ -557,3 +557,41 @@ def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> Non
     click.echo(
         f"imported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} into {directory}"
     )
+
+
+# --- impact --------------------------------------------------------------------------------
+@snippets.command("impact", short_help="List the answers that use an entry.")
+@click.argument("entry_id", metavar="ID")
+@click.option(
+    "--answers",
+    "answers_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    metavar="DIR",
+    help="The folder searched (with its subfolders) for answers files.",
+)
+@library_option
+def impact_cmd(entry_id: str, answers_dir: Path, library_dirs: tuple[Path, ...]) -> None:
+    """List each answers file under DIR, and each question in it, that uses the library entry
+    ID: quotes it (a passage or position), was adapted from it, or asks for its definition.
+
+    \b
+    Examples:
+      drafter snippets impact social-value --answers responses/
+      drafter snippets impact section-16-duty
+    """
+    from drafter.reuse.impact import answers_files, uses_of
+
+    library = load_library(library_dirs)
+    try:
+        library.get(entry_id)
+    except KeyError:
+        raise InputError(f"unknown library entry {entry_id!r}") from None
+    if not answers_dir.is_dir():
+        raise InputError("folder not found", path=answers_dir)
+    uses = uses_of(entry_id, answers_files(answers_dir))
+    for use in uses:
+        click.echo(for_terminal(f"{use.path}: question {use.question}: {use.how}"))
+    files = len({use.path for use in uses})
+    click.echo(f"{entry_id}: used {len(uses)} time(s) in {files} answers file(s)", err=True)
