@@ -251,8 +251,8 @@ def validate_cmd(
     if not quiet:
         click.echo(
             f"library OK: {len(lib.concepts)} concepts, {len(lib.organisations)} organisations, "
-            f"{len(lib.passages)} passages in {len(dirs)} layer(s); "
-            f"{len(report.warnings)} warning(s)"
+            f"{len(lib.passages)} passages, {len(lib.positions)} positions in {len(dirs)} "
+            f"layer(s); {len(report.warnings)} warning(s)"
         )
 
 
