@@ -207,7 +207,7 @@ def test_check_shows_a_changed_glossary_definition(tmp_path):
     result = run_drafter("check", str(answers), "--library", str(ours))
     assert result.returncode == 1
     assert "glossary definition of mutual" in result.stdout and "-> v9" in result.stdout
-    assert "{+Definition+} of" in result.stdout and "{+mutual.+}" in result.stdout
+    assert "{+Definition+} of mutual [-but not every mutual is a co-operative-]." in result.stdout
 
 
 def test_check_bad_input_is_one_line_exit_2(tmp_path):
@@ -247,3 +247,74 @@ def test_check_and_impact_help():
         assert text in check.stdout, text
     impact = run_drafter("snippets", "impact", "--help")
     assert impact.returncode == 0 and "--answers DIR" in impact.stdout
+
+
+# -- positions (the organisation's own approved stances) ------------------------------------
+
+POSITIONS = Path(__file__).resolve().parents[1] / "examples" / "library-positions"
+REPORTING = "section-16-reporting"
+
+
+def position_layer(tmp_path: Path, **fields: str) -> Path:
+    """A layer over the example positions changing section-16-reporting's fields."""
+    text = (POSITIONS / "positions" / f"{REPORTING}.yaml").read_text()
+    for name, value in fields.items():
+        text = "\n".join(
+            f"{name}: {value}" if line.startswith(f"{name}:") else line
+            for line in text.splitlines()
+        )
+        if f"\n{name}:" not in text:
+            text += f"\n{name}: {value}\n"
+    return layer(tmp_path, "newer", {f"{REPORTING}.yaml": text})
+
+
+def position_text() -> str:
+    return load_library([*resolve_library_dirs(), POSITIONS]).positions[REPORTING].text
+
+
+def quoting_position(path: Path, version: int = 1) -> Path:
+    return quoting(path, reference(Pin(position=REPORTING, version=version), position_text()))
+
+
+def test_a_changed_position_in_a_layered_library_is_reported_then_updated(tmp_path):
+    affected = quoting_position(tmp_path / "affected.yaml")
+    other = quoting(tmp_path / "other.yaml", pinned(S16))
+    newer = position_layer(tmp_path, version="2")
+    (newer / f"{REPORTING}.yaml").write_text(
+        (newer / f"{REPORTING}.yaml").read_text().replace("reported on", "reported on each year")
+    )
+    layers = ["--library", str(POSITIONS), "--library", str(newer)]
+    result = run_drafter("check", str(affected), str(other), *layers)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        f"{affected}: question 1: position {REPORTING} v1 -> v2"
+    )
+    assert "{+each year+}" in result.stdout and str(other) not in result.stdout
+    assert run_drafter("check", str(affected), str(other), *layers, "--update").returncode == 0
+    assert load_answers(affected).answers["1"].references()[0].version == 2
+    assert run_drafter("check", str(affected), str(other), *layers).returncode == 0
+
+
+def test_a_retired_position_warns_naming_its_successor(tmp_path):
+    answers = quoting_position(tmp_path / "a.yaml")
+    retired = position_layer(tmp_path, status="retired", successor="co-production-not-consultation")
+    out = tmp_path / "r.md"
+    layers = ["--library", str(POSITIONS), "--library", str(retired)]
+    result = run_drafter("render", str(answers), "-o", str(out), *layers)
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"position '{REPORTING}' is retired; its successor is 'co-production-not-consultation'"
+        in result.stderr
+    )
+    assert "We would like to see that duty reported on" in out.read_text()
+    check = run_drafter("check", str(answers), *layers)
+    assert check.returncode == 1 and "use 'co-production-not-consultation' instead" in check.stdout
+
+
+def test_a_position_named_as_a_passage_is_the_wrong_kind(tmp_path):
+    answers = quoting(tmp_path / "a.yaml", reference(Pin(passage=REPORTING, version=1), "t"))
+    result = run_drafter("render", str(answers), "-o", str(tmp_path / "r.md"),
+                         "--library", str(POSITIONS))  # fmt: skip
+    assert result.returncode == 2
+    assert f"'{REPORTING}' is a position in the library, not a passage" in result.stderr
+    assert not (tmp_path / "r.md").exists()

@@ -9,6 +9,7 @@ library's text now.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,19 +39,28 @@ class Drift:
 
 def word_diff(old: str, new: str) -> str:
     """The change from `old` to `new` word by word: removed words as [-...-], added as {+...+},
-    unchanged runs longer than a few words shortened to their ends."""
-    a, b = old.split(), new.split()
+    unchanged runs longer than a few words shortened to their ends. Punctuation counts as a
+    word of its own, so "on," -> "on each year," shows just {+each year+}."""
+    a, b = _WORD.findall(old), _WORD.findall(new)
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
             same = a[i1:i2]
-            out.append(" ".join(same) if len(same) <= 8 else " ".join([*same[:3], "…", *same[-3:]]))
+            out.append(_join(same) if len(same) <= 8 else _join([*same[:3], "…", *same[-3:]]))
             continue
         if op in ("delete", "replace"):
-            out.append("[-" + " ".join(a[i1:i2]) + "-]")
+            out.append("[-" + _join(a[i1:i2]) + "-]")
         if op in ("insert", "replace"):
-            out.append("{+" + " ".join(b[j1:j2]) + "+}")
-    return " ".join(out)
+            out.append("{+" + _join(b[j1:j2]) + "+}")
+    return _join(out)
+
+
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]")
+_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:!?)\]](?:\s|$|[-+]))")
+
+
+def _join(words: list[str]) -> str:
+    return _BEFORE_PUNCTUATION.sub("", " ".join(words))
 
 
 def _same(a: str, b: str) -> bool:
