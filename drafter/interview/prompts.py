@@ -390,3 +390,93 @@ def interrupt_current_prompt() -> bool:
 
 def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+# -- vetted library texts offered for a question ------------------------------------------------
+
+SEARCH = "\x00search"
+OWN_WORDS = "\x00own-words"
+REMOVE = "\x00remove:"
+
+
+@dataclass(frozen=True)
+class OfferView:
+    """A passage or position offered for the question, and why it was."""
+
+    id: str
+    kind: str  # "position" or "passage"
+    title: str
+    version: int
+    why: str
+    text: str
+
+
+def library_offers(offers: Sequence[OfferView], quoted: Sequence[OfferView]) -> str:
+    """The texts offered for this question; returns an offer's id, SEARCH, OWN_WORDS, or
+    REMOVE + id for a text already quoted in the answer."""
+    room = width() - 6
+    say()
+    say("From the library: texts that may fit this question", "heading")
+    choices: list = [Choice("Go on to the response (your own words)", value=OWN_WORDS)]
+    for view in quoted:
+        label = f"Remove the quoted {view.kind}: {view.title} (v{view.version})"
+        choices.append(Choice(_clip(label, room), value=REMOVE + view.id))
+    if offers:
+        choices.append(Separator())
+    for view in offers:
+        choices.append(
+            Choice(_clip(f"{view.kind.title()}: {view.title} — {view.why}", room), value=view.id)
+        )
+    choices += [Separator(), Choice("Search the library…", value=SEARCH)]
+    return choose("Quote or adapt a vetted text?", choices, default=OWN_WORDS)
+
+
+def offer_action(view: OfferView) -> str:
+    """What to do with one offered text: 'preview', 'insert', 'adapt' or 'back'."""
+    return choose(
+        _clip(f"{view.kind.title()} “{view.title}” (v{view.version})", width() - 4),
+        [
+            Choice("Preview it", value="preview"),
+            Choice("Insert it as it is (vetted text, kept in step with the library)", "insert"),
+            Choice("Insert it and adapt it (it becomes your own words)", value="adapt"),
+            Choice("Back to the list", value="back"),
+        ],
+    )
+
+
+def preview(view: OfferView) -> None:
+    say()
+    say(f"{view.kind.title()}: {view.title} (v{view.version}) — {view.why}", "heading")
+    say(view.text)
+
+
+def search_library(views: Sequence[OfferView]) -> str | None:
+    """A searchable list of every vetted passage and position; returns an id, or None when
+    left empty."""
+    by_label = {f"{v.title} ({v.kind} {v.id})": v.id for v in views}
+    why = {f"{v.title} ({v.kind} {v.id})": " ".join(v.text.split()[:10]) + "…" for v in views}
+
+    def resolve(typed: str) -> str | None:
+        wanted = typed.strip().lower()
+        exact = [label for label in by_label if label.lower() == wanted]
+        partial = [label for label in by_label if wanted in label.lower()]
+        found = exact or (partial if len(partial) == 1 else [])
+        return by_label[found[0]] if found else None
+
+    def validate(typed: str):
+        if not typed.strip() or resolve(typed):
+            return True
+        return "Pick a text from the list (type part of its title to search)"
+
+    answer = _ask(
+        questionary.autocomplete(
+            "Library text (type to search, Enter on an empty line to go back)",
+            choices=list(by_label),
+            meta_information=why,
+            match_middle=True,
+            ignore_case=True,
+            style=STYLE,
+            validate=validate,
+        )
+    )
+    return resolve(answer) if answer and answer.strip() else None
