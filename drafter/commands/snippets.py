@@ -595,3 +595,29 @@ def impact_cmd(entry_id: str, answers_dir: Path, library_dirs: tuple[Path, ...])
         click.echo(for_terminal(f"{use.path}: question {use.question}: {use.how}"))
     files = len({use.path for use in uses})
     click.echo(f"{entry_id}: used {len(uses)} time(s) in {files} answers file(s)", err=True)
+
+
+# --- suggest -------------------------------------------------------------------------------
+@snippets.command("suggest", short_help="Passages and positions that fit a question.")
+@click.argument("words", nargs=-1, required=True, metavar="QUESTION...")
+@click.option("--top", type=click.IntRange(1, 20), default=3, show_default=True,
+              help="How many to list.")  # fmt: skip
+@library_option
+def suggest_cmd(words: tuple[str, ...], top: int, library_dirs: tuple[Path, ...]) -> None:
+    """List the vetted passages and positions that best fit QUESTION (its wording and any
+    guidance), best first, each with the words it shares with the question: what `drafter
+    draft` offers for a question. Exit 2 if the library has no vetted passage or position.
+
+    \b
+    Examples:
+      drafter snippets suggest "How should commissioners weigh social value?"
+      drafter snippets suggest section 16 duty --library ./our-library --top 5
+    """
+    from drafter.reuse.rank import Ranking
+
+    offers = Ranking(load_library(library_dirs)).offers(" ".join(words), top=top)
+    for offer in offers:
+        click.echo(for_terminal(f"{offer.kind} {offer.id} v{offer.version}: {offer.title}"))
+        click.echo(for_terminal(f"    {offer.why}"))
+    if not offers:
+        click.echo("no passage or position shares a word with the question", err=True)

@@ -500,7 +500,7 @@ class Interview:
             offers = ranking.offers(asked, exclude=quoted)
             quoted_views = [_quoted_view(p) for p in quoting.parts]
             picked = prompts.library_offers([_offer_view(o) for o in offers], quoted_views)
-            if picked == prompts.OWN_WORDS:
+            if not picked or picked == prompts.OWN_WORDS:  # Enter on the default
                 return None
             if picked.startswith(prompts.REMOVE):
                 gone = picked[len(prompts.REMOVE) :]
@@ -512,7 +512,10 @@ class Interview:
                 picked = prompts.search_library(every)
                 if picked is None:
                     continue
-            offer = ranking.offer(picked, asked)
+            try:
+                offer = ranking.offer(picked, asked)
+            except KeyError:  # nothing picked
+                continue
             view = _offer_view(offer)
             action = prompts.offer_action(view)
             while action == "preview":

@@ -40,22 +40,37 @@ STOPWORDS = frozenset(
 def tokens(text: str) -> list[str]:
     """Lower-case words without stop words, a hyphen or apostrophe dropped ("co-operative"
     and "cooperative" are one word) and a plural -s taken off."""
+    seen = _SEEN
     out = []
     for word in _TOKEN.findall(text.lower()):
-        word = word.replace("-", "").replace("'", "").replace("’", "")
-        if word in STOPWORDS or len(word) < 2:
-            continue
-        out.append(stem(word))
+        token = seen.get(word)
+        if token is None:
+            token = seen[word] = _token(word)
+        if token:
+            out.append(token)
     return out
 
 
+# word -> its token ("" for a stop word): a library repeats its words many times over
+_SEEN: dict[str, str] = {}
+
+
+def _token(word: str) -> str:
+    word = word.replace("-", "").replace("'", "").replace("’", "")
+    return "" if word in STOPWORDS or len(word) < 2 else stem(word)
+
+
 def stem(word: str) -> str:
-    """A light stem: enough that "co-operatives" meets "co-operative" and "services" meets
-    "service", without a stemming library."""
+    """A light stem: enough that "co-operatives" meets "co-operative", "services" meets
+    "service" and "commissioners" and "commissioning" meet "commission", without a stemming
+    library (the same stem on both sides is all a ranking needs)."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-1]
+    for suffix in ("ing", "ed", "er"):
+        if len(word) > len(suffix) + 5 and word.endswith(suffix):
+            return word[: -len(suffix)]
     return word
 
 
@@ -90,9 +105,10 @@ class Ranking:
         ]
         if not self.entries:
             raise InputError("the library has no vetted passages or positions to offer")
-        self._tokens = [set(_entry_tokens(e)) for e in self.entries]
+        corpus = [_entry_tokens(e) for e in self.entries]
+        self._tokens = [set(words) for words in corpus]
         self._index = bm25s.BM25()
-        self._index.index([_entry_tokens(e) for e in self.entries], show_progress=False)
+        self._index.index(corpus, show_progress=False)
         self._idf = _idf(self._tokens)
 
     def __len__(self) -> int:
