@@ -318,3 +318,14 @@ def test_a_position_named_as_a_passage_is_the_wrong_kind(tmp_path):
     assert result.returncode == 2
     assert f"'{REPORTING}' is a position in the library, not a passage" in result.stderr
     assert not (tmp_path / "r.md").exists()
+
+
+def test_harvest_proposes_only_the_respondents_own_words(tmp_path):
+    own = "Our own view: commissioners should weigh social value in every care tender they let."
+    answers = quoting(tmp_path / "a.yaml", own, pinned(MUTUALS))
+    ours = layer(tmp_path, "ours", {})
+    result = run_drafter("snippets", "harvest", str(answers), "--library", str(ours))
+    assert result.returncode == 0, result.stderr
+    [proposed] = list(ours.rglob("*.yaml"))
+    text = proposed.read_text()
+    assert "Our own view" in text and "one kind of mutual" not in text
