@@ -178,7 +178,8 @@ def test_a_quoted_text_is_saved_at_once_and_without_own_words_is_an_answer(inter
 
 def test_a_finding_in_vetted_text_is_a_library_defect_not_the_respondents(interview):
     search = "\x1b[A" + ENTER + "position conflated" + ENTER  # Up wraps round to the search
-    keys = AGREE + search + INSERT + ENTER + FINISH + ENTER + CTRL_C
+    keys = AGREE + search + INSERT + ENTER + FINISH + ENTER  # quoted; no own words; key point
+    keys += ENTER + CTRL_C  # the glossary list (the quote's terms, ticked): keep the ticks
     code, path, said = interview(keys, CONFLATED)
     assert code in (0, 130)
     defects = [s for s in said if s.startswith("Library defect in position conflated v1")]
@@ -186,3 +187,9 @@ def test_a_finding_in_vetted_text_is_a_library_defect_not_the_respondents(interv
     answer = load_answers(path).answers["1"]
     assert answer.kept_findings == []  # never asked about, never recorded as the respondent's
     assert answer.references()[0].pin.id == "conflated"
+    # the glossary picking covers the quoted text, and pins each definition for drafter check
+    assert "social-enterprise" in answer.define
+    pinned = load_answers(path).definitions["social-enterprise"]
+    library = load_library()
+    assert pinned.version == library.concepts["social-enterprise"].version
+    assert pinned.text == library.concepts["social-enterprise"].printed_definition

@@ -10,7 +10,7 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.answers import Answer, KeptFinding, Part, Pin, Respondent, reference
+from drafter.answers import Answer, KeptFinding, Part, Pin, PinnedText, Respondent, reference
 from drafter.consultation import Consultation, bundled_consultations, load_consultation
 from drafter.errors import EXIT_INTERRUPTED, DrafterError, InputError
 from drafter.interview import prompts
@@ -575,6 +575,16 @@ class Interview:
         ids = {i for a in self.session.answers.answers.values() for i in a.define}
         known = {i for i in ids if i in self.library.concepts}
         self.session.note_library(self.library.versions(known))
+        # each definition as it was when first asked for, so `drafter check` can show a change
+        # (a pin already there stays until `drafter check --update` moves it)
+        pinned = self.session.answers.definitions
+        for concept_id in sorted(known - set(pinned)):
+            concept = self.library.concepts[concept_id]
+            pinned[concept_id] = PinnedText(
+                version=concept.version, text=concept.printed_definition
+            )
+        for concept_id in set(pinned) - known:
+            del pinned[concept_id]
 
     # -- review and render ----------------------------------------------------------------
 
