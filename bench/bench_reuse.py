@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,6 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_interview import best  # noqa: E402  (the median of repeated runs)
 
 TOPIC_TEXT = (
     "social value procurement commissioning care support housing co-operative mutual worker "
@@ -41,15 +43,6 @@ def position_yaml(i: int) -> str:
         f"title: Position {i} on {TOPICS[i % len(TOPICS)]}\ntopics: [{topics}]\n"
         f"text: {text}\n"
     )
-
-
-def best(fn, repeat: int = 9) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:

@@ -308,26 +308,35 @@ def glossary_terms(mentioned: Sequence[TermView], chosen: set[str]) -> tuple[lis
 
 def look_up_term(terms: Sequence[TermView]) -> str | None:
     """A searchable list of library terms with their short definitions; None when left empty."""
-    by_term = {t.term: t.id for t in terms}
+    return _pick_by_typing(
+        "Term to add (type to search, Enter on an empty line to stop)",
+        {t.term: t.id for t in terms},
+        {t.term: t.short for t in terms},
+        "Pick a term from the list (type part of it to search)",
+    )
+
+
+def _pick_by_typing(
+    message: str, by_label: dict[str, str], meta: dict[str, str], refusal: str
+) -> str | None:
+    """A searchable list: the value of the label typed, or of the only label that contains
+    what was typed; None when left empty."""
 
     def resolve(typed: str) -> str | None:
-        """The term typed, or the only term that contains what was typed."""
         wanted = typed.strip().lower()
-        exact = [term for term in by_term if term.lower() == wanted]
-        partial = [term for term in by_term if wanted in term.lower()]
+        exact = [label for label in by_label if label.lower() == wanted]
+        partial = [label for label in by_label if wanted in label.lower()]
         found = exact or (partial if len(partial) == 1 else [])
-        return by_term[found[0]] if found else None
+        return by_label[found[0]] if found else None
 
     def validate(typed: str):
-        if not typed.strip() or resolve(typed):
-            return True
-        return "Pick a term from the list (type part of it to search)"
+        return True if not typed.strip() or resolve(typed) else refusal
 
     answer = _ask(
         questionary.autocomplete(
-            "Term to add (type to search, Enter on an empty line to stop)",
-            choices=list(by_term),
-            meta_information={t.term: t.short for t in terms},
+            message,
+            choices=list(by_label),
+            meta_information=meta,
             match_middle=True,
             ignore_case=True,
             style=STYLE,
@@ -453,30 +462,10 @@ def preview(view: OfferView) -> None:
 def search_library(views: Sequence[OfferView]) -> str | None:
     """A searchable list of every vetted passage and position; returns an id, or None when
     left empty."""
-    by_label = {f"{v.title} ({v.kind} {v.id})": v.id for v in views}
-    why = {f"{v.title} ({v.kind} {v.id})": " ".join(v.text.split()[:10]) + "…" for v in views}
-
-    def resolve(typed: str) -> str | None:
-        wanted = typed.strip().lower()
-        exact = [label for label in by_label if label.lower() == wanted]
-        partial = [label for label in by_label if wanted in label.lower()]
-        found = exact or (partial if len(partial) == 1 else [])
-        return by_label[found[0]] if found else None
-
-    def validate(typed: str):
-        if not typed.strip() or resolve(typed):
-            return True
-        return "Pick a text from the list (type part of its title to search)"
-
-    answer = _ask(
-        questionary.autocomplete(
-            "Library text (type to search, Enter on an empty line to go back)",
-            choices=list(by_label),
-            meta_information=why,
-            match_middle=True,
-            ignore_case=True,
-            style=STYLE,
-            validate=validate,
-        )
+    labels = {f"{v.title} ({v.kind} {v.id})": v for v in views}
+    return _pick_by_typing(
+        "Library text (type to search, Enter on an empty line to go back)",
+        {label: v.id for label, v in labels.items()},
+        {label: " ".join(v.text.split()[:10]) + "…" for label, v in labels.items()},
+        "Pick a text from the list (type part of its title to search)",
     )
-    return resolve(answer) if answer and answer.strip() else None
