@@ -329,3 +329,14 @@ def test_harvest_proposes_only_the_respondents_own_words(tmp_path):
     [proposed] = list(ours.rglob("*.yaml"))
     text = proposed.read_text()
     assert "Our own view" in text and "one kind of mutual" not in text
+
+
+def test_a_pinned_copy_may_not_link_where_the_library_may_not(tmp_path):
+    ours = changed_layer(tmp_path)  # the library has moved on: the copy is what prints
+    hostile = reference(Pin(passage=MUTUALS, version=1), "Vetted? [click](javascript:alert(1))")
+    answers = quoting(tmp_path / "a.yaml", hostile)
+    out = tmp_path / "r.docx"
+    result = run_drafter("render", str(answers), "-o", str(out), "--library", str(ours))
+    assert result.returncode == 2
+    assert f"the copy of passage {MUTUALS} v1 links only to http" in result.stderr
+    assert result.stderr.count("\n") == 1 and not out.exists()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.errors import InputError
+from drafter.model import text_problems
 
 if TYPE_CHECKING:
     from drafter.answers import AnswersFile, Part, Pin
@@ -118,9 +119,15 @@ def resolve_answers(
             if not part.is_reference:
                 continue
             try:
-                resolved[(number, index)] = resolve_part(
+                resolved[(number, index)] = found = resolve_part(
                     part, library, f"question {number}", warnings
                 )
+                # a copy printed from the answers file is held to what the library allows
+                problem = (
+                    text_problems(found.text, ("text",)) if found.text == part.text.strip() else []
+                )
+                if problem:
+                    raise KeyError(f"the copy of {pin_label(part)} {problem[0][1]}")
             except KeyError as exc:
                 raise InputError(
                     f"question {number}: {exc.args[0]}",
@@ -128,6 +135,11 @@ def resolve_answers(
                     line=part_line(path, number, index) if path else None,
                 ) from None
     return resolved, warnings
+
+
+def pin_label(part: Part) -> str:
+    pin = part.pin
+    return pin.label if pin is not None else "the text"
 
 
 def part_line(path: Path, number: str, index: int) -> int | None:
