@@ -47,6 +47,7 @@ CONCEPTS = Sheet(
     ),
     structured=(
         *("terms", "relations", "sources", "quotation_source", "misuse_contexts"),
+        "presupposed_by",
         *("distinguish", "misuses", "translations", "dated_facts", "examples"),
     ),
     required=("id", "subject", "short", "definition", "terms"),

@@ -99,6 +99,9 @@ class Designation(Frozen, kw_only=True):
     note: str | None = None
     # for deprecated/superseded designations: what to write instead (default: the preferred)
     use_instead: str | None = None
+    # for a superseded name that also names its statute ("the Industrial and Provident Societies
+    # Acts"): the statute that replaced it, so the Act's name cited as current law is flagged
+    statute_instead: str | None = None
     match: Match = field(default_factory=Match)
     # None: a noun, as glossary heads are
     part_of_speech: PartOfSpeech | None = None
@@ -159,6 +162,10 @@ class MisuseContext(Frozen, kw_only=True):
     # the designations it applies to (default: all): "co-produced" said of a survey is the
     # misuse, while the noun "co-production" in a sentence that mentions a consultation is not
     terms: tuple[str, ...] = ()
+    # at most this many words between the near words and the term ("constituted as a mutual"
+    # but not "registered as a community benefit society and run as a mutual"); default: the
+    # whole sentence
+    within: Annotated[int, Meta(ge=0, le=20)] | None = None
 
     def __post_init__(self) -> None:
         strip_fields(self, "near", "message")
@@ -210,6 +217,10 @@ class Concept(EntryBase, kw_only=True):
     # a bare use is vague: the writer should name the model (e.g. "mutual" -> which mutual?)
     needs_qualifier: str | None = None
     misuse_contexts: tuple[MisuseContext, ...] = ()
+    # words that say the organisation they govern is (or was) one of these ("demutualise the
+    # Co-op Bank" says the bank is a mutual): said of an organisation recorded as not one, they
+    # misattribute
+    presupposed_by: tuple[NonEmpty, ...] = ()
     distinguish: tuple[str, ...] = ()
     misuses: tuple[str, ...] = ()
     translations: dict[str, tuple[Translation, ...]] = {}
