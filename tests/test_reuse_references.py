@@ -340,3 +340,12 @@ def test_a_pinned_copy_may_not_link_where_the_library_may_not(tmp_path):
     assert result.returncode == 2
     assert f"the copy of passage {MUTUALS} v1 links only to http" in result.stderr
     assert result.stderr.count("\n") == 1 and not out.exists()
+
+
+def test_the_portal_text_shows_vetted_text_without_its_markup(tmp_path):
+    answers = quoting(tmp_path / "a.yaml", pinned(S16), "*typed*")
+    out = tmp_path / "r.txt"
+    assert run_drafter("render", str(answers), "-o", str(out)).returncode == 0
+    text = out.read_text()
+    assert "This is a paraphrase" in text and "*This is a paraphrase" not in text
+    assert "*typed*" in text  # the respondent's characters, exactly as typed

@@ -175,7 +175,10 @@ def _questions(
             removed += dropped
             if text.strip():
                 blocks.append((text.strip(), resolved is not None))
-        response = "\n\n".join(text for text, _ in blocks)
+        # as it reads: vetted Markdown without its markup (the .txt a portal is pasted from)
+        response = "\n\n".join(
+            plain_text(parse(text)).strip() if vetted else text for text, vetted in blocks
+        )
         key_point, removed_kp = clean_text(answer.key_point) if answer else ("", 0)
         if removed or removed_kp:
             warnings.append(
