@@ -414,3 +414,11 @@ def test_what_marks_one_kind_said_of_another(lib, text, expected):
 )
 def test_what_marks_a_kind_said_of_that_kind_passes(lib, text):
     assert found(text, lib) == []
+
+
+def test_a_heading_that_merges_two_kinds_over_one_definition(lib):
+    text = "Mutuals & Co-operatives\nA mutual is an organisation owned by its members."
+    assert found(text, lib) == [("conflation", "Mutuals & Co-operatives")]
+    # a heading over text about both, or a sentence naming both, is not that
+    assert found("Co-operatives and mutuals\n\nWe work with both across Wales.", lib) == []
+    assert found("Co-operatives and mutuals are owned by their members.", lib) == []

@@ -78,6 +78,39 @@ def reference_rule(ctx: Context) -> None:
             _claim(ctx, org=org, term=i, span=(i, i), start=start)
 
 
+def heading_rule(ctx: Context) -> None:
+    """A heading that puts two kinds under one name over one definition ("Mutuals &
+    Co-operatives", then "A mutual is ..."): the definition then speaks for both."""
+    k = ctx.knowledge
+    for i in range(len(ctx.hits) - 1):
+        j = i + 1
+        a, b = ctx.hits[i], ctx.hits[j]
+        if a.kind != "term" or b.kind != "term" or a.entry_id == b.entry_id:
+            continue
+        if ctx.shielded[i] or ctx.shielded[j] or not _HEADING_JOIN.match(ctx.gap(i, j)):
+            continue
+        text = ctx.text
+        line_start = text.rfind("\n", 0, ctx.starts[i]) + 1
+        line_end = text.find("\n", ctx.ends[j])
+        if line_end < 0 or text[line_start : ctx.starts[i]].strip("#* \t"):
+            continue
+        if text[ctx.ends[j] : line_end].strip(" \t*:") != "":
+            continue
+        following = text[line_end : line_end + 200].lstrip()
+        if not _ONE_DEFINITION.match(following.casefold()):
+            continue
+        x, y = a.entry_id, b.entry_id
+        if k.contrasts_inherited(x, y) or k.hierarchical(x, y):
+            _conflate(ctx, i, j, "heading")
+
+
+_HEADING_JOIN = re.compile(r"^\s*(?:&|and|\+)\s*$")
+# the text under a heading opens by defining one thing ("A mutual is ...", "This means ...")
+_ONE_DEFINITION = re.compile(
+    r"^(?:an?\s+|the\s+|this\s+|it\s+|they\s+)?(?:[\w'-]+\s+){0,3}?(?:is|are|means|refers to)\s"
+)
+
+
 def coordinated_rule(ctx: Context) -> None:
     """ "Co-op Bank is part of the Group ... and is the UK's only mutually owned bank": a second
     predicate joined by "and" says what the sentence's subject is, however far back it stands."""
@@ -393,6 +426,7 @@ _FRAME_WORDS = {
     "copula": "they are equated",
     "instance": "'{y}' is offered as a kind of '{x}'",
     "other": "'{x}' is counted as a kind of '{y}'",
+    "heading": "one heading puts them together over one definition",
 }
 
 
