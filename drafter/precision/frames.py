@@ -87,7 +87,9 @@ def heading_rule(ctx: Context) -> None:
         a, b = ctx.hits[i], ctx.hits[j]
         if a.kind != "term" or b.kind != "term" or a.entry_id == b.entry_id:
             continue
-        if ctx.shielded[i] or ctx.shielded[j] or not _HEADING_JOIN.match(ctx.gap(i, j)):
+        if ctx.text[ctx.ends[i] : ctx.starts[j]].strip().casefold() not in _HEADING_JOINS:
+            continue
+        if ctx.shielded[i] or ctx.shielded[j]:
             continue
         text = ctx.text
         line_start = text.rfind("\n", 0, ctx.starts[i]) + 1
@@ -104,7 +106,7 @@ def heading_rule(ctx: Context) -> None:
             _conflate(ctx, i, j, "heading")
 
 
-_HEADING_JOIN = re.compile(r"^\s*(?:&|and|\+)\s*$")
+_HEADING_JOINS = frozenset({"&", "and", "+"})
 # the text under a heading opens by defining one thing ("A mutual is ...", "This means ...")
 _ONE_DEFINITION = re.compile(
     r"^(?:an?\s+|the\s+|this\s+|it\s+|they\s+)?(?:[\w'-]+\s+){0,3}?(?:is|are|means|refers to)\s"
