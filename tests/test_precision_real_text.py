@@ -422,3 +422,12 @@ def test_a_heading_that_merges_two_kinds_over_one_definition(lib):
     # a heading over text about both, or a sentence naming both, is not that
     assert found("Co-operatives and mutuals\n\nWe work with both across Wales.", lib) == []
     assert found("Co-operatives and mutuals are owned by their members.", lib) == []
+
+
+def test_a_report_tag_after_the_claim_makes_it_reported(lib):
+    assert found("John Lewis is a co-operative, according to the article.", lib) == []
+    assert found("The Co-op Bank was demutualised in 2013, says the report.", lib) == []
+    # "and says so" is the body speaking, not a report of someone else's claim
+    assert found("John Lewis is a co-operative, and says so in its constitution.", lib) == [
+        ("misattribution", "John Lewis is a co-operative")
+    ]
