@@ -431,3 +431,14 @@ def test_a_report_tag_after_the_claim_makes_it_reported(lib):
     assert found("John Lewis is a co-operative, and says so in its constitution.", lib) == [
         ("misattribution", "John Lewis is a co-operative")
     ]
+
+
+def test_two_kinds_sharing_an_unsaid_noun_are_not_run_together(lib):
+    # "co-operative [societies] or community benefit societies": two registrations, named apart
+    assert found("They are registered co-operative or community benefit societies.", lib) == []
+    assert found("Co-operatives or community benefit societies have existed for years.", lib)
+
+
+def test_a_name_wrapped_across_lines_is_not_misspelt(lib):
+    text = "It registered under the Co-operative and Community Benefit Societies Act\n2014."
+    assert found(text, lib) == []

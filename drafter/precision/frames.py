@@ -13,6 +13,7 @@ from drafter.precision.context import (
     negated,
 )
 from drafter.precision.matcher import plural_of
+from drafter.precision.normalise import fold_snippet
 
 # --- frames: conflation and misattribution ---------------------------------------------------
 
@@ -346,6 +347,8 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
         return "slash" if linked else None
     if c.or_gap.match(gap):
         # "X or Y models" offers two models to choose from; "Xs or Ys" makes one category
+        if _elided_head(ctx, i, j):
+            return None  # "co-operative or community benefit societies": two kinds of society
         ok = linked and is_noun_use(ctx, j) and not _is_choice_or_list(ctx, i)
         return "or" if ok and not negated(ctx, i, gap) else None
     if c.style_gap.match(gap):
@@ -386,6 +389,15 @@ def _enumerates_kinds(ctx: Context, i: int, j: int) -> bool:
 
 
 _LIST_ITEM_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s+(?:an?\s+|the\s+)?$")
+
+
+def _elided_head(ctx: Context, i: int, j: int) -> bool:
+    """ "co-operative or community benefit societies": hit i with hit j's last word is itself a
+    designation ("co-operative societies"), so i is a modifier whose noun is left unsaid."""
+    head = ctx.written(j).split()[-1]
+    key = fold_snippet(f"{ctx.written(i)} {head}")
+    table = ctx.knowledge.matcher.table
+    return key in table and any(p.kind == "term" for p in table[key])
 
 
 def _is_choice_or_list(ctx: Context, i: int) -> bool:
