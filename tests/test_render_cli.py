@@ -261,16 +261,20 @@ def test_strict_exits_1_when_the_rendered_text_has_errors(tmp_path, capsys, monk
 def test_into_calls_the_form_filler(tmp_path, capsys, monkeypatch):
     calls = []
 
-    def fake_fill(answers_path, form_path, out_path, *, force=False):
-        calls.append((answers_path, form_path, out_path, force))
+    def fake_fill(answers_path, form_path, out_path, *, force=False, library_dirs=()):
+        calls.append((answers_path, form_path, out_path, force, library_dirs))
         return "filled 3 of 12 answers"
 
     monkeypatch.setattr("drafter.formfill.fill_form", fake_fill)
     answers = write_answers(tmp_path / "a.yaml")
     form = tmp_path / "form.docx"
-    code, out, err = in_process(capsys, "render", str(answers), "--into", str(form), "--force")
-    assert code == 0
-    assert calls == [(answers, form, tmp_path / "a-form.docx", True)]
+    library = tmp_path / "library"
+    library.mkdir()
+    code, out, err = in_process(
+        capsys, "render", str(answers), "--into", str(form), "--force", "--library", str(library)
+    )
+    assert code == 0, err
+    assert calls == [(answers, form, tmp_path / "a-form.docx", True, (library,))]
     assert "filled 3 of 12 answers" in out
 
 
@@ -304,9 +308,7 @@ def test_rendering_to_docx_does_not_import_python_docx(tmp_path):
         assert docx.Document(str(out)).paragraphs[0].text  # it did write the response
 
 
-def test_into_checks_precision_honours_strict_and_says_there_is_no_glossary(
-    tmp_path, capsys, monkeypatch
-):
+def test_into_checks_precision_and_honours_strict(tmp_path, capsys, monkeypatch):
     answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="Loose words.")})
     checked = []
 
@@ -321,7 +323,6 @@ def test_into_checks_precision_honours_strict_and_says_there_is_no_glossary(
     code, out, err = in_process(capsys, "render", str(answers), "--into", str(form))
     assert code == 0 and checked == ["Loose words."]
     assert "precision check: 1 error(s), 0 warning(s), 0 suggestion(s)" in out
-    assert "glossary: not added to the form" in out
     code, out, err = in_process(capsys, "render", str(answers), "--into", str(form), "--strict")
     assert code == 1 and "--strict" in err
 

@@ -143,12 +143,8 @@ def _fill_form(
     if out is None:
         out = answers.with_name(f"{answers.stem}-form.docx")
     counts = check_answers_text(answers, library_dirs)  # a bad library stops before writing
-    report = fill_form(answers, form, out, force=force)
+    report = fill_form(answers, form, out, force=force, library_dirs=library_dirs)
     click.echo(f"wrote {out}")
     if report is not None:
         click.echo(str(report))
-    click.echo(
-        "glossary: not added to the form (it is filled as it is); "
-        '`drafter render` writes the response with its "Terms used" glossary'
-    )
     _report_precision(counts, out, strict, err=False)

@@ -51,3 +51,49 @@ def inline_text(children: list) -> str:
         elif child.type == "hardbreak":
             parts.append("\n")
     return "".join(parts)
+
+
+# the heading the response template gives its glossary (templates/glossary.md.j2)
+GLOSSARY_TITLE = "Terms used in this response"
+
+
+def section_blocks(tokens: list, title: str) -> list[tuple[str, str]]:
+    """The blocks from the level-2 heading `title` to the end, as (kind, plain text): kind
+    "heading", "paragraph" or "quote"; a numbered item's text starts with its number ("1. ").
+    Empty if the document has no such heading. For writing a section into another document
+    (a filled form's appendix) without its Markdown."""
+    out: list[tuple[str, str]] = []
+    inside = False
+    kind = "paragraph"
+    prefix = ""  # a list item's number (or bullet), put before its first paragraph
+    quote = 0
+    numbers: list[int | None] = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            text = inline_text(tokens[i + 1].children or [])
+            if token.tag == "h2" and text == title:
+                inside = True
+            kind = "heading"
+        elif token.type == "heading_close":
+            kind = "paragraph"
+        elif token.type == "blockquote_open":
+            quote += 1
+        elif token.type == "blockquote_close":
+            quote -= 1
+        elif token.type == "ordered_list_open":
+            numbers.append(int(token.attrGet("start") or 1))
+        elif token.type == "bullet_list_open":
+            numbers.append(None)
+        elif token.type in ("ordered_list_close", "bullet_list_close"):
+            numbers.pop()
+        elif token.type == "list_item_open" and numbers:
+            number = numbers[-1]
+            prefix = "• " if number is None else f"{number}. "
+            if number is not None:
+                numbers[-1] = number + 1
+        elif token.type == "inline":
+            if inside:
+                text = prefix + " ".join(inline_text(token.children or []).split())
+                out.append(("quote" if quote else kind, text))
+            prefix = ""
+    return out
