@@ -138,7 +138,7 @@ def _add_glossary(document, answers_path: Path, library_dirs, report: FillReport
         report.glossary = "none: the response uses no term from the library"
         return
     forms.append_appendix(document.element.body, blocks)
-    sources = sum(1 for kind, _ in blocks if kind == "heading") > 1
+    sources = sum(1 for kind, _text, _bold in blocks if kind == "heading") > 1
     report.glossary = (
         f'"{GLOSSARY_TITLE}" ({len(composed.concepts)} terms'
         + (", with their sources" if sources else "")

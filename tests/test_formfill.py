@@ -454,6 +454,9 @@ def test_the_glossary_is_added_as_an_appendix_the_same_as_the_rendered_one(tmp_p
     assert unnumbered == [p.text for p in response[start:]]
     assert filled[title].paragraph_format.page_break_before  # an appendix on a page of its own
     assert filled[title].runs[0].bold and filled[title].paragraph_format.keep_with_next
+    term = filled[title + 1]  # each entry's term in bold, as in the response
+    assert term.text.startswith("co-operative: ") and [r.bold for r in term.runs] == [True, None]
+    assert term.runs[0].text == "co-operative"
     sources = [p.text for p in filled].index("Sources")
     assert filled[sources + 1].text.startswith("1. “")
     # what the form held before is untouched: the appendix only follows it

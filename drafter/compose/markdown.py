@@ -57,12 +57,13 @@ def inline_text(children: list) -> str:
 GLOSSARY_TITLE = "Terms used in this response"
 
 
-def section_blocks(tokens: list, title: str) -> list[tuple[str, str]]:
-    """The blocks from the level-2 heading `title` to the end, as (kind, plain text): kind
-    "heading", "paragraph" or "quote"; a numbered item's text starts with its number ("1. ").
+def section_blocks(tokens: list, title: str) -> list[tuple[str, str, int]]:
+    """The blocks from the level-2 heading `title` to the end, as (kind, plain text, bold):
+    kind "heading", "paragraph" or "quote"; `bold` is how many characters at the start are
+    bold (a glossary entry's term); a numbered item's text starts with its number ("1. ").
     Empty if the document has no such heading. For writing a section into another document
     (a filled form's appendix) without its Markdown."""
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, int]] = []
     inside = False
     kind = "paragraph"
     prefix = ""  # a list item's number (or bullet), put before its first paragraph
@@ -93,7 +94,17 @@ def section_blocks(tokens: list, title: str) -> list[tuple[str, str]]:
                 numbers[-1] = number + 1
         elif token.type == "inline":
             if inside:
-                text = prefix + " ".join(inline_text(token.children or []).split())
-                out.append(("quote" if quote else kind, text))
+                children = token.children or []
+                text = prefix + " ".join(inline_text(children).split())
+                out.append(("quote" if quote else kind, text, _bold_lead(children)))
             prefix = ""
     return out
+
+
+def _bold_lead(children: list) -> int:
+    """How many characters of the visible text the paragraph's opening bold run covers."""
+    children = [c for c in children if c.type != "text" or c.content]
+    if not children or children[0].type != "strong_open":
+        return 0
+    end = next((i for i, c in enumerate(children) if c.type == "strong_close"), len(children))
+    return len(" ".join(inline_text(children[1:end]).split()))

@@ -113,12 +113,13 @@ def new_paragraph_after(anchor, text: str):
     return new
 
 
-def append_appendix(body, blocks: list[tuple[str, str]]) -> None:
-    """Add `blocks` ((kind, text): "heading", "paragraph" or "quote") at the end of the
-    document body, from a new page, in the form's default paragraph style: a heading is bold
-    and kept with the next paragraph, a quote indented. Nothing else in the form changes."""
+def append_appendix(body, blocks: list[tuple[str, str, int]]) -> None:
+    """Add `blocks` ((kind, text, bold): kind "heading", "paragraph" or "quote", the first
+    `bold` characters in bold) at the end of the document body, from a new page, in the
+    form's default paragraph style: a heading is bold and kept with the next paragraph, a
+    quote indented. Nothing else in the form changes."""
     end = body.find(qn("w:sectPr"))
-    for i, (kind, text) in enumerate(blocks):
+    for i, (kind, text, bold) in enumerate(blocks):
         p = body.makeelement(qn("w:p"), {})
         ppr = p.makeelement(qn("w:pPr"), {})
         if kind == "heading":
@@ -129,12 +130,16 @@ def append_appendix(body, blocks: list[tuple[str, str]]) -> None:
             ppr.append(ppr.makeelement(qn("w:ind"), {qn("w:left"): "567"}))
         if len(ppr):
             p.append(ppr)
-        run = new_run(p, text)
-        if kind == "heading":
-            rpr = run.makeelement(qn("w:rPr"), {})
-            rpr.append(rpr.makeelement(qn("w:b"), {}))
-            run.insert(0, rpr)
-        p.append(run)
+        bold = len(text) if kind == "heading" else bold
+        for part, strong in ((text[:bold], True), (text[bold:], False)):
+            if not part:
+                continue
+            run = new_run(p, part)
+            if strong:
+                rpr = run.makeelement(qn("w:rPr"), {})
+                rpr.append(rpr.makeelement(qn("w:b"), {}))
+                run.insert(0, rpr)
+            p.append(run)
         if end is not None:
             end.addprevious(p)
         else:
