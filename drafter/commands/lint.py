@@ -151,7 +151,8 @@ def lint(
         from drafter.readers.docx_annotate import annotate
 
         result = results[0]
-        count = annotate(documents[result.file], result.records, annotate_out, force=force)
+        findings = [record.finding for record in result.records]
+        count = annotate(documents[result.file], findings, annotate_out, force=force)
         click.echo(f"wrote {annotate_out} with {count} comment(s)", err=True)
 
     if len(unreadable) == 1:

@@ -9,27 +9,23 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from drafter.fsutil import atomic_write_bytes
+from drafter.precision.finding import Finding
 from drafter.readers.document import Document
-
-if TYPE_CHECKING:
-    from drafter.commands.lint_report import Record
 
 AUTHOR = "drafter lint"
 
 
-def annotate(document: Document, records: list[Record], out: Path, *, force: bool = False) -> int:
-    """Add one comment per unsuppressed record; return how many were added."""
+def annotate(document: Document, findings: list[Finding], out: Path, *, force: bool = False) -> int:
+    """Add one comment per unsuppressed finding; return how many were added."""
     from drafter.ooxml.comments import Anchor, add_comments
 
     first_body = next(
         (b.data for b in document.blocks if b.data.part == "body" and _first_text(b.data)), None
     )
     anchors = []
-    for rec in records:
-        f = rec.finding
+    for f in findings:
         if f.suppressed:
             continue
         block = document.block_at(f.start)
