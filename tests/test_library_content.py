@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from drafter.entry_examples import validate_with_examples as validate
 from drafter.library import load_library
-from drafter.library.validate import fold, validate
+from drafter.library.validate import fold
 from drafter.resources import bundled
 
 SHEET_CONCEPTS = {

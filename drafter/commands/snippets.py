@@ -229,11 +229,11 @@ def validate_cmd(
     Example:
       drafter snippets validate --library ./our-library --strict
     """
-    from drafter.library.validate import validate
-    from drafter.library.views import display_path
+    from drafter.entry_examples import validate_with_examples
+    from drafter.fsutil import display_path
 
     dirs = _dirs(library_dirs)
-    report = validate(dirs, today=_date(today, "--today"), examples=not no_examples)
+    report = validate_with_examples(dirs, today=_date(today, "--today"), examples=not no_examples)
     for problem in report.problems:
         if quiet and problem.level == "note":
             continue
@@ -279,8 +279,8 @@ def review_cmd(
     Example:
       drafter snippets review mutual --by "A. Editor" --library ./our-library
     """
+    from drafter.fsutil import display_path
     from drafter.library.edit import add_months, review_entry
-    from drafter.library.views import display_path
 
     if not by.strip():
         raise InputError("--by: give the name of the person who checked the entry")
@@ -499,13 +499,13 @@ def export_cmd(
 
         data = export_csv(library, status=status).encode("utf-8")
     elif fmt == "md":
-        from drafter.library.glossary import glossary_markdown
+        from drafter.glossary_export import glossary_markdown
 
         data = glossary_markdown(library, status=status).encode("utf-8")
     else:
         if output is None:
             raise InputError("--format docx needs -o FILE.docx")
-        from drafter.library.glossary import glossary_docx
+        from drafter.glossary_export import glossary_docx
 
         data = glossary_docx(library, status=status)
     if output is None or str(output) == "-":

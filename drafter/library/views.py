@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from drafter.library.loader import Library
 from drafter.library.schema import Concept, Entry, Organisation, Passage
@@ -365,11 +364,3 @@ def search(library: Library, words: list[str]) -> list[tuple[Entry, str]]:
         ranked.append((0 if where == "name" else 1, entry.id, entry, where))
     ranked.sort(key=lambda row: (row[0], row[1]))
     return [(entry, where) for _, _, entry, where in ranked]
-
-
-def display_path(path: Path) -> str:
-    """A path relative to the current folder when it is inside it (shorter messages)."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
