@@ -108,3 +108,21 @@ def test_the_architecture_page_lists_the_contract_layers_in_order():
     assert outermost == [sorted(_layer_modules(layer)) for layer in LAYERS]
     independent = ["not each other" in row for row in rows]
     assert independent == ["|" in layer for layer in LAYERS]
+
+
+@pytest.mark.parametrize(("package", "allowed_layers"), [("questionary", {0, 1}), ("docx", {3, 4})])
+def test_the_third_party_contracts_cover_every_module_outside_their_layers(package, allowed_layers):
+    """Only the cli and ui layers may use the terminal packages, only the io and Word layers
+    python-docx and lxml: every other module must be a source of the contract that says so."""
+    [contract] = [
+        c
+        for c in CONTRACTS
+        if c["name"].startswith("Only the") and package in c.get("forbidden_modules", ())
+    ]
+    sources = contract["source_modules"]
+    for index, layer in enumerate(LAYERS):
+        if index in allowed_layers:
+            continue
+        for module in _layer_modules(layer):
+            covered = any(module == s or module.startswith(s + ".") for s in sources)
+            assert covered, f"{module} is not checked against {package}"
