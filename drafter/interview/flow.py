@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.answers import Answer, KeptFinding, Respondent
-from drafter.consultation import Consultation, bundled_consultations, load_consultation
+from drafter.consultation import (
+    QUESTION_KINDS,
+    Consultation,
+    bundled_consultations,
+    load_consultation,
+)
 from drafter.errors import EXIT_INTERRUPTED, DrafterError, InputError
 from drafter.interview import prompts
 from drafter.interview import questionlist as ql
@@ -29,12 +34,6 @@ from drafter.model import to_data
 
 # consultation documents the importer reads (anything else is a question-set YAML file or an id)
 FORM_SUFFIXES = {".docx", ".md", ".txt", ".pdf"}
-KIND_LABELS = {
-    "free-text": "free text",
-    "agree-scale": "agree / disagree scale",
-    "yes-no": "yes / no / don't know",
-    "choice": "a choice of options",
-}
 
 
 @dataclass
@@ -590,7 +589,8 @@ def confirm_questions(consultation: Consultation) -> Consultation:
         prompts.rule()
         prompts.say(f"{len(consultation.questions)} questions:", "heading")
         for q in consultation.questions:
-            how = "" if q.kind == "free-text" else f"  [{KIND_LABELS[q.kind]}]"
+            kind = QUESTION_KINDS[q.kind]
+            how = f"  [{kind.label}]" if kind.stances or kind.own_options else ""
             prompts.say(f"{q.number}. {q.text}{how}")
         action = prompts.choose(
             "Are these the consultation's questions?",
@@ -632,11 +632,11 @@ def confirm_questions(consultation: Consultation) -> Consultation:
             elif action == "kind":
                 kind = prompts.choose(
                     "How is it answered?",
-                    [(label, kind) for kind, label in KIND_LABELS.items()],
+                    [(kind.label, kind.name) for kind in QUESTION_KINDS.values()],
                     default=question.kind,
                 )
                 options: list[str] = []
-                if kind == "choice":
+                if QUESTION_KINDS[kind].own_options:
                     typed = prompts.line(
                         "The options, separated by semicolons",
                         "; ".join(question.options),

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from io import StringIO
 from pathlib import Path
 
-from drafter.consultation import Consultation, Question
+from drafter.consultation import QUESTION_KINDS, Consultation, Question
 from drafter.errors import InputError
 from drafter.model import replace, to_data, validate
 
@@ -87,12 +87,13 @@ def change_kind(
 ) -> Consultation:
     """Say how a question is answered (an importer may take "Do you agree...?" for free text)."""
     options = tuple(o.strip() for o in options if o.strip())
-    if kind == "choice" and len(options) < 2:
-        raise InputError("a choice question needs at least two options")
+    own_options = QUESTION_KINDS[kind].own_options
+    if own_options and len(options) < 2:
+        raise InputError(f"a {kind} question needs at least two options")
     questions = list(consultation.questions)
     i = _index(consultation, number)
     data = to_data(questions[i], dates=None)
-    data.update(kind=kind, options=options if kind == "choice" else ())
+    data.update(kind=kind, options=options if own_options else ())
     questions[i] = validate(data, Question)
     return _with(consultation, questions)
 
