@@ -35,7 +35,9 @@ class RenderResult:
     findings: list = field(default_factory=list)  # drafter.precision.Finding, rendered text
 
     def counts(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "suggestion": 0}
+        from drafter.severities import MOST_SEVERE_FIRST
+
+        out = dict.fromkeys(MOST_SEVERE_FIRST, 0)
         for finding in self.findings:
             if not getattr(finding, "suppressed", False):
                 out[finding.severity] = out.get(finding.severity, 0) + 1

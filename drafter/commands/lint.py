@@ -19,14 +19,13 @@ from drafter.commands._common import (
     library_option,
     load_library,
 )
+from drafter.severities import SEVERITIES, SEVERITY_RANK
 from drafter.textclean import for_terminal
 
 if TYPE_CHECKING:
     from drafter.commands.lint_report import FileResult
     from drafter.library import Library
     from drafter.readers import Document
-
-LEVELS = ("suggestion", "warning", "error")  # the registry's SEVERITIES (tested)
 
 
 @click.command(name="lint")
@@ -39,14 +38,14 @@ LEVELS = ("suggestion", "warning", "error")  # the registry's SEVERITIES (tested
 )
 @click.option(
     "--min-severity",
-    type=click.Choice(LEVELS),
+    type=click.Choice(SEVERITIES),
     default="suggestion",
     show_default=True,
     help="Show findings at or above this level.",
 )
 @click.option(
     "--fail-on",
-    type=click.Choice([*LEVELS, "never"]),
+    type=click.Choice([*SEVERITIES, "never"]),
     default="warning",
     show_default=True,
     help="Exit 1 when an unsuppressed finding is at or above this level.",
@@ -117,7 +116,6 @@ def lint(
             raise OutputExistsError("already exists; use --force to replace it", path=annotate_out)
 
     from drafter.commands.lint_report import FileResult, to_json, to_text
-    from drafter.precision import SEVERITY_RANK
 
     results: list[FileResult] = []
     documents = {}

@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from drafter.precision.finding import Finding
+from drafter.severities import MOST_SEVERE_FIRST
 
 if TYPE_CHECKING:
     from drafter.readers import Document
 
 SCHEMA = "drafter-lint/1"
+# how each severity is shown on a terminal (every one of drafter.severities, tested)
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
 
 @dataclass
@@ -93,7 +96,7 @@ def sentence_of(text: str, start: int, end: int) -> str:
 def to_json(results: list[FileResult]) -> str:
     """The findings of every file as JSON for programs (format in docs/precision.md)."""
     summary = {"files": len(results), "unreadable": sum(1 for r in results if r.error)}
-    for level in ("error", "warning", "suggestion"):
+    for level in MOST_SEVERE_FIRST:
         summary[level] = sum(
             1
             for r in results
@@ -131,7 +134,6 @@ def where(rec: Record) -> str:
 def to_text(results: list[FileResult], styled: bool) -> str:
     """Findings grouped by file, each with position, sentence, reason and suggestion."""
     lines: list[str] = []
-    colours = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
     for result in results:
         head = result.file
         if result.error:
@@ -146,7 +148,7 @@ def to_text(results: list[FileResult], styled: bool) -> str:
         for rec in result.records:
             f = rec.finding
             level = "suppressed" if f.suppressed else f.severity
-            tag = _style(level, "dim" if f.suppressed else colours[f.severity], styled)
+            tag = _style(level, "dim" if f.suppressed else SEVERITY_STYLES[f.severity], styled)
             e = _escaper(styled)
             lines.append(f"  {e(where(rec))}: {tag} {e(f'[{f.rule}]')} \u201c{e(f.text)}\u201d")
             lines.append(f"    in:   {e(rec.sentence)}")
