@@ -183,8 +183,8 @@ def _check(path: Path, library: Library) -> tuple[Document, FileResult]:
     findings = check_text(document.text, library, shielded=document.shielded())
     kept_findings = []
     for f in findings:
-        block = document.block_at(f.start)
-        if block.kept and any(rule == f.rule and text in f.text for rule, text in block.kept):
+        chunk = document.chunk_at(f.start)
+        if chunk.kept and any(rule == f.rule and text in f.text for rule, text in chunk.kept):
             f = dataclasses.replace(f, suppressed=True)
         kept_findings.append(f)
     return document, place(document, kept_findings)

@@ -63,12 +63,12 @@ class FileResult:
 
 
 def place(document: Document, findings: list[Finding]) -> FileResult:
-    """Turn offsets into positions in the file, with the sentence each finding is in."""
+    """Turn offsets into locations in the file, with the sentence each finding is in."""
     result = FileResult(str(document.path), document.format)
     text = document.text
     for f in findings:
-        start = document.position(f.start)
-        end = document.position(max(f.start, f.end))
+        start = document.location(f.start)
+        end = document.location(max(f.start, f.end))
         result.records.append(
             Record(
                 f,
