@@ -1,4 +1,4 @@
-"""Fill a consultation's own response form (.docx) with the answers (issue 6).
+"""Fill a consultation's own response form (.docx) with the answers.
 
 Interface used by `drafter render ANSWERS --into FORM.docx -o OUT.docx`:
 

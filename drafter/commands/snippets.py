@@ -33,7 +33,7 @@ TABLE_OR_JSON = format_option(
     "table", "json", default="table", help="A table for people, or JSON for programs."
 )
 
-HELP = """Maintain the vetted snippet library.
+HELP = """Maintain the vetted library: its entries, checks, review dates, import and export.
 
 \b
 Layers, later ones overriding earlier ones by id:

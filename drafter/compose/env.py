@@ -1,4 +1,4 @@
-"""The sandboxed Jinja environment and the functions templates use to pull vetted snippets.
+"""The sandboxed Jinja environment and the functions templates use to pull vetted entries.
 
 Templates run in an ImmutableSandboxedEnvironment with StrictUndefined. Every value a
 template prints is escaped as Markdown (`finalize`) unless it is SafeMarkdown, so user text
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from drafter.library.schema import Concept, Source
 
 
-class SnippetError(Exception):
+class TemplateEntryError(Exception):
     """Raised inside a template function; compose turns it into a located TemplateError."""
 
 
@@ -125,7 +125,7 @@ def _private_to_this_user(folder: str) -> bool:
     return info.st_uid == os.getuid() and not others_may_write
 
 
-class Snippets:
+class TemplateFunctions:
     """Template functions over the library; records every entry (and version) used."""
 
     def __init__(self, library: Library):
@@ -138,9 +138,9 @@ class Snippets:
     def _entry(self, entry_id: str, table: dict, what: str):
         entry = table.get(entry_id)
         if entry is None:
-            raise SnippetError(f"unknown {what} id {entry_id!r} (not in the library)")
+            raise TemplateEntryError(f"unknown {what} id {entry_id!r} (not in the library)")
         if entry.status != "vetted":
-            raise SnippetError(f"{what} {entry_id!r} is {entry.status}, not vetted")
+            raise TemplateEntryError(f"{what} {entry_id!r} is {entry.status}, not vetted")
         self.used[entry_id] = entry.version
         return entry
 
@@ -187,7 +187,7 @@ class Snippets:
 
         if entry_id in self.library.concepts:
             return self._numbers(best_sources(self.concept(entry_id)))
-        return self._numbers(self._entry(entry_id, self.library.passages, "snippet").sources)
+        return self._numbers(self._entry(entry_id, self.library.passages, "passage").sources)
 
     def quotation_cite(self, entry_id: str) -> SafeMarkdown:
         """The number of the source of the entry's quoted definition, e.g. '[7]', or ''."""
@@ -244,9 +244,10 @@ def render_template(env, name: str, context: dict) -> str:
     except TemplateNotFound as exc:
         path, line = _template_location(sys.exc_info()[2], env)
         raise TemplateError(f"template not found: {exc.name}", path=path, line=line) from None
-    except Exception as exc:  # SnippetError, UndefinedError, SecurityError, TypeError...
+    except Exception as exc:  # TemplateEntryError, UndefinedError, SecurityError, TypeError...
         path, line = _template_location(exc.__traceback__, env)
-        message = str(exc) if isinstance(exc, SnippetError) else f"{type(exc).__name__}: {exc}"
+        own = isinstance(exc, TemplateEntryError)
+        message = str(exc) if own else f"{type(exc).__name__}: {exc}"
         raise TemplateError(message, path=path or name, line=line) from None
 
 

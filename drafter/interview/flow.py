@@ -74,7 +74,7 @@ class Interview:
 
     @property
     def library(self):
-        """The snippet library, loaded at the first question rather than before the first
+        """The library, loaded at the first question rather than before the first
         prompt (loading it in a thread was tried: it slowed the first prompt down more)."""
         if self._library is None:
             from drafter import library as library_module
@@ -270,7 +270,7 @@ class Interview:
         self._remember_resume_point(number)
         prompts.show_question(
             number,
-            session.position(number),
+            session.ordinal(number),
             len(session.numbers),
             question.section,
             question.text,

@@ -112,8 +112,8 @@ class Session:
     def question(self, number: str) -> Question:
         return self.consultation.question(number)
 
-    def position(self, number: str) -> int:
-        """1-based position of a question, for "Question 3 of 12"."""
+    def ordinal(self, number: str) -> int:
+        """Where a question comes, counting from 1, for "Question 3 of 12"."""
         return self.numbers.index(number) + 1
 
     def is_answered(self, number: str) -> bool:
