@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from drafter.consultation import Consultation
-from drafter.errors import DrafterError, InputError
+from drafter.errors import InputError
 from drafter.model import Mutable, check, field, to_data
 from drafter.model import validate as validate_model
 
@@ -141,13 +141,9 @@ def load_answers(path: Path) -> AnswersFile:
     Never through the parsed-data cache: answers may be confidential ("do not publish"), and a
     copy of them must not outlive the file the user keeps, or deletes, themselves.
     """
-    from drafter.library import cache
+    from drafter.cache import load_file
 
-    path = Path(path)
-    [(_, result)] = cache.load_files(path, [path], _validate, (AnswersFile,), use=False)
-    if isinstance(result, DrafterError):
-        raise result
-    return result
+    return load_file(path, _validate, AnswersFile, use=False)
 
 
 def _validate(data: object, path: Path) -> AnswersFile:

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, NamedTuple
 
 from msgspec.structs import force_setattr
 
-from drafter.errors import DrafterError, InputError
+from drafter.errors import InputError
 from drafter.model import Frozen, Meta, Text, check, check_id, field, strip_fields
 from drafter.model import validate as validate_model
 from drafter.resources import bundled
@@ -135,13 +135,9 @@ class Consultation(Frozen, kw_only=True):
 
 def load_consultation(path: Path) -> Consultation:
     """The consultation in `path`, validated (or served validated from the cache)."""
-    from drafter.library import cache
+    from drafter.cache import load_file
 
-    path = Path(path)
-    [(_, result)] = cache.load_files(path, [path], _validate, (Consultation,))
-    if isinstance(result, DrafterError):
-        raise result
-    return result
+    return load_file(path, _validate, Consultation)
 
 
 def _validate(data: object, path: Path) -> Consultation:

@@ -90,9 +90,9 @@ def _write_quietly(
 
 def _resume_file() -> Path:
     """Where interrupted interviews are noted (the user cache folder: losing it costs little)."""
-    from platformdirs import user_cache_dir
+    from drafter.cache import cache_root
 
-    return Path(user_cache_dir("drafter", appauthor=False)) / "resume-points.yaml"
+    return cache_root() / "resume-points.yaml"
 
 
 def _read_resume_points() -> dict[str, str]:

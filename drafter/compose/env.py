@@ -84,15 +84,19 @@ def _bytecode_cache():
 
     from jinja2 import FileSystemBytecodeCache
 
+    from drafter.cache import cache_root, prune
+    from drafter.fsutil import owned_privately
+
     if os.environ.get("DRAFTER_NO_TEMPLATE_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "drafter", "templates")
+    root = cache_root()
+    folder = root / "templates"
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return None
-    if not os.access(folder, os.W_OK) or not _private_to_this_user(folder):
+    # compiled templates are loaded as code: only from a folder no one else can write
+    if not os.access(folder, os.W_OK) or not owned_privately(folder, root):
         return None
 
     class PrunedBytecodeCache(FileSystemBytecodeCache):
@@ -100,29 +104,14 @@ def _bytecode_cache():
         template is loaded only if no one but this user could have written it."""
 
         def load_bytecode(self, bucket) -> None:
-            from drafter.fsutil import owned_privately
-
-            name = Path(self._get_cache_filename(bucket))
-            if owned_privately(name, Path(base) / "drafter"):
+            if owned_privately(Path(self._get_cache_filename(bucket)), root):
                 super().load_bytecode(bucket)
 
         def dump_bytecode(self, bucket) -> None:
             super().dump_bytecode(bucket)
-            from drafter.library.cache import prune
+            prune(folder, "__jinja2_*.cache")
 
-            prune(Path(folder), "__jinja2_*.cache")
-
-    return PrunedBytecodeCache(folder)
-
-
-def _private_to_this_user(folder: str) -> bool:
-    """Compiled templates are loaded as code: use the folder only if no one else can write it."""
-    import os
-    import stat
-
-    info = os.stat(folder)
-    others_may_write = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    return info.st_uid == os.getuid() and not others_may_write
+    return PrunedBytecodeCache(str(folder))
 
 
 class TemplateFunctions:
