@@ -191,10 +191,9 @@ def _line(path: Path, loc: tuple) -> int | None:
 
 def dump_answers(answers: AnswersFile) -> str:
     """YAML text for an answers file, with literal blocks for multi-line responses."""
-    from io import StringIO
-
-    from ruamel.yaml import YAML
     from ruamel.yaml.scalarstring import LiteralScalarString
+
+    from drafter.yamlio import dump_yaml
 
     def literal(value):
         if isinstance(value, str) and "\n" in value:
@@ -205,13 +204,7 @@ def dump_answers(answers: AnswersFile) -> str:
             return [literal(v) for v in value]
         return value
 
-    data = to_data(answers)
-    yaml = YAML()
-    yaml.default_flow_style = False
-    yaml.width = 100
-    out = StringIO()
-    yaml.dump(literal(data), out)
-    return out.getvalue()
+    return dump_yaml(literal(to_data(answers)))
 
 
 def save_answers(answers: AnswersFile, path: Path) -> Path:

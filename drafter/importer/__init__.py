@@ -178,10 +178,9 @@ def import_consultation(path: Path) -> Consultation:
 
 def consultation_yaml(result: Scan) -> str:
     """YAML for the imported question set, with the importer's doubts as comments."""
-    from io import StringIO
-
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from drafter.yamlio import dump_yaml
 
     consultation = to_consultation(result)
     data = to_data(consultation, omit_none=True)
@@ -198,12 +197,8 @@ def consultation_yaml(result: Scan) -> str:
     for key, why in result.meta.unsure.items():
         if key in top:
             top.yaml_set_comment_before_after_key(key, before=f"UNSURE: {why}")
-    yaml = YAML()
-    yaml.width = 100
-    out = StringIO()
-    out.write(
+    header = (
         f"# Imported by drafter from {result.path.name} (sha256 {result.sha256[:12]}…).\n"
         "# Check every question against the document; lines marked UNSURE need a look.\n"
     )
-    yaml.dump(top, out)
-    return out.getvalue()
+    return dump_yaml(top, header)

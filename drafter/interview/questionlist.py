@@ -8,7 +8,6 @@ Consultation with the correction made; the interview asks which one the responde
 from __future__ import annotations
 
 from collections.abc import Sequence
-from io import StringIO
 from pathlib import Path
 
 from drafter.consultation import QUESTION_KINDS, Consultation, Question
@@ -113,19 +112,14 @@ def remainder(original: str, first: str) -> str:
 
 def dump_consultation(consultation: Consultation) -> str:
     """YAML text of a consultation (the format of consultations/*.yaml)."""
-    from ruamel.yaml import YAML
+    from drafter.yamlio import dump_yaml
 
     data = to_data(consultation, omit_none=True)
     for question in data["questions"]:
         if not question.get("options"):
             question.pop("options", None)
-    yaml = YAML()
-    yaml.default_flow_style = False
-    yaml.width = 100
-    out = StringIO()
-    out.write("# Questions as confirmed in `drafter draft`; edit freely, then run it again.\n")
-    yaml.dump(data, out)
-    return out.getvalue()
+    header = "# Questions as confirmed in `drafter draft`; edit freely, then run it again.\n"
+    return dump_yaml(data, header)
 
 
 def save_consultation(consultation: Consultation, path: Path) -> Path:
