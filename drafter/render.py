@@ -35,13 +35,9 @@ class RenderResult:
     findings: list = field(default_factory=list)  # drafter.precision.Finding, rendered text
 
     def counts(self) -> dict[str, int]:
-        from drafter.severities import MOST_SEVERE_FIRST
+        from drafter.severities import count_by_severity
 
-        out = dict.fromkeys(MOST_SEVERE_FIRST, 0)
-        for finding in self.findings:
-            if not getattr(finding, "suppressed", False):
-                out[finding.severity] = out.get(finding.severity, 0) + 1
-        return out
+        return count_by_severity(self.findings)
 
 
 def load_inputs(answers_path: Path, library_dirs: Sequence[Path] = ()):

@@ -7,6 +7,7 @@ schema's enum and docs/precision.md read this list or are tested against it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 Severity = Literal["error", "warning", "suggestion"]
@@ -15,3 +16,13 @@ Severity = Literal["error", "warning", "suggestion"]
 SEVERITIES: tuple[Severity, ...] = ("suggestion", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 MOST_SEVERE_FIRST: tuple[Severity, ...] = SEVERITIES[::-1]
+
+
+def count_by_severity(findings: Iterable) -> dict[str, int]:
+    """How many findings of each severity, most severe first, leaving out suppressed ones
+    (kept as written, or marked to ignore): what every summary of a check reports."""
+    counts = dict.fromkeys(MOST_SEVERE_FIRST, 0)
+    for finding in findings:
+        if not finding.suppressed:
+            counts[finding.severity] += 1
+    return counts

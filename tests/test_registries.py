@@ -110,3 +110,22 @@ def test_explain_knows_every_rule():
         assert explain_text(rule.id, None).startswith(
             f"{rule.id} (default severity: {rule.severity})"
         )
+
+
+def test_every_summary_counts_unsuppressed_findings_the_same_way():
+    from drafter.commands.lint_report import FileResult, Record, to_json
+    from drafter.precision import Finding
+    from drafter.render import RenderResult
+
+    findings = [
+        Finding("conflation", "error", 0, 4, "text", "why"),
+        Finding("vague-term", "warning", 5, 9, "text", "why", suppressed=True),
+        Finding("informal-term", "suggestion", 10, 14, "text", "why"),
+    ]
+    expected = {"error": 1, "warning": 0, "suggestion": 1}
+    result = RenderResult(out_path=ROOT / "x.docx", fmt="docx", concepts=[], library_versions={})
+    result.findings = findings
+    assert result.counts() == expected
+    records = [Record(f, "a.md", 1, 1, 1, 1, "", {}) for f in findings]
+    summary = json.loads(to_json([FileResult("a.md", "md", records)]))["summary"]
+    assert {k: summary[k] for k in expected} == expected and summary["suppressed"] == 1

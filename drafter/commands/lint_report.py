@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from drafter.precision.finding import Finding
-from drafter.severities import MOST_SEVERE_FIRST
+from drafter.severities import count_by_severity
 
 if TYPE_CHECKING:
     from drafter.readers import Document
@@ -96,13 +96,7 @@ def sentence_of(text: str, start: int, end: int) -> str:
 def to_json(results: list[FileResult]) -> str:
     """The findings of every file as JSON for programs (format in docs/precision.md)."""
     summary = {"files": len(results), "unreadable": sum(1 for r in results if r.error)}
-    for level in MOST_SEVERE_FIRST:
-        summary[level] = sum(
-            1
-            for r in results
-            for rec in r.records
-            if rec.finding.severity == level and not rec.finding.suppressed
-        )
+    summary |= count_by_severity(rec.finding for r in results for rec in r.records)
     summary["suppressed"] = sum(1 for r in results for rec in r.records if rec.finding.suppressed)
     data = {
         "schema": SCHEMA,
