@@ -48,6 +48,11 @@ class KeptFinding(Mutable, kw_only=True):
     text: str
     note: str = ""
 
+    def covers(self, rule: str, text: str) -> bool:
+        """Whether this keeps a finding of `rule` on `text`: the same rule on the same words
+        (line breaks and runs of spaces aside). The one test the interview and lint share."""
+        return rule == self.rule and text.split() == self.text.split()
+
 
 class Answer(Mutable, kw_only=True):
     stance: str | None = None

@@ -159,7 +159,8 @@ def test_answers_file_positions_are_question_and_offset(tmp_path):
     pos = doc.location(doc.text.index("mutual"))
     assert pos.extra == {"question": "2", "offset": 6}
     assert (pos.line, pos.column) == (12, 21)
-    assert doc.chunks[0].kept == [("misattribution", "John Lewis is a co-operative")]
+    [kept] = doc.chunks[0].kept
+    assert (kept.rule, kept.text) == ("misattribution", "John Lewis is a co-operative")
 
 
 def test_yaml_that_is_not_an_answers_file(tmp_path):

@@ -184,7 +184,7 @@ def _check(path: Path, library: Library) -> tuple[Document, FileResult]:
     kept_findings = []
     for f in findings:
         chunk = document.chunk_at(f.start)
-        if chunk.kept and any(rule == f.rule and text in f.text for rule, text in chunk.kept):
+        if any(kept.covers(f.rule, f.text) for kept in chunk.kept):
             f = dataclasses.replace(f, suppressed=True)
         kept_findings.append(f)
     return document, place(document, kept_findings)

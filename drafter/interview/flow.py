@@ -432,9 +432,7 @@ class Interview:
             # what a stop at the next finding keeps: the text with the choices made so far
             answer.response, answer.kept_findings = text, list(kept)
             self._keep_draft(number, answer)
-        answer.kept_findings = [
-            k for k in kept if any(k.rule == f.rule and k.text == f.text for f in found_now)
-        ]
+        answer.kept_findings = [k for k in kept if any(k.covers(f.rule, f.text) for f in found_now)]
         answer.response = text
         return text
 

@@ -364,7 +364,7 @@ def replacement(finding: Finding) -> str | None:
 
 def previously_kept(answer: Answer, finding: Finding) -> bool:
     """Whether the respondent already chose to keep this wording for this rule."""
-    return any(k.rule == finding.rule and k.text == finding.text for k in answer.kept_findings)
+    return any(k.covers(finding.rule, finding.text) for k in answer.kept_findings)
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

@@ -34,8 +34,8 @@ def read_answers(path: Path) -> Document:
         text = safe_text(answer.response)
         if not text.strip():
             continue
-        kept = [(k.rule, k.text) for k in answer.kept_findings]
-        chunks.append(Chunk(text, _locator(question, text, lines.get(question)), kept=kept))
+        locate = _locator(question, text, lines.get(question))
+        chunks.append(Chunk(text, locate, kept=list(answer.kept_findings)))
     return Document(Path(path), "answers", chunks)
 
 

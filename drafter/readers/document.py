@@ -36,8 +36,8 @@ class Chunk:
     start: int = 0  # offset of the chunk in Document.text (set by Document)
     # extra [start, end) spans inside the chunk to treat like quotations (titles in italics)
     shielded: list[tuple[int, int]] = field(default_factory=list)
-    # rule ids the user kept as written here (answers files: kept_findings), as (rule, text)
-    kept: list[tuple[str, str]] = field(default_factory=list)
+    # the findings the respondent kept as written here (answers files: drafter.answers.KeptFinding)
+    kept: list[Any] = field(default_factory=list)
     block: Any = None  # .docx: the paragraph's drafter.ooxml.blocks.Block (used by --annotate)
 
 
