@@ -133,6 +133,15 @@ class Consultation(Frozen, kw_only=True):
         return "sha256:" + hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
+_NUMBER_PREFIX = re.compile(r"^(?:question|cwestiwn|q)\.?\s*", re.I)
+
+
+def number_key(number: str) -> str:
+    """A question number as people may write it ("Q3", "Question 3", "Cwestiwn 3", "q.3a")
+    reduced to what identifies it ("3", "3a"), to match a number typed or printed elsewhere."""
+    return _NUMBER_PREFIX.sub("", number.strip()).lower()
+
+
 def load_consultation(path: Path) -> Consultation:
     """The consultation in `path`, validated (or served validated from the cache)."""
     from drafter.cache import load_file

@@ -155,3 +155,12 @@ def test_the_importer_recognises_every_registered_kind_from_its_boxes():
             assert kind_for(["Red", "Green"]) == (kind.name, ("Red", "Green"))
         else:
             assert kind_for([]) == (kind.name, ())
+
+
+def test_question_numbers_match_however_they_are_written():
+    """One rule for the interview's --ask and for filling a form's questions."""
+    from drafter.consultation import number_key
+
+    for written in ("3a", "Q3a", "q.3a", "Question 3a", "QUESTION 3A", "Cwestiwn 3a", " Q 3a "):
+        assert number_key(written) == "3a", written
+    assert number_key("13") != number_key("3")

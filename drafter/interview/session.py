@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.answers import Answer, AnswersFile, load_answers, save_answers
-from drafter.consultation import Consultation, Question
+from drafter.consultation import Consultation, Question, number_key
 from drafter.errors import InputError
 from drafter.interview.lock import fingerprint
 
@@ -164,12 +164,8 @@ class Session:
     def _match_number(self, item: str) -> str | None:
         if item in self.numbers:
             return item
-
-        def norm(value: str) -> str:
-            return re.sub(r"^q(uestion)?\.?\s*", "", value.strip().lower())
-
         for number in self.numbers:
-            if norm(number) == norm(item):
+            if number_key(number) == number_key(item):
                 return number
         return None
 
