@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from drafter.library.loader import Library
+from drafter.library.printed import SourceList
 from drafter.library.schema import Concept
 
 
@@ -59,7 +60,7 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
         "checked by a Welsh-language editor before use.",
         "",
     ]
-    numbered: dict[tuple, int] = {}
+    sources = SourceList()  # numbered as a response numbers them: one number an Act or address
     for concept in concepts:
         lines += [f"## {_escape(concept.preferred)}", ""]
         lines += [f"*{_escape(concept.short)}*", ""]
@@ -91,24 +92,15 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
             status = _WELSH_STATUS.get(item.status, item.status)
             note = f": {_escape(item.note)}" if item.note else ""
             lines += [f"Welsh: *{_escape(item.text)}* ({status}){note}", ""]
-        refs = []
-        for source in concept.sources:
-            key = (source.title, source.url)
-            numbered.setdefault(key, len(numbered) + 1)
-            refs.append(f"[{numbered[key]}]")
-        if refs:
-            lines += ["Sources: " + " ".join(_escape(r) for r in refs), ""]
+        numbers = sources.numbers(concept.sources)
+        if numbers:
+            lines += ["Sources: " + " ".join(_escape(f"[{n}]") for n in numbers), ""]
     lines += ["## Sources", ""]
-    sources = {}
-    for concept in concepts:
-        for source in concept.sources:
-            sources.setdefault((source.title, source.url), source)
-    for (title, url), number in sorted(numbered.items(), key=lambda kv: kv[1]):
-        source = sources[(title, url)]
+    for number, source in enumerate(sources.sources, 1):
         parts = [p for p in (source.title, source.publisher, source.year, source.section) if p]
-        text = _escape(", ".join(parts))
-        if url:
-            text += f". <{url}>"
+        text = _escape(", ".join(str(p) for p in parts))
+        if source.url:
+            text += f". <{source.url}>"
         lines.append(f"{number}. {text}")
     lines.append("")
     return "\n".join(lines)
