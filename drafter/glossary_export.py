@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drafter.library.loader import Library
-from drafter.library.printed import SourceList
+from drafter.library.printed import SourceList, relation_rows
 from drafter.library.schema import Concept
 
 
@@ -29,25 +29,13 @@ _WELSH_STATUS = {
 
 
 def _relation_lines(library: Library, concept: Concept) -> list[str]:
-    """'A kind of', 'Includes' and 'Not the same as' lines.
-
-    A concept may be both narrower than and in contrast with another (a co-operative is a kind
-    of mutual, yet "co-operatives/mutuals" hides which is meant): a reader is told it is a kind
-    of mutual, not that it is "not the same as" one.
-    """
-
-    def names(ids) -> list[str]:
-        return [_escape(library.concepts[c].preferred) for c in ids if c in library.concepts]
-
-    family = set(concept.relations.broader) | set(concept.relations.narrower)
+    """'A kind of', 'Includes' and 'Not the same as' lines, as every view of a concept words
+    them (library/printed.relation_rows)."""
     lines = []
-    for label, ids in (
-        ("A kind of", concept.relations.broader),
-        ("Includes", concept.relations.narrower),
-        ("Not the same as", [c for c in concept.relations.contrast if c not in family]),
-    ):
-        if names(ids):
-            lines += [f"{label}: " + ", ".join(names(ids)), ""]
+    for label, ids in relation_rows(concept, ("broader", "narrower", "contrast")):
+        names = [_escape(library.concepts[c].preferred) for c in ids if c in library.concepts]
+        if names:
+            lines += [f"{label}: " + ", ".join(names), ""]
     return lines
 
 

@@ -341,3 +341,20 @@ def test_the_glossary_export_numbers_sources_as_a_response_does(tmp_path):
         "1. Example Act 2020, 2020, s.1; s.2. <https://www.legislation.gov.uk/ukpga/2020/1/section/1>"
     ]
     assert out.count("Sources: \\[1\\] \\[2\\]") == 2  # both cite the Act and the test source
+
+
+def test_every_view_of_a_concept_words_its_relations_alike():
+    """snippets show, lint --explain and the glossary export: one label a kind of relation."""
+    from drafter.glossary_export import glossary_markdown
+    from drafter.library import load_library
+    from drafter.library.printed import RELATION_LABELS
+    from drafter.library.views import explain_entry, show_markdown
+
+    library = load_library()
+    mutual = library.concepts["mutual"]
+    shown = show_markdown(mutual, library)
+    explained = explain_entry("mutual", library)
+    exported = glossary_markdown(library).split("## mutual\n", 1)[1].split("\n## ", 1)[0]
+    for label in (RELATION_LABELS["narrower"], RELATION_LABELS["contrast"]):
+        assert f"- {label}: " in shown and f"\n{label}: " in explained
+        assert f"\n{label}: " in exported

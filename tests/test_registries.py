@@ -104,12 +104,10 @@ def test_explain_knows_every_rule():
     """docs/precision.md's table and the schema's enum: tests/test_precision.py and
     tests/test_lint_cli.py."""
     from drafter.precision import RULES
-    from drafter.precision.explain import explain_text
+    from drafter.precision.explain import explain_rule
 
     for rule in RULES.values():
-        assert explain_text(rule.id, None).startswith(
-            f"{rule.id} (default severity: {rule.severity})"
-        )
+        assert explain_rule(rule.id).startswith(f"{rule.id} (default severity: {rule.severity})")
 
 
 def test_every_summary_counts_unsuppressed_findings_the_same_way():

@@ -96,9 +96,17 @@ def lint(
 
     library = load_library(library_dirs)
     if explain:
-        from drafter.precision.explain import explain_text
+        from drafter.library.views import explain_entry
+        from drafter.precision.explain import explain_rule
+        from drafter.precision.rules import RULES
 
-        click.echo(for_terminal(explain_text(explain, library)))
+        text = explain_rule(explain) or explain_entry(explain, library)
+        if text is None:
+            raise InputError(
+                f"--explain: {explain!r} is not a rule ({', '.join(RULES)}) nor a concept or "
+                "organisation in the library"
+            )
+        click.echo(for_terminal(text))
         return
     if not files:
         raise InputError("give at least one file to check (or --explain RULE-OR-CONCEPT)")
