@@ -357,7 +357,8 @@ def test_a_finding_not_fixed_is_recorded_as_kept_and_shown_in_the_review(tmp_pat
     assert answer.response == (
         "Commissioners should treat every co-operative as a not-for-profit body."
     )
-    assert [(k.rule, k.text) for k in answer.kept_findings] == [("misuse-context", "co-operative")]
+    kept = [(k.rule, k.text) for k in answer.kept_findings]
+    assert kept == [("misuse-context", "co-operative as a not-for-profit")]
 
 
 def _scripted_until(tmp_path, prompts: int) -> Terminal:

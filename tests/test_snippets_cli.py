@@ -21,6 +21,7 @@ COMMANDS = (
     "validate",
     "review",
     "due",
+    "harvest",
     "export",
     "import",
 )

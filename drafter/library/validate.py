@@ -16,7 +16,7 @@ from drafter import fsutil
 from drafter.errors import DrafterError, InputError, MultipleErrors
 from drafter.library.loader import Library, duplicate_problems, read_layer
 from drafter.library.publishable import concept_problems, source_problems
-from drafter.library.schema import Concept, Organisation
+from drafter.library.schema import Concept, Organisation, Position
 
 Level = Literal["error", "warning", "note"]
 
@@ -111,7 +111,10 @@ def _line(path: Path, *keys: str | int) -> int | None:
 
 
 def _check_entry(report: Report, entry, path: Path, today: dt.date) -> None:
-    if entry.status == "vetted":
+    by_key, on_key = entry.SIGN_OFF
+    if isinstance(entry, Position):
+        _check_approval(report, entry, path)
+    elif entry.status == "vetted":
         if not entry.sources:
             report.add(
                 "error", "a vetted entry needs at least one source", path, _line(path, "status")
@@ -125,7 +128,7 @@ def _check_entry(report: Report, entry, path: Path, today: dt.date) -> None:
                 _line(path, "status"),
             )
     if entry.vetted_on and entry.review_by and entry.review_by < entry.vetted_on:
-        report.add("error", "review_by is before vetted_on", path, _line(path, "review_by"))
+        report.add("error", f"review_by is before {on_key}", path, _line(path, "review_by"))
     if entry.status != "retired" and entry.review_by and entry.review_by < today:
         report.add(
             "warning",
@@ -165,6 +168,30 @@ def _check_entry(report: Report, entry, path: Path, today: dt.date) -> None:
             report.add("error", f"{_dotted(keys)}: {message}", path, _line(path, *keys))
     for keys, message in source_problems(entry):
         report.add("error", f"{_dotted(keys)}: {message}", path, _line(path, *keys))
+
+
+def _check_approval(report: Report, position: Position, path: Path) -> None:
+    """A position is the organisation's own view: it needs no source, but once it is more than
+    a draft it needs the person or body who approved it (and, vetted, when and until when)."""
+    if position.status == "draft":
+        return
+    needed = ["approved_by"]
+    if position.status == "vetted":
+        needed += ["approved_on", "review_by"]
+    values = {
+        "approved_by": position.vetted_by,
+        "approved_on": position.vetted_on,
+        "review_by": position.review_by,
+    }
+    missing = [key for key in needed if not values[key]]
+    if missing:
+        report.add(
+            "error",
+            f"a {position.status} position needs {', '.join(missing)} (who approved it for "
+            "the organisation, when, and when it must be reviewed)",
+            path,
+            _line(path, "status"),
+        )
 
 
 def _dotted(keys: tuple) -> str:
@@ -247,6 +274,24 @@ def _check_references(report: Report, library: Library, *, mirror: bool = True) 
                 report.add(
                     "error", f"uses: unknown concept id {target!r}", path, _line(path, "uses")
                 )
+    _check_successors(report, library)
+
+
+def _check_successors(report: Report, library: Library) -> None:
+    """A retired entry's successor must be an entry of the same kind."""
+    for entry in library.entries():
+        if entry.successor is None:
+            continue
+        path = library.paths.get(entry.id)
+        try:
+            successor = library.get(entry.successor)
+        except KeyError:
+            message = f"successor: unknown {entry.kind} id {entry.successor!r}"
+        else:
+            if successor.kind == entry.kind:
+                continue
+            message = f"successor: {entry.successor!r} is a {successor.kind}, not a {entry.kind}"
+        report.add("error", message, path, _line(path, "successor"))
 
 
 def display_path(path: Path | None) -> str:

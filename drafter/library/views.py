@@ -6,7 +6,7 @@ import datetime as dt
 
 from drafter.library.loader import Library
 from drafter.library.printed import relation_rows
-from drafter.library.schema import Concept, Entry, Organisation, Passage
+from drafter.library.schema import Concept, Entry, Organisation, Passage, Position
 from drafter.model import to_data
 
 
@@ -252,16 +252,21 @@ def show_markdown(entry: Entry, library: Library) -> str:
     lines = [f"# {label(entry)}", ""]
     meta = f"`{entry.id}` · {entry.kind} · **{entry.status}** · version {entry.version}"
     if entry.vetted_by:
-        meta += f" · vetted by {entry.vetted_by}"
+        signed = "approved" if isinstance(entry, Position) else "vetted"
+        meta += f" · {signed} by {entry.vetted_by}"
     if entry.vetted_on:
         meta += f" on {entry.vetted_on.isoformat()}"
     if entry.review_by:
         meta += f" · review by {entry.review_by.isoformat()}"
     lines += [meta, ""]
+    if entry.successor:
+        lines += [f"**Retired:** use `{entry.successor}` instead.", ""]
     if isinstance(entry, Concept):
         lines += _show_concept(entry, library)
     elif isinstance(entry, Organisation):
         lines += _show_organisation(entry, library)
+    elif isinstance(entry, Position):
+        lines += _show_position(entry)
     else:
         lines += _show_passage(entry, library)
     if entry.sources:
@@ -335,8 +340,22 @@ def _show_passage(p: Passage, library: Library) -> list[str]:
     return lines
 
 
+def _show_position(p: Position) -> list[str]:
+    lines = [p.text.strip(), ""]
+    if p.topics:
+        lines += ["Topics: " + ", ".join(p.topics), ""]
+    if p.written_for:
+        lines += ["Written for: " + "; ".join(p.written_for), ""]
+    if p.origin:
+        where = f"{p.origin.file}" + (
+            f", question {p.origin.question}" if p.origin.question else ""
+        )
+        lines += [f"Harvested from {where}", ""]
+    return lines
+
+
 def search(library: Library, words: list[str]) -> list[tuple[Entry, str]]:
-    """Entries containing every word; ranked: id or designation first, then definitions."""
+    """Entries containing every word; ranked: id, designation or topic first, then text."""
     wanted = [w.casefold() for w in words if w.strip()]
     ranked: list[tuple[int, str, Entry, str]] = []
     for entry in library.entries():
@@ -348,6 +367,9 @@ def search(library: Library, words: list[str]) -> list[tuple[Entry, str]]:
         elif isinstance(entry, Organisation):
             names += list(entry.aliases)
             body = entry.description
+        elif isinstance(entry, Position):
+            names += list(entry.topics)
+            body = " ".join([entry.text, *entry.written_for])
         else:
             body = entry.text
         name_text = " ".join(names).casefold()

@@ -127,12 +127,14 @@ class Context:
         suggestion: str | None,
         concept: str | None,
         hits: tuple[int, ...] = (),
+        replaces: tuple[int, int] | None = None,
     ) -> None:
         severity = self.severity_of[rule]
         message = for_readers(message)
         suggestion = for_readers(suggestion) if suggestion else suggestion
+        text = self.text[start:end]
         self.findings.append(
-            Finding(rule, severity, start, end, self.text[start:end], message, suggestion, concept)
+            Finding(rule, severity, start, end, text, message, suggestion, concept, False, replaces)
         )
         self.covered.update(hits)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.precision.context import (
     LAST_WORD,
     RANKING,
@@ -60,12 +62,100 @@ def reference_rule(ctx: Context) -> None:
         if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
         before = ctx.before(i)
-        if not ctx.cues.anaphor_claim.match(before) or negated(ctx, i, ""):
+        if ctx.cues.anaphor_claim.match(before):
+            org = _last_named_organisation(ctx, i)
+        elif ctx.cues.participle_claim.match(before):
+            org = _participle_subject(ctx, i)
+        else:
             continue
-        org = _last_named_organisation(ctx, i)
-        if org is not None:
+        if org is not None and not negated(ctx, i, ""):
             start = ctx.starts[i] - len(before.lstrip())
             _claim(ctx, org=org, term=i, span=(i, i), start=start)
+
+
+def coordinated_rule(ctx: Context) -> None:
+    """ "Co-op Bank is part of the Group ... and is the UK's only mutually owned bank": a second
+    predicate joined by "and" says what the sentence's subject is, however far back it stands."""
+    for j, hit in enumerate(ctx.hits):
+        if hit.kind != "term" or ctx.shielded[j] or j in ctx.covered:
+            continue
+        before = ctx.before(j)
+        m = ctx.cues.coordinated_claim.search(before)
+        if not m or _closed_fill(ctx, m.group("fill")) or negated(ctx, j, ""):
+            continue
+        subject = _subject_of(ctx, j)
+        if subject is None:
+            continue
+        start = ctx.starts[j] - (len(before) - m.start()) + (before[m.start()] in " ,;–—")
+        if ctx.hits[subject].kind == "org":
+            _claim(ctx, org=subject, term=j, span=(j, j), start=start)
+            continue
+        x, y = ctx.hits[subject].entry_id, hit.entry_id
+        k = ctx.knowledge
+        if x == y or k.is_narrower(x, y):
+            continue  # "a worker co-operative ... and so a co-operative": true of its kind
+        if k.contrasts_inherited(x, y) or (m.group("equal") and k.hierarchical(x, y)):
+            _conflate(ctx, subject, j, "equation", start=start)
+
+
+def presupposition_rule(ctx: Context) -> None:
+    """ "demutualise the Co-op Bank", "John Lewis should demutualise": a word that says the
+    organisation is (or was) a kind the library records it is not."""
+    pattern = ctx.knowledge.presupposition_pattern
+    if pattern is None:
+        return
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind != "org" or ctx.shielded[i] or i in ctx.covered:
+            continue
+        before, after = ctx.before(i, True), ctx.after(i)
+        word = None
+        m = _last(pattern, before)
+        if m and _OBJECT_GAP.match(before[m.end() :]):
+            word, start, end = m.group(0), ctx.starts[i] - (len(before) - m.start()), ctx.ends[i]
+        else:
+            m = pattern.search(after)
+            opens = _subject_of(ctx, i, verb=False) == i
+            if m and opens and _PREDICATE_GAP.match(after[: m.start()]):
+                word, start, end = m.group(0), ctx.starts[i], ctx.ends[i] + m.end()
+        if word is None or negated(ctx, i, ""):
+            continue
+        concept = ctx.knowledge.presupposed[word]
+        _claim_of(ctx, i, concept, start, end, (i,), why=f"'{word}' says it is (or was) one")
+
+
+_OBJECT_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?$")
+# "John Lewis should demutualise", "Nationwide voted to demutualise", "the bank demutualised"
+_PREDICATE_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}$")
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _closed_fill(ctx: Context, fill: str | None) -> bool:
+    """The words between the determiner and the term say something else ("is a partner of")."""
+    c = ctx.cues
+    return any(w in c.function_words and w not in RANKING for w in (fill or "").split())
+
+
+def _subject_of(ctx: Context, j: int, *, verb: bool = True) -> int | None:
+    """The subject of hit j's sentence: the last hit up to j (before it, if `verb`) that opens
+    its clause and (if `verb`) is followed by a verb or a defining colon."""
+    c = ctx.cues
+    for s in reversed(ctx.sentence_hits(j)):
+        if s > j or (verb and s == j) or ctx.shielded[s]:
+            continue
+        opening = ctx.before(s, True).split()
+        if opening and opening[0] in c.clause_openers:
+            opening = opening[1:]
+        if len(opening) > 1 or (opening and opening[0] not in c.singular_determiners):
+            continue
+        if not verb or c.subject_predicate.match(ctx.after(s)):
+            return s
+    return None
 
 
 def _last_named_organisation(ctx: Context, i: int) -> int | None:
@@ -76,6 +166,17 @@ def _last_named_organisation(ctx: Context, i: int) -> int | None:
             return None
         if ctx.hits[j].kind == "org" and not ctx.shielded[j] and ctx.starts[j] < sentence_start:
             return j
+    return None
+
+
+def _participle_subject(ctx: Context, i: int) -> int | None:
+    """ "Being a mutual, the Co-op Group ..." or "Being mutually owned ..., the company ...": the
+    organisation the main clause is about, named there or referred back to."""
+    for j in ctx.sentence_hits(i):
+        if j > i and ctx.hits[j].kind == "org" and not ctx.shielded[j]:
+            return j
+    if ctx.cues.anaphor_subject.search(ctx.after(i)):
+        return _last_named_organisation(ctx, i)
     return None
 
 
@@ -115,11 +216,41 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
     if c.style_gap.match(gap):
         return "style" if apart else None
     if c.equation_gap.match(gap):
-        return "equation" if linked and not negated(ctx, i, gap) else None
+        # two entries of the library are two things: "X, also known as Y" equates them; "X (i.e.
+        # Y or Z)" with Y and Z kinds of X spells out what X covers
+        if _enumerates_kinds(ctx, i, j) or negated(ctx, i, gap):
+            return None
+        return "equation"
+    if c.other_gap.match(gap):
+        # "co-operatives or other types of social enterprise" counts X among the Ys
+        counted = not k.is_narrower(x, y) and (apart or k.is_narrower(y, x))
+        return "other" if counted and not negated(ctx, i, gap) else None
     copula = c.concept_copula_gap.match(gap) and not k.is_narrower(x, y)
     if copula and apart and not negated(ctx, i, gap):
         return None if c.quantifier_before.search(ctx.before(i)) else "copula"
     return None
+
+
+def _enumerates_kinds(ctx: Context, i: int, j: int) -> bool:
+    """Hit j and the hits listed after it ("Y or Z", "Y and Z") are all kinds of hit i."""
+    k, x = ctx.knowledge, ctx.hits[i].entry_id
+    item = j
+    listed = 0
+    while True:
+        hit = ctx.hits[item]
+        if hit.kind != "term" or not k.is_narrower(hit.entry_id, x):
+            return False
+        listed += 1
+        nxt = item + 1
+        if nxt >= len(ctx.hits) or not ctx.same_sentence(item, nxt):
+            break
+        if not _LIST_ITEM_GAP.match(ctx.gap(item, nxt)):
+            break
+        item = nxt
+    return listed > 1
+
+
+_LIST_ITEM_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s+(?:an?\s+|the\s+)?$")
 
 
 def _is_choice_or_list(ctx: Context, i: int) -> bool:
@@ -161,10 +292,11 @@ _FRAME_WORDS = {
     "equation": "they are equated",
     "copula": "they are equated",
     "instance": "'{y}' is offered as a kind of '{x}'",
+    "other": "'{x}' is counted as a kind of '{y}'",
 }
 
 
-def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
+def _conflate(ctx: Context, i: int, j: int, frame: str, start: int | None = None) -> None:
     k = ctx.knowledge
     x, y = ctx.hits[i].entry_id, ctx.hits[j].entry_id
     xn, yn = k.name(x), k.name(y)
@@ -189,32 +321,48 @@ def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
             f"Say which you mean, or name each as a separate item "
             f"('{_plural(xn)} and {_plural(yn)}'), each defined on first use."
         )
-    ctx.add("conflation", ctx.starts[i], ctx.ends[j], message, suggestion, y, (i, j))
+    start = ctx.starts[i] if start is None else start
+    ctx.add("conflation", start, ctx.ends[j], message, suggestion, y, (i, j))
 
 
 def _claim(
     ctx: Context, org: int, term: int, span: tuple[int, int], start: int | None = None
 ) -> None:
+    end = ctx.ends[max(span)]
+    start = ctx.starts[min(span)] if start is None else start
+    _claim_of(ctx, org, ctx.hits[term].entry_id, start, end, span)
+
+
+def _claim_of(
+    ctx: Context,
+    org: int,
+    concept: str,
+    start: int,
+    end: int,
+    hits: tuple[int, ...],
+    why: str | None = None,
+) -> None:
+    """Report calling organisation hit `org` a `concept` if the library says it is not one."""
     k = ctx.knowledge
-    org_id, concept = ctx.hits[org].entry_id, ctx.hits[term].entry_id
-    why = k.claim_is_wrong(org_id, concept)
-    if why is None:
+    org_id = ctx.hits[org].entry_id
+    wrong = k.claim_is_wrong(org_id, concept)
+    if wrong is None:
         return
     entry = k.library.organisations[org_id]
     name = ctx.written(org)
     actual = [k.name(c) for c in entry.is_]
     message = f"{name} is not {_article(k.name(concept))}"
+    if why:
+        message += f", but {why}"
     if actual:
         kinds = " and ".join(_article(a) for a in actual)
-        different = ", a different model" if why == "contrast" else ""
+        different = ", a different model" if wrong == "contrast" else ""
         message += f": the library records it as {kinds}{different}"
     message += "."
     suggestion = f"Describe it as {_article(actual[0])}." if actual else None
     if actual and len(actual) > 1:
         suggestion = "Describe it as " + " or ".join(_article(a) for a in actual) + "."
-    end = ctx.ends[max(span)]
-    start = ctx.starts[min(span)] if start is None else start
-    ctx.add("misattribution", start, end, message, suggestion, concept, span)
+    ctx.add("misattribution", start, end, message, suggestion, concept, hits)
 
 
 def _article(name: str) -> str:

@@ -51,6 +51,21 @@ class Knowledge:
     def name_pattern(self) -> re.Pattern | None:
         return name_pattern(self.exact_names)
 
+    @functools.cached_property
+    def presupposition_pattern(self) -> re.Pattern | None:
+        """The words that say a body is one kind ("demutualise"), as one pattern whose group
+        name is the index of the concept in `presupposed`; None if the library has none."""
+        words = [
+            (w, concept.id)
+            for concept in self.library.concepts.values()
+            for w in concept.presupposed_by
+        ]
+        if not words:
+            return None
+        self.presupposed = {w.casefold(): c for w, c in words}
+        body = "|".join(re.escape(w.casefold()) for w, _ in sorted(words, key=lambda x: -len(x[0])))
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
     def ancestors(self, concept: str) -> frozenset[str]:
         """Every concept broader than `concept`, transitively (not itself)."""
         if concept not in self._ancestors:
