@@ -321,8 +321,8 @@ def test_docx_glossary_reads_back(tmp_path, capsys):
 
 def test_the_glossary_export_numbers_sources_as_a_response_does(tmp_path):
     """One number an Act, whichever sections the concepts cite (library/printed.SourceList)."""
-    from drafter.glossary_export import glossary_markdown
     from drafter.library import load_library
+    from drafter.library_documents import glossary_markdown
 
     def citing(cid: str, section: int) -> str:
         act = (
@@ -345,10 +345,10 @@ def test_the_glossary_export_numbers_sources_as_a_response_does(tmp_path):
 
 def test_every_view_of_a_concept_words_its_relations_alike():
     """snippets show, lint --explain and the glossary export: one label a kind of relation."""
-    from drafter.glossary_export import glossary_markdown
     from drafter.library import load_library
     from drafter.library.printed import RELATION_LABELS
     from drafter.library.views import explain_entry, show_markdown
+    from drafter.library_documents import glossary_markdown
 
     library = load_library()
     mutual = library.concepts["mutual"]

@@ -567,15 +567,15 @@ def export_cmd(
 
         data = export_csv(library, status=status, kind=kind).encode("utf-8")
     elif fmt == "md":
-        from drafter import glossary_export as glossary
+        from drafter import library_documents as docs
 
-        document = glossary.positions_markdown if kind == "position" else glossary.glossary_markdown
-        data = document(library, status=status).encode("utf-8")
+        write = docs.positions_markdown if kind == "position" else docs.glossary_markdown
+        data = write(library, status=status).encode("utf-8")
     else:
-        from drafter import glossary_export as glossary
+        from drafter import library_documents as docs
 
-        document = glossary.positions_docx if kind == "position" else glossary.glossary_docx
-        data = document(library, status=status)
+        write_docx = docs.positions_docx if kind == "position" else docs.glossary_docx
+        data = write_docx(library, status=status)
     if output is None or str(output) == "-":
         write_output("-", data)
         return
