@@ -149,7 +149,7 @@ def _fill_question(q, answer, writer: _Writer, report: FillReport, number: str) 
 
     done = []
     prefix = ""
-    if answer.no_response and not answer.stance and not answer.response.strip():
+    if answer.no_response and not answer.stance and not answer.text.strip():
         report.filled.append(f"question {number}: no response (left blank, as answered)")
         return
     if answer.stance:
@@ -167,7 +167,7 @@ def _fill_question(q, answer, writer: _Writer, report: FillReport, number: str) 
         else:
             prefix = f"{answer.stance}."
             done.append("stance written as text (the form has no boxes)")
-    text = "\n\n".join(part for part in (prefix, answer.response.strip()) if part)
+    text = "\n\n".join(part for part in (prefix, answer.text.strip()) if part)
     if text:
         where = writer.write_answer(q, text)
         done.append(f"response {where}")

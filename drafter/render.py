@@ -92,8 +92,8 @@ def check_answers_text(answers_path: Path, library_dirs: Sequence[Path] = ()) ->
     library_warnings(library)  # raises if the library is unsafe to check with
     result = RenderResult(out_path=Path(answers_path), fmt="", concepts=[], library_versions={})
     for answer in answers.answers.values():
-        if answer.response.strip():
-            result.findings += check_text(answer.response, library)
+        if answer.text.strip():
+            result.findings += check_text(answer.text, library)
     return result.counts()
 
 
@@ -121,7 +121,7 @@ def render_answers(
 
     answers, consultation, library = load_inputs(answers_path, library_dirs)
     warnings = library_warnings(library)  # raises if the library is unsafe to check with
-    composed = compose(answers, consultation, library)
+    composed = compose(answers, consultation, library, answers_path=Path(answers_path))
     warnings += composed.warnings
 
     if fmt == "docx":

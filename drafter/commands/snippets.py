@@ -625,3 +625,67 @@ def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> Non
     click.echo(
         f"imported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} into {directory}"
     )
+
+
+# --- impact --------------------------------------------------------------------------------
+@snippets.command("impact", short_help="List the answers that use an entry.")
+@click.argument("entry_id", metavar="ID")
+@click.option(
+    "--answers",
+    "answers_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    metavar="DIR",
+    help="The folder searched (with its subfolders) for answers files.",
+)
+@library_option
+def impact_cmd(entry_id: str, answers_dir: Path, library_dirs: tuple[Path, ...]) -> None:
+    """List each answers file under DIR, and each question in it, that uses the library entry
+    ID: quotes it (a passage or position), was adapted from it, or asks for its definition.
+
+    \b
+    Examples:
+      drafter snippets impact social-value --answers responses/
+      drafter snippets impact section-16-duty
+    """
+    from drafter.reuse.impact import answers_files, uses_of
+
+    library = load_library(library_dirs)
+    try:
+        library.get(entry_id)
+    except KeyError:
+        raise InputError(f"unknown library entry {entry_id!r}") from None
+    if not answers_dir.is_dir():
+        raise InputError("folder not found", path=answers_dir)
+    uses = uses_of(entry_id, answers_files(answers_dir))
+    for use in uses:
+        click.echo(for_terminal(f"{use.path}: question {use.question}: {use.how}"))
+    files = len({use.path for use in uses})
+    click.echo(f"{entry_id}: used {len(uses)} time(s) in {files} answers file(s)", err=True)
+
+
+# --- suggest -------------------------------------------------------------------------------
+@snippets.command("suggest", short_help="Passages and positions that fit a question.")
+@click.argument("words", nargs=-1, required=True, metavar="QUESTION...")
+@click.option("--top", type=click.IntRange(1, 20), default=3, show_default=True,
+              help="How many to list.")  # fmt: skip
+@library_option
+def suggest_cmd(words: tuple[str, ...], top: int, library_dirs: tuple[Path, ...]) -> None:
+    """List the vetted passages and positions that best fit QUESTION (its wording and any
+    guidance), best first, each with the words it shares with the question: what `drafter
+    draft` offers for a question. Exit 2 if the library has no vetted passage or position.
+
+    \b
+    Examples:
+      drafter snippets suggest "How should commissioners weigh social value?"
+      drafter snippets suggest section 16 duty --library ./our-library --top 5
+    """
+    from drafter.reuse.rank import Ranking
+
+    offers = Ranking(load_library(library_dirs)).offers(" ".join(words), top=top)
+    for offer in offers:
+        click.echo(for_terminal(f"{offer.kind} {offer.id} v{offer.version}: {offer.title}"))
+        click.echo(for_terminal(f"    {offer.why}"))
+    if not offers:
+        click.echo("no passage or position shares a word with the question", err=True)

@@ -232,7 +232,7 @@ class Session:
                 ReviewRow(
                     number=number,
                     stance=answer.stance or "",
-                    first_words=first_words(answer.response),
+                    first_words=first_words(answer.text),
                     status=status,
                     findings_kept=len(answer.kept_findings),
                 )
@@ -242,7 +242,7 @@ class Session:
     def precision_summary(self, counts: dict[str, int] | None = None) -> str:
         """One line: what was checked, what was kept as written, and (given the counts by
         severity from checking the rendered response) what the whole response still has."""
-        checked = sum(1 for a in self.answers.answers.values() if a.response.strip())
+        checked = sum(1 for a in self.answers.answers.values() if a.text.strip())
         kept = {n: len(a.kept_findings) for n, a in self.answers.answers.items() if a.kept_findings}
         parts = [f"{checked} response{'s' if checked != 1 else ''} checked"]
         if kept:

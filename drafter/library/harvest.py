@@ -129,14 +129,15 @@ def _from_answers(path: Path) -> tuple[str, list[Said]]:
     questions = _question_texts(answers, path)
     said = []
     for number, answer in answers.answers.items():
-        if answer.no_response or not answer.response.strip():
+        # the respondent's own words: a quoted passage or position is in the library already
+        if answer.no_response or not answer.typed.strip():
             continue
         said.append(
             Said(
                 number,
                 questions.get(number),
                 answer.key_point.strip(),
-                [answer.response.strip()],
+                [answer.typed.strip()],
             )
         )
     return answers.consultation, said

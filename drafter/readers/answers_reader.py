@@ -31,7 +31,7 @@ def read_answers(path: Path) -> Document:
     lines = _response_lines(raw)
     chunks = []
     for question, answer in answers.answers.items():
-        text = safe_text(answer.response)
+        text = safe_text(answer.typed)  # vetted text is the library's to answer for
         if not text.strip():
             continue
         locate = _locator(question, text, lines.get(question))
