@@ -361,3 +361,56 @@ def test_a_category_claim_runs_two_kinds_together(lib, text, words):
 )
 def test_a_true_category_claim_or_a_statement_about_the_term_passes(lib, text):
     assert found(text, lib) == []
+
+
+# --- ownership said of the wrong kind, comparisons, "-style" phrases ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In every co-operative the shares are owned by employees.",
+            ("kind-claim", "co-operative the shares are owned by employees"),
+        ),
+        (
+            "Consumer co-operatives are owned by their workers.",
+            ("kind-claim", "Consumer co-operatives are owned by their workers"),
+        ),
+        (
+            "The Co-operative Group is owned by its staff.",
+            ("misattribution", "The Co-operative Group is owned by its staff"),
+        ),
+        ("Employees own the Co-op Bank.", ("misattribution", "Employees own the Co-op Bank")),
+        (
+            "The business is owned by its staff – like the Co-operative Group.",
+            ("misattribution", "owned by its staff – like the Co-operative Group"),
+        ),
+        (
+            "It's not been an easy ride for Britain's biggest John Lewis-style employee-owned "
+            "public sector spin-off.",
+            ("misattribution", "John Lewis-style employee-owned public sector spin-off"),
+        ),
+        ("The shop was cooperatively owned.", ("house-spelling", "cooperatively")),
+    ],
+)
+def test_what_marks_one_kind_said_of_another(lib, text, expected):
+    assert expected in found(text, lib)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Co-operatives owned by their workers are called worker co-operatives.",
+        "Suma is owned by its workers.",
+        "John Lewis is owned by its staff through a trust.",
+        "Every worker co-operative is owned by its workers.",
+        "Mondragon is owned by its workers, like Suma.",
+        "In a consumer co-operative, the customers own the society.",
+        "It is not a John Lewis-style mutual.",
+        "The FT described MyCSP as a John Lewis-style mutual.",
+        "The shop was co-operatively owned.",
+    ],
+)
+def test_what_marks_a_kind_said_of_that_kind_passes(lib, text):
+    assert found(text, lib) == []

@@ -343,6 +343,13 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "will be",
         "be it",
     ),
+    # Quantifiers that make a claim about every member of a kind ("every co-operative").
+    "universal_quantifiers": (
+        "every",
+        "all",
+        "each",
+        "any",
+    ),
     # Quantifiers that make "Xs are Ys" a claim about some Xs, not all.
     "quantifiers": (
         "some",

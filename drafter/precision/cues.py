@@ -57,6 +57,7 @@ class Cues:
         self.function_words = frozenset(data["function_words"])
         self.singular_determiners = frozenset(data["singular_determiners"])
         self.clause_openers = frozenset(data["clause_openers"])
+        self.universal_quantifiers = frozenset(data["universal_quantifiers"])
         self.abbreviations = frozenset(data["abbreviations"])
         self.glossary_headings = tuple(data["glossary_headings"])
         self.glossary_end_headings = tuple(data["glossary_end_headings"])

@@ -30,7 +30,12 @@ def frame_rules(ctx: Context) -> None:
         gap = ctx.gap(i, j)
         a, b = hits[i], hits[j]
         if a.kind == "org" and b.kind == "term":
-            if _claims(ctx, gap) and not negated(ctx, i, gap):
+            if c.style_gap.match(gap):
+                # "-style" is inside a noun phrase: only a denial of that phrase turns it off
+                if not _phrase_negated(ctx, i, gap):
+                    _claim(ctx, org=i, term=j, span=(i, j))
+                    _style_heads(ctx, i, j)
+            elif _claims(ctx, gap) and not negated(ctx, i, gap):
                 _claim(ctx, org=i, term=j, span=(i, j))
         elif a.kind == "term" and c.instance_gap.match(gap):
             if not negated(ctx, i, gap):
@@ -99,8 +104,9 @@ def coordinated_rule(ctx: Context) -> None:
 
 
 def presupposition_rule(ctx: Context) -> None:
-    """ "demutualise the Co-op Bank", "John Lewis should demutualise": a word that says the
-    organisation is (or was) a kind the library records it is not."""
+    """ "demutualise the Co-op Bank", "John Lewis should demutualise", "owned by its staff – like
+    the Co-operative Group": words that say the organisation is (or was) a kind the library
+    records it is not."""
     pattern = ctx.knowledge.presupposition_pattern
     if pattern is None:
         return
@@ -119,13 +125,77 @@ def presupposition_rule(ctx: Context) -> None:
                 word, start, end = m.group(0), ctx.starts[i], ctx.ends[i] + m.end()
         if word is None or negated(ctx, i, ""):
             continue
-        concept = ctx.knowledge.presupposed[word]
-        _claim_of(ctx, i, concept, start, end, (i,), why=f"'{word}' says it is (or was) one")
+        kinds = ctx.knowledge.presupposed[word]
+        k, org = ctx.knowledge, hit.entry_id
+        if all(k.claim_is_wrong(org, kind) for kind in kinds):
+            said = f"'{word}' says it is (or was) one"
+            _claim_of(ctx, i, kinds, start, end, (i,), why=said)
 
 
-_OBJECT_GAP = re.compile(r"^\s+(?:of\s+)?(?:the\s+)?$")
+def kind_claim_rule(ctx: Context) -> None:
+    """ "In every co-operative the shares are owned by employees": what the library says marks
+    one kind (worker co-operatives, employee-owned businesses) said of every member of another."""
+    pattern = ctx.knowledge.presupposition_pattern
+    if pattern is None:
+        return
+    k = ctx.knowledge
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
+            continue
+        if not _generic_use(ctx, i):
+            continue
+        after = ctx.after(i)
+        m = pattern.search(after)
+        if not m or not _states_of_subject(after[: m.start()], m.group(0)):
+            continue
+        x, word = hit.entry_id, m.group(0)
+        kinds = k.presupposed[word]
+        if any(x == kind or k.is_narrower(x, kind) for kind in kinds):
+            continue
+        if not all(k.is_narrower(kind, x) or k.contrasts_inherited(x, kind) for kind in kinds):
+            continue
+        if negated(ctx, i, after[: m.start()]) or ctx.about_terms(i):
+            continue
+        names = " or ".join(_article(k.name(kind)) for kind in kinds)
+        subject = _plural(k.name(x))
+        message = (
+            f"'{word}' describes {names}, not {subject} in general; here it is said of every one."
+        )
+        suggestion = f"Name the kind it is true of ({names}), or say what holds for all {subject}."
+        end = ctx.ends[i] + m.end()
+        ctx.add("kind-claim", ctx.starts[i], end, message, suggestion, x, (i,))
+
+
+def _generic_use(ctx: Context, i: int) -> bool:
+    """Hit i speaks of its kind in general: "every co-operative", "in a co-operative, ...",
+    "Co-operatives are ..." (a bare plural opening its clause)."""
+    words = ctx.before(i, True).split()
+    if not words:
+        return ctx.hits[i].pattern.plural
+    if words[-1] in ctx.cues.universal_quantifiers:
+        return True
+    return len(words) == 2 and words[0] == "in" and words[1] in ("a", "an", "any", "every")
+
+
+# "demutualise the ORG"; "owned by its staff – like the ORG" (dashes are folded to "-")
+_OBJECT_GAP = re.compile(
+    r"^\s+(?:of\s+)?(?:the\s+)?$|^\s*(?:[-,]\s*)?(?:just\s+|much\s+)?like\s+(?:the\s+)?$"
+)
 # "John Lewis should demutualise", "Nationwide voted to demutualise", "the bank demutualised"
 _PREDICATE_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}$")
+# "co-operatives are owned by ...", "in every co-operative the shares are owned by ..."
+_COPULA_GAP = re.compile(r"^(?:[\s,]+[\w'-]+){0,3}\s+(?:is|are|was|were)\s+$")
+# "in a co-operative, the employees own ..."
+_SUBJECT_GAP = re.compile(r"^\s*,?\s*(?:the\s+|its\s+|their\s+)?$")
+
+
+def _states_of_subject(gap: str, words: str) -> bool:
+    """The presupposing words say something of the subject: after a copula ("are owned by
+    their workers"), or as a clause of their own ("the employees own"), not as a modifier
+    that picks some out ("co-operatives owned by their workers")."""
+    if words.startswith("owned"):
+        return bool(_COPULA_GAP.match(gap))
+    return bool(_COPULA_GAP.match(gap) or _SUBJECT_GAP.match(gap))
 
 
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -156,6 +226,36 @@ def _subject_of(ctx: Context, j: int, *, verb: bool = True) -> int | None:
         if not verb or c.subject_predicate.match(ctx.after(s)):
             return s
     return None
+
+
+def _phrase_negated(ctx: Context, i: int, gap: str) -> bool:
+    """A denial of the noun phrase that starts just before hit i ("not a John Lewis-style
+    mutual"), or a report of it; a denial of some other part of the clause ("it's not been an
+    easy ride for a John Lewis-style mutual") leaves the phrase's claim standing."""
+    c = ctx.cues
+    close = " ".join(ctx.before(i, True).split()[-3:])
+    return bool(
+        c.negation.search(gap)
+        or c.negation.search(close)
+        or c.reporting.search(ctx.before(i))
+        or c.metalinguistic.search(ctx.before(i))
+    )
+
+
+def _style_heads(ctx: Context, org: int, j: int) -> None:
+    """ "a John Lewis-style employee-owned public sector spin-off": "-style" describes the whole
+    noun phrase, so each later term in it is modelled on the organisation too."""
+    item = j
+    while item + 1 < len(ctx.hits) and ctx.same_sentence(item, item + 1):
+        nxt = item + 1
+        if ctx.hits[nxt].kind != "term" or not _NOUN_PHRASE_GAP.match(ctx.gap(item, nxt)):
+            return
+        _claim(ctx, org=org, term=nxt, span=(org, nxt))
+        item = nxt
+
+
+# words inside one noun phrase: no punctuation, at most three words
+_NOUN_PHRASE_GAP = re.compile(r"^\s+(?:[a-z][\w'-]*\s+){0,3}$")
 
 
 def _last_named_organisation(ctx: Context, i: int) -> int | None:
@@ -336,22 +436,25 @@ def _claim(
 def _claim_of(
     ctx: Context,
     org: int,
-    concept: str,
+    concept: str | tuple[str, ...],
     start: int,
     end: int,
     hits: tuple[int, ...],
     why: str | None = None,
 ) -> None:
-    """Report calling organisation hit `org` a `concept` if the library says it is not one."""
+    """Report calling organisation hit `org` a `concept` (or any of several) if the library
+    says it is not one."""
     k = ctx.knowledge
     org_id = ctx.hits[org].entry_id
-    wrong = k.claim_is_wrong(org_id, concept)
+    kinds = (concept,) if isinstance(concept, str) else concept
+    wrong = k.claim_is_wrong(org_id, kinds[0])
     if wrong is None:
         return
     entry = k.library.organisations[org_id]
     name = ctx.written(org)
     actual = [k.name(c) for c in entry.is_]
-    message = f"{name} is not {_article(k.name(concept))}"
+    called = " or ".join(_article(k.name(c)) for c in kinds)
+    message = f"{name} is not {called}"
     if why:
         message += f", but {why}"
     if actual:
@@ -362,7 +465,7 @@ def _claim_of(
     suggestion = f"Describe it as {_article(actual[0])}." if actual else None
     if actual and len(actual) > 1:
         suggestion = "Describe it as " + " or ".join(_article(a) for a in actual) + "."
-    ctx.add("misattribution", start, end, message, suggestion, concept, hits)
+    ctx.add("misattribution", start, end, message, suggestion, kinds[0], hits)
 
 
 def _article(name: str) -> str:

@@ -53,17 +53,18 @@ class Knowledge:
 
     @functools.cached_property
     def presupposition_pattern(self) -> re.Pattern | None:
-        """The words that say a body is one kind ("demutualise"), as one pattern whose group
-        name is the index of the concept in `presupposed`; None if the library has none."""
-        words = [
-            (w, concept.id)
-            for concept in self.library.concepts.values()
-            for w in concept.presupposed_by
-        ]
-        if not words:
+        """The words that say a body is of a kind ("demutualise": a mutual), as one pattern;
+        `presupposed` maps each to the kinds it says (None if the library has none)."""
+        presupposed: dict[str, tuple[str, ...]] = {}
+        for concept in self.library.concepts.values():
+            for word in concept.presupposed_by:
+                key = " ".join(word.casefold().split())
+                presupposed[key] = (*presupposed.get(key, ()), concept.id)
+        if not presupposed:
             return None
-        self.presupposed = {w.casefold(): c for w, c in words}
-        body = "|".join(re.escape(w.casefold()) for w, _ in sorted(words, key=lambda x: -len(x[0])))
+        self.presupposed = presupposed
+        words = sorted(presupposed, key=len, reverse=True)
+        body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
     def ancestors(self, concept: str) -> frozenset[str]:

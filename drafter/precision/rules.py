@@ -19,6 +19,7 @@ from drafter.precision.finding import Severity
 from drafter.precision.frames import (
     coordinated_rule,
     frame_rules,
+    kind_claim_rule,
     presupposition_rule,
     reference_rule,
 )
@@ -101,6 +102,14 @@ RULES: dict[str, Rule] = {
             "'demutualise ORG' (a word the library says presupposes the kind). "
             "Negation, quotation and titles turn it off.",
             (frame_rules, reference_rule, coordinated_rule, presupposition_rule),
+        ),
+        Rule(
+            "kind-claim",
+            "warning",
+            "What the library says marks one kind (its `presupposed_by` words, e.g. 'owned by "
+            "its workers' for worker co-operatives) said of every member of a broader or "
+            "different kind: 'in every co-operative the shares are owned by employees'.",
+            (kind_claim_rule,),
         ),
         Rule(
             "misuse-context",
