@@ -1,4 +1,4 @@
-"""Fill a consultation's own response form (.docx) with the answers (issue 6).
+"""Fill a consultation's own response form (.docx) with the answers.
 
 Interface used by `drafter render ANSWERS --into FORM.docx -o OUT.docx`:
 
@@ -75,10 +75,6 @@ def fill_form(
     if kind != "docx":
         raise InputError("only a Word form (.docx or .doc) can be filled in", path=form_path)
     return _fill(answers, answers_path, form_path, form_path, out_path, force, library_dirs)
-
-
-def _key(number: str) -> str:
-    return re.sub(r"^(question|cwestiwn|q)\s*", "", number.strip(), flags=re.I).lower()
 
 
 def _fill(
@@ -169,12 +165,14 @@ def _check_same_form(answers, answers_path: Path, form: Path, report: FillReport
 
 def _match(questions, answers: dict, report: FillReport) -> dict:
     """Answer number -> form question: exact numbers first, then 'Q3' = '3' = 'Question 3'."""
+    from drafter.consultation import number_key
+
     exact = {q.number: q for q in questions}
-    loose = {_key(q.number): q for q in questions}
+    loose = {number_key(q.number): q for q in questions}
     out: dict = {}
     taken: dict[int, str] = {}
     for number in sorted(answers, key=lambda n: n not in exact):
-        q = exact.get(number) or loose.get(_key(number))
+        q = exact.get(number) or loose.get(number_key(number))
         if q is None:
             if answers[number].is_answered:
                 report.not_filled.append(f"question {number}: the form has no such question")

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.answers import Answer, KeptFinding, Part, Pin, PinnedText, Respondent, reference
-from drafter.consultation import Consultation, bundled_consultations, load_consultation
+from drafter.consultation import (
+    QUESTION_KINDS,
+    Consultation,
+    bundled_consultations,
+    load_consultation,
+)
 from drafter.errors import EXIT_INTERRUPTED, DrafterError, InputError
 from drafter.interview import prompts
 from drafter.interview import questionlist as ql
@@ -29,12 +34,6 @@ from drafter.model import to_data
 
 # consultation documents the importer reads (anything else is a question-set YAML file or an id)
 FORM_SUFFIXES = {".docx", ".md", ".txt", ".pdf"}
-KIND_LABELS = {
-    "free-text": "free text",
-    "agree-scale": "agree / disagree scale",
-    "yes-no": "yes / no / don't know",
-    "choice": "a choice of options",
-}
 
 
 @dataclass
@@ -86,7 +85,7 @@ class Interview:
 
     @property
     def library(self):
-        """The snippet library, loaded at the first question rather than before the first
+        """The library, loaded at the first question rather than before the first
         prompt (loading it in a thread was tried: it slowed the first prompt down more)."""
         if self._library is None:
             from drafter import library as library_module
@@ -301,7 +300,7 @@ class Interview:
         self._remember_resume_point(number)
         prompts.show_question(
             number,
-            session.position(number),
+            session.ordinal(number),
             len(session.numbers),
             question.section,
             question.text,
@@ -436,7 +435,7 @@ class Interview:
         while True:
             found_now = findings_to_ask(check_text(text, self.library))
             open_findings = [
-                f for f in found_now if not any(k.rule == f.rule and k.text == f.text for k in kept)
+                f for f in found_now if not any(k.covers(f.rule, f.text) for k in kept)
             ]
             if not open_findings:
                 break
@@ -469,9 +468,7 @@ class Interview:
             # what a stop at the next finding keeps: the text with the choices made so far
             answer.response, answer.kept_findings = text, list(kept)
             self._keep_draft(number, answer)
-        answer.kept_findings = [
-            k for k in kept if any(k.rule == f.rule and k.text == f.text for f in found_now)
-        ]
+        answer.kept_findings = [k for k in kept if any(k.covers(f.rule, f.text) for f in found_now)]
         answer.response = text
         return text
 
@@ -718,7 +715,8 @@ def confirm_questions(consultation: Consultation) -> Consultation:
         prompts.rule()
         prompts.say(f"{len(consultation.questions)} questions:", "heading")
         for q in consultation.questions:
-            how = "" if q.kind == "free-text" else f"  [{KIND_LABELS[q.kind]}]"
+            kind = QUESTION_KINDS[q.kind]
+            how = f"  [{kind.label}]" if kind.stances or kind.own_options else ""
             prompts.say(f"{q.number}. {q.text}{how}")
         action = prompts.choose(
             "Are these the consultation's questions?",
@@ -760,11 +758,11 @@ def confirm_questions(consultation: Consultation) -> Consultation:
             elif action == "kind":
                 kind = prompts.choose(
                     "How is it answered?",
-                    [(label, kind) for kind, label in KIND_LABELS.items()],
+                    [(kind.label, kind.name) for kind in QUESTION_KINDS.values()],
                     default=question.kind,
                 )
                 options: list[str] = []
-                if kind == "choice":
+                if QUESTION_KINDS[kind].own_options:
                     typed = prompts.line(
                         "The options, separated by semicolons",
                         "; ".join(question.options),

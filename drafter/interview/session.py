@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.answers import Answer, AnswersFile, load_answers, save_answers
-from drafter.consultation import Consultation, Question
+from drafter.consultation import Consultation, Question, number_key
 from drafter.errors import InputError
 from drafter.interview.lock import fingerprint
 
@@ -112,8 +112,8 @@ class Session:
     def question(self, number: str) -> Question:
         return self.consultation.question(number)
 
-    def position(self, number: str) -> int:
-        """1-based position of a question, for "Question 3 of 12"."""
+    def ordinal(self, number: str) -> int:
+        """Where a question comes, counting from 1, for "Question 3 of 12"."""
         return self.numbers.index(number) + 1
 
     def is_answered(self, number: str) -> bool:
@@ -170,12 +170,8 @@ class Session:
     def _match_number(self, item: str) -> str | None:
         if item in self.numbers:
             return item
-
-        def norm(value: str) -> str:
-            return re.sub(r"^q(uestion)?\.?\s*", "", value.strip().lower())
-
         for number in self.numbers:
-            if norm(number) == norm(item):
+            if number_key(number) == number_key(item):
                 return number
         return None
 
@@ -370,7 +366,7 @@ def replacement(finding: Finding) -> str | None:
 
 def previously_kept(answer: Answer, finding: Finding) -> bool:
     """Whether the respondent already chose to keep this wording for this rule."""
-    return any(k.rule == finding.rule and k.text == finding.text for k in answer.kept_findings)
+    return any(k.covers(finding.rule, finding.text) for k in answer.kept_findings)
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
