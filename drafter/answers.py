@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from drafter.consultation import Consultation
-from drafter.errors import DrafterError, InputError
+from drafter.errors import InputError
 from drafter.model import Meta, Mutable, check, field, to_data
 from drafter.model import validate as validate_model
 
@@ -47,6 +47,11 @@ class KeptFinding(Mutable, kw_only=True):
     rule: str
     text: str
     note: str = ""
+
+    def covers(self, rule: str, text: str) -> bool:
+        """Whether this keeps a finding of `rule` on `text`: the same rule on the same words
+        (line breaks and runs of spaces aside). The one test the interview and lint share."""
+        return rule == self.rule and text.split() == self.text.split()
 
 
 # the library entry kinds an answer may quote whole: vetted, dated text with a version
@@ -258,13 +263,9 @@ def load_answers(path: Path) -> AnswersFile:
     Never through the parsed-data cache: answers may be confidential ("do not publish"), and a
     copy of them must not outlive the file the user keeps, or deletes, themselves.
     """
-    from drafter.library import cache
+    from drafter.cache import load_file
 
-    path = Path(path)
-    [(_, result)] = cache.load_files(path, [path], _validate, (AnswersFile,), use=False)
-    if isinstance(result, DrafterError):
-        raise result
-    return result
+    return load_file(path, _validate, AnswersFile, use=False)
 
 
 def _validate(data: object, path: Path) -> AnswersFile:
@@ -312,10 +313,9 @@ def _line(path: Path, loc: tuple) -> int | None:
 
 def dump_answers(answers: AnswersFile) -> str:
     """YAML text for an answers file, with literal blocks for multi-line responses."""
-    from io import StringIO
-
-    from ruamel.yaml import YAML
     from ruamel.yaml.scalarstring import LiteralScalarString
+
+    from drafter.yamlio import dump_yaml
 
     def literal(value):
         if isinstance(value, str) and "\n" in value:
@@ -332,12 +332,7 @@ def dump_answers(answers: AnswersFile) -> str:
     for answer in data["answers"].values():
         if isinstance(answer["response"], list):  # a part says only what it is
             answer["response"] = [_part_data(p) for p in answer["response"]]
-    yaml = YAML()
-    yaml.default_flow_style = False
-    yaml.width = 100
-    out = StringIO()
-    yaml.dump(literal(data), out)
-    return out.getvalue()
+    return dump_yaml(literal(data))
 
 
 def _part_data(part: object) -> object:

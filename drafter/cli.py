@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("drafter.commands.render:render", "Write the response (.docx, .md or .txt)."),
     "lint": ("drafter.commands.lint:lint", "Check a draft for imprecise use of terms."),
     "check": ("drafter.commands.check:check", "Show answers whose vetted texts have changed."),
-    "snippets": ("drafter.commands.snippets:snippets", "Maintain the vetted snippet library."),
+    "snippets": ("drafter.commands.snippets:snippets", "Maintain the vetted library."),
     "consultations": (
         "drafter.commands.consultations:consultations",
         "List, show and import consultation question sets.",

@@ -56,13 +56,13 @@ def test_a_cached_position_is_the_same_as_a_fresh_one(tmp_path):
 
 def test_a_position_says_approved_by_not_vetted_by(tmp_path):
     text = APPROVED.replace("approved_by:", "vetted_by:")
-    report = validate([position_layer(tmp_path, text)], examples=False)
+    report = validate([position_layer(tmp_path, text)])
     assert [p.message for p in report.errors][0].startswith("vetted_by: unknown field (allowed:")
     assert "approved_by" in report.errors[0].message
 
 
 def test_a_vetted_position_needs_no_source():
-    report = validate([EXAMPLES], examples=False)
+    report = validate([EXAMPLES])
     assert not report.errors
     assert set(report.library.positions) == {
         "section-16-reporting",
@@ -86,7 +86,7 @@ def test_a_draft_position_needs_no_approver_yet(tmp_path):
     text = APPROVED.replace("status: vetted", "status: draft")
     for key in ("approved_by: Policy committee\n", "approved_on: 2026-11-20\n"):
         text = text.replace(key, "")
-    assert not validate([position_layer(tmp_path, text)], examples=False).errors
+    assert not validate([position_layer(tmp_path, text)]).errors
 
 
 @pytest.mark.parametrize(
@@ -100,14 +100,14 @@ def test_a_successor_must_be_an_entry_of_the_same_kind(tmp_path, successor, mess
     text = APPROVED.replace("status: vetted", f"status: retired\nsuccessor: {successor}")
     from drafter.resources import bundled
 
-    report = validate([bundled("snippets"), position_layer(tmp_path, text)], examples=False)
+    report = validate([bundled("snippets"), position_layer(tmp_path, text)])
     assert [p.message for p in report.errors] == [message]
     assert report.errors[0].line == 5
 
 
 def test_only_a_retired_entry_has_a_successor(tmp_path):
     text = APPROVED.replace("status: vetted", "status: vetted\nsuccessor: other")
-    report = validate([position_layer(tmp_path, text)], examples=False)
+    report = validate([position_layer(tmp_path, text)])
     assert [p.message for p in report.errors] == ["successor: only a retired entry has a successor"]
 
 
@@ -119,7 +119,7 @@ def test_a_retired_position_names_its_successor(tmp_path):
         "ours",
         {"positions/old.yaml": retired, "positions/new.yaml": newer},
     )
-    report = validate([folder], examples=False)
+    report = validate([folder])
     assert not report.errors
     assert report.library.positions["social-value"].successor == "social-value-2026"
 

@@ -34,7 +34,7 @@ TABLE_OR_JSON = format_option(
     "table", "json", default="table", help="A table for people, or JSON for programs."
 )
 
-HELP = """Maintain the vetted snippet library.
+HELP = """Maintain the vetted library: its entries, checks, review dates, import and export.
 
 \b
 Layers, later ones overriding earlier ones by id:
@@ -231,11 +231,11 @@ def validate_cmd(
     Example:
       drafter snippets validate --library ./our-library --strict
     """
-    from drafter.library.validate import validate
-    from drafter.library.views import display_path
+    from drafter.entry_examples import validate_with_examples
+    from drafter.fsutil import display_path
 
     dirs = _dirs(library_dirs)
-    report = validate(dirs, today=_date(today, "--today"), examples=not no_examples)
+    report = validate_with_examples(dirs, today=_date(today, "--today"), examples=not no_examples)
     for problem in report.problems:
         if quiet and problem.level == "note":
             continue
@@ -282,8 +282,8 @@ def review_cmd(
     Example:
       drafter snippets review mutual --by "A. Editor" --library ./our-library
     """
+    from drafter.fsutil import display_path
     from drafter.library.edit import add_months, review_entry
-    from drafter.library.views import display_path
 
     if not by.strip():
         raise InputError("--by: give the name of the person who checked the entry")
@@ -567,15 +567,15 @@ def export_cmd(
 
         data = export_csv(library, status=status, kind=kind).encode("utf-8")
     elif fmt == "md":
-        from drafter.library import glossary
+        from drafter import library_documents as docs
 
-        document = glossary.positions_markdown if kind == "position" else glossary.glossary_markdown
-        data = document(library, status=status).encode("utf-8")
+        write = docs.positions_markdown if kind == "position" else docs.glossary_markdown
+        data = write(library, status=status).encode("utf-8")
     else:
-        from drafter.library import glossary
+        from drafter import library_documents as docs
 
-        document = glossary.positions_docx if kind == "position" else glossary.glossary_docx
-        data = document(library, status=status)
+        write_docx = docs.positions_docx if kind == "position" else docs.glossary_docx
+        data = write_docx(library, status=status)
     if output is None or str(output) == "-":
         write_output("-", data)
         return

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.compose.env import Snippets, make_environment, render_template
+from drafter.compose.env import TemplateFunctions, make_environment, render_template
 from drafter.compose.escape import SafeMarkdown, user_blocks
 from drafter.compose.markdown import parse, plain_text
 from drafter.textclean import clean_text
@@ -118,23 +118,23 @@ def compose(
     }
 
     # pass 1: the document without its glossary, to see which terms it uses
-    snippets = Snippets(library)
-    body = render_template(env, TEMPLATE, {**context, **snippets.functions(), "glossary": None})
+    helpers = TemplateFunctions(library)
+    body = render_template(env, TEMPLATE, {**context, **helpers.functions(), "glossary": None})
     found = concepts_used(_rough_text(body), library)
     found += [c for r in references.values() for c in r.uses if c in library.concepts]
     glossary = _glossary(found, questions, library, warnings)
     if consultation.language.startswith("cy"):
         for concept_id in glossary:
-            if not snippets.translation(concept_id, "cy"):
+            if not helpers.translation(concept_id, "cy"):
                 warnings.append(
                     f"no verified Welsh term for {library.concepts[concept_id].preferred!r}; "
                     "the glossary gives the English term only"
                 )
 
     # pass 2: the whole document
-    snippets = Snippets(library)
+    helpers = TemplateFunctions(library)
     markdown = render_template(
-        env, TEMPLATE, {**context, **snippets.functions(), "glossary": glossary}
+        env, TEMPLATE, {**context, **helpers.functions(), "glossary": glossary}
     )
     tokens = parse(markdown)
     keywords = ["consultation response", *(library.concepts[c].preferred for c in glossary)]
@@ -152,7 +152,7 @@ def compose(
         questions=questions,
         concepts=glossary,
         library_versions=dict(
-            sorted({**snippets.used, **{r.id: r.version for r in references.values()}}.items())
+            sorted({**helpers.used, **{r.id: r.version for r in references.values()}}.items())
         ),
         warnings=warnings,
     )

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafter.answers import Answer, KeptFinding, Part, Pin, PinnedText, Respondent, reference
-from drafter.consultation import Consultation, bundled_consultations, load_consultation
+from drafter.consultation import (
+    QUESTION_KINDS,
+    Consultation,
+    bundled_consultations,
+    load_consultation,
+)
 from drafter.errors import EXIT_INTERRUPTED, DrafterError, InputError
 from drafter.interview import prompts
 from drafter.interview import questionlist as ql
@@ -29,12 +34,6 @@ from drafter.model import to_data
 
 # consultation documents the importer reads (anything else is a question-set YAML file or an id)
 FORM_SUFFIXES = {".docx", ".md", ".txt", ".pdf"}
-KIND_LABELS = {
-    "free-text": "free text",
-    "agree-scale": "agree / disagree scale",
-    "yes-no": "yes / no / don't know",
-    "choice": "a choice of options",
-}
 
 
 @dataclass
@@ -86,7 +85,7 @@ class Interview:
 
     @property
     def library(self):
-        """The snippet library, loaded at the first question rather than before the first
+        """The library, loaded at the first question rather than before the first
         prompt (loading it in a thread was tried: it slowed the first prompt down more)."""
         if self._library is None:
             from drafter import library as library_module
@@ -138,10 +137,13 @@ class Interview:
             prompts.say(notice, "warning")
         prompts.say(f"Your answers are saved to {session.path} after every answer.")
         prompts.say("Press Ctrl-C at any time to stop; what you have typed is kept.", "muted")
-        if session.existed and not self.options.resume and not ask:
+        complete = session.complete and not self.options.resume and not ask
+        if complete:
+            prompts.say("Every question is answered: on to the review, where you can change any.")
+        elif session.existed and not self.options.resume and not ask:
             prompts.say("Your earlier answers are offered as defaults: press Enter to keep one.")
 
-        if not ask and (not self.options.resume or session.needs_respondent()):
+        if not ask and not complete and (not self.options.resume or session.needs_respondent()):
             self._ask_respondent()
         resume_at = None
         if self.options.resume:
@@ -298,7 +300,7 @@ class Interview:
         self._remember_resume_point(number)
         prompts.show_question(
             number,
-            session.position(number),
+            session.ordinal(number),
             len(session.numbers),
             question.section,
             question.text,
@@ -326,7 +328,7 @@ class Interview:
             self._keep_draft(number, answer)
             answer.key_point = prompts.key_point(answer.key_point)
             self._keep_draft(number, answer)
-            answer.define = self._glossary(self._combined(answer))
+            answer.define = self._glossary(before, self._combined(answer))
         except Later:
             self.pending = None
             prompts.say("Left for later. It stays unanswered until you come back to it.", "muted")
@@ -433,7 +435,7 @@ class Interview:
         while True:
             found_now = findings_to_ask(check_text(text, self.library))
             open_findings = [
-                f for f in found_now if not any(k.rule == f.rule and k.text == f.text for k in kept)
+                f for f in found_now if not any(k.covers(f.rule, f.text) for k in kept)
             ]
             if not open_findings:
                 break
@@ -466,9 +468,7 @@ class Interview:
             # what a stop at the next finding keeps: the text with the choices made so far
             answer.response, answer.kept_findings = text, list(kept)
             self._keep_draft(number, answer)
-        answer.kept_findings = [
-            k for k in kept if any(k.rule == f.rule and k.text == f.text for f in found_now)
-        ]
+        answer.kept_findings = [k for k in kept if any(k.covers(f.rule, f.text) for f in found_now)]
         answer.response = text
         return text
 
@@ -544,18 +544,27 @@ class Interview:
                 "warning",
             )
 
-    def _glossary(self, answer: Answer) -> list[str]:
-        """Library terms to define for this answer: those it mentions, and any looked up."""
+    def _glossary(self, before: Answer, answer: Answer) -> list[str]:
+        """Library terms to define for this answer: those it mentions now, and any looked up.
+
+        Worked out again from the text as it now reads: a term ticked because the earlier
+        text used it is dropped once the text no longer does; a term looked up stays."""
         from drafter.precision import concepts_used
 
         concepts = self.library.concepts if self.library else {}
-        if not concepts or not answer.text.strip():
-            return [i for i in answer.define]
+        if not concepts:
+            return list(answer.define)
+        used_before = (
+            set(concepts_used(before.text, self.library)) if before.text.strip() else set()
+        )
         mentioned = [i for i in concepts_used(answer.text, self.library) if i in concepts]
-        shown = mentioned + [i for i in answer.define if i in concepts and i not in mentioned]
+        looked_up = [i for i in answer.define if i not in used_before or i in mentioned]
+        if not answer.text.strip():
+            return looked_up
+        shown = mentioned + [i for i in looked_up if i in concepts and i not in mentioned]
         if not shown:  # nothing to define: no extra step (a list of one item invites typing)
             return []
-        chosen = set(answer.define) | set(mentioned)
+        chosen = set(looked_up) | set(mentioned)
         while True:
             views = [_term_view(concepts[i]) for i in shown]
             picked, look_up = prompts.glossary_terms(views, chosen)
@@ -706,7 +715,8 @@ def confirm_questions(consultation: Consultation) -> Consultation:
         prompts.rule()
         prompts.say(f"{len(consultation.questions)} questions:", "heading")
         for q in consultation.questions:
-            how = "" if q.kind == "free-text" else f"  [{KIND_LABELS[q.kind]}]"
+            kind = QUESTION_KINDS[q.kind]
+            how = f"  [{kind.label}]" if kind.stances or kind.own_options else ""
             prompts.say(f"{q.number}. {q.text}{how}")
         action = prompts.choose(
             "Are these the consultation's questions?",
@@ -748,11 +758,11 @@ def confirm_questions(consultation: Consultation) -> Consultation:
             elif action == "kind":
                 kind = prompts.choose(
                     "How is it answered?",
-                    [(label, kind) for kind, label in KIND_LABELS.items()],
+                    [(kind.label, kind.name) for kind in QUESTION_KINDS.values()],
                     default=question.kind,
                 )
                 options: list[str] = []
-                if kind == "choice":
+                if QUESTION_KINDS[kind].own_options:
                     typed = prompts.line(
                         "The options, separated by semicolons",
                         "; ".join(question.options),

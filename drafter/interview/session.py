@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.answers import Answer, AnswersFile, load_answers, save_answers
-from drafter.consultation import Consultation, Question
+from drafter.consultation import Consultation, Question, number_key
 from drafter.errors import InputError
 from drafter.interview.lock import fingerprint
 
@@ -112,8 +112,8 @@ class Session:
     def question(self, number: str) -> Question:
         return self.consultation.question(number)
 
-    def position(self, number: str) -> int:
-        """1-based position of a question, for "Question 3 of 12"."""
+    def ordinal(self, number: str) -> int:
+        """Where a question comes, counting from 1, for "Question 3 of 12"."""
         return self.numbers.index(number) + 1
 
     def is_answered(self, number: str) -> bool:
@@ -123,14 +123,20 @@ class Session:
     def unanswered(self) -> list[str]:
         return [n for n in self.numbers if not self.is_answered(n)]
 
+    @property
+    def complete(self) -> bool:
+        """An answers file that was there already and answers everything, respondent too."""
+        return self.existed and not self.unanswered() and not self.needs_respondent()
+
     def queue(
         self, *, resume: bool = False, ask: list[str] | None = None, resume_at: str | None = None
     ) -> list[str]:
         """The questions to ask, in order.
 
         --ask: exactly those. --resume: the question that was interrupted (if known), the
-        unanswered ones after it, then those left for later before it. Otherwise: every
-        question, with the previous answers as defaults.
+        unanswered ones after it, then those left for later before it. Otherwise: none when
+        the file answers every question already (the review follows, where any can be
+        changed), else every question, with the previous answers as defaults.
         """
         if ask:
             return list(ask)
@@ -142,7 +148,7 @@ class Session:
             after = [n for n in rest if self.numbers.index(n) > at]
             before = [n for n in rest if self.numbers.index(n) < at]
             return [resume_at] + after + before
-        return self.numbers
+        return [] if self.complete else self.numbers
 
     def resolve_numbers(self, spec: str) -> list[str]:
         """Turn "Q3, 7,3a" into the consultation's own numbers; unknown ones are an error."""
@@ -164,12 +170,8 @@ class Session:
     def _match_number(self, item: str) -> str | None:
         if item in self.numbers:
             return item
-
-        def norm(value: str) -> str:
-            return re.sub(r"^q(uestion)?\.?\s*", "", value.strip().lower())
-
         for number in self.numbers:
-            if norm(number) == norm(item):
+            if number_key(number) == number_key(item):
                 return number
         return None
 
@@ -364,7 +366,7 @@ def replacement(finding: Finding) -> str | None:
 
 def previously_kept(answer: Answer, finding: Finding) -> bool:
     """Whether the respondent already chose to keep this wording for this rule."""
-    return any(k.rule == finding.rule and k.text == finding.text for k in answer.kept_findings)
+    return any(k.covers(finding.rule, finding.text) for k in answer.kept_findings)
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

@@ -106,7 +106,7 @@ def _flagged_by_check(out: dict, library) -> Check:
     def check(text: str) -> str | None:
         if library is None:
             return None
-        from drafter.library.validate import example_findings
+        from drafter.entry_examples import example_findings
 
         try:
             found = example_findings(text, library, _draft_concept(out))

@@ -188,7 +188,7 @@ def read_layer(
     directory: Path, *, use_cache: bool = True
 ) -> tuple[list[tuple[Path, Entry]], list[DrafterError]]:
     """Parse every file of one layer, collecting every problem instead of stopping."""
-    from drafter.library import cache
+    from drafter import cache
 
     entries: list[tuple[Path, Entry]] = []
     problems: list[DrafterError] = []

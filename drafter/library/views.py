@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from drafter.library.loader import Library
+from drafter.library.printed import relation_rows
 from drafter.library.schema import Concept, Entry, Organisation, Passage, Position
 from drafter.model import to_data
 
@@ -292,18 +292,11 @@ def _show_concept(c: Concept, library: Library) -> list[str]:
     lines.append("")
     if c.needs_qualifier:
         lines += [f"**Name the model:** {c.needs_qualifier.strip()}", ""]
-    rel = c.relations
-    rows = [
-        ("Broader", rel.broader),
-        ("Narrower", rel.narrower),
-        ("Related", rel.related),
-        ("Not to be run together with (contrast)", rel.contrast),
-    ]
-    if any(ids for _, ids in rows):
+    rows = relation_rows(c)
+    if rows:
         lines += ["## Relations", ""]
         for name, ids in rows:
-            if ids:
-                lines.append(f"- {name}: " + ", ".join(_name(library, i) for i in ids))
+            lines.append(f"- {name}: " + ", ".join(_name(library, i) for i in ids))
         lines.append("")
     if c.distinguish:
         lines += ["## Distinguish from", ""] + [f"- {d}" for d in c.distinguish] + [""]
@@ -389,9 +382,58 @@ def search(library: Library, words: list[str]) -> list[tuple[Entry, str]]:
     return [(entry, where) for _, _, entry, where in ranked]
 
 
-def display_path(path: Path) -> str:
-    """A path relative to the current folder when it is inside it (shorter messages)."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+def explain_entry(query: str, library: Library) -> str | None:
+    """What `drafter lint --explain` prints for a concept or organisation named by its id or
+    any of its designations or names (as plain text); None if the library has none."""
+    from drafter.precision.normalise import fold_term
+
+    folded = fold_term(query.strip())
+    for concept in library.concepts.values():
+        if folded in {concept.id} | {fold_term(t.text) for t in concept.terms}:
+            return _explain_concept(concept, library)
+    for org in library.organisations.values():
+        if folded in {org.id} | {fold_term(n) for n in (org.name, *org.aliases)}:
+            return _explain_organisation(org, library)
+    return None
+
+
+def _explain_concept(concept: Concept, library: Library) -> str:
+    lines = [f"{concept.preferred} ({concept.id}, {concept.status}, version {concept.version})"]
+    lines += ["", concept.short.strip(), "", "Definition:", concept.definition.strip()]
+    if concept.quotation:
+        quote = f"\u201c{concept.quotation.strip()}\u201d"
+        source = concept.quotation_source
+        if source:
+            quote += f" ({source.title}" + (f", {source.year}" if source.year else "") + ")"
+        lines += ["", "Quoted definition:", quote]
+    lines += ["", "Designations:"]
+    for term in concept.terms:
+        avoided = term.status in ("deprecated", "superseded")
+        fix = f" -> use '{term.use_instead or concept.preferred}'" if avoided else ""
+        lines.append(f"  {term.text} ({term.status}){fix}")
+    for label, ids in relation_rows(concept, ("broader", "narrower", "contrast")):
+        lines.append(f"{label}: " + ", ".join(_name(library, i) for i in ids))
+    if concept.needs_qualifier:
+        lines.append(f"Needs its model named: {concept.needs_qualifier.strip()}")
+    for misuse in concept.misuse_contexts:
+        lines.append(f"Misuse near {', '.join(misuse.near)}: {misuse.message.strip()}")
+    if concept.sources:
+        lines += ["", "Sources:"]
+        lines += [
+            f"  {s.title}"
+            + (f", {s.publisher}" if s.publisher else "")
+            + (f" ({s.year})" if s.year else "")
+            + (f" {s.url}" if s.url else "")
+            for s in concept.sources
+        ]
+    return "\n".join(lines)
+
+
+def _explain_organisation(org: Organisation, library: Library) -> str:
+    lines = [f"{org.name} ({org.id}, organisation)", "", org.description.strip()]
+    if org.aliases:
+        lines.append("Also written: " + ", ".join(org.aliases))
+    for label, ids in (("Is", org.is_), ("Is not", org.is_not)):
+        if ids:
+            lines.append(f"{label}: " + ", ".join(_name(library, i) for i in ids))
+    return "\n".join(lines)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-Severity = Literal["error", "warning", "suggestion"]
+from drafter.severities import Severity
 
 
 @dataclass(frozen=True)

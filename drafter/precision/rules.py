@@ -26,12 +26,9 @@ from drafter.precision.frames import (
 )
 from drafter.precision.names import name_spelling_rule
 from drafter.precision.usage import misuse_rule, vague_rule
+from drafter.severities import SEVERITIES, SEVERITY_RANK
 
 __all__ = ["DOCUMENT_RULES", "RULES", "SEVERITIES", "SEVERITY_RANK", "Rule", "run_rules"]
-
-# lowest first: a severity's rank is its index
-SEVERITIES: tuple[Severity, ...] = ("suggestion", "warning", "error")
-SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 Judge = Callable[[Context], None]
 

@@ -6,7 +6,7 @@ import re
 
 from drafter.precision.context import NEXT_TOKEN, Context, after_a_determiner, is_noun_use
 from drafter.precision.cues import Cues
-from drafter.precision.normalise import fold_snippet
+from drafter.precision.normalise import fold_stretch
 
 # --- vague use ----------------------------------------------------------------------------------
 
@@ -68,7 +68,7 @@ def _names_the_model(ctx: Context, i: int) -> bool:
     """Another hit in the sentence names a narrower concept (or an organisation that is one)."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
-    word = fold_snippet(ctx.written(i)).rstrip("s")
+    word = fold_stretch(ctx.written(i)).rstrip("s")
     for other in ctx.sentence_hits(i):
         hit = ctx.hits[other]
         if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
@@ -76,7 +76,7 @@ def _names_the_model(ctx: Context, i: int) -> bool:
         if (
             hit.kind == "term"
             and hit.entry_id != broad
-            and word in fold_snippet(ctx.written(other))
+            and word in fold_stretch(ctx.written(other))
         ):
             return True  # "the staff mutual, a public service mutual": a longer name for it
         if hit.kind == "org":
@@ -102,7 +102,7 @@ def misuse_rule(ctx: Context) -> None:
         if ctx.cues.quantifier_before.search(ctx.before(i)):
             continue  # "some social enterprises are asset-locked": true of some
         before, after = ctx.before(i), ctx.after(i)
-        middle = fold_snippet(ctx.written(i))
+        middle = fold_stretch(ctx.written(i))
         for misuse in concept.misuse_contexts:
             if misuse.terms and not _applies_to(hit, misuse.terms):
                 continue
@@ -178,7 +178,7 @@ def _applies_to(hit, terms: tuple[str, ...]) -> bool:
     """The hit matched one of these designations (or its plural or hyphen variant)."""
     designation = hit.pattern.designation
     written = designation.text if designation is not None else hit.pattern.written
-    return fold_snippet(written) in {fold_snippet(t) for t in terms}
+    return fold_stretch(written) in {fold_stretch(t) for t in terms}
 
 
 def _near(cues: Cues, words, before: str, middle: str, after: str, side: str) -> str | None:
@@ -206,7 +206,7 @@ def _near(cues: Cues, words, before: str, middle: str, after: str, side: str) ->
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     bodies = sorted(
-        (r"\s+".join(re.escape(p) for p in fold_snippet(w.strip()).split()) for w in words),
+        (r"\s+".join(re.escape(p) for p in fold_stretch(w.strip()).split()) for w in words),
         key=len,
         reverse=True,
     )

@@ -4,6 +4,7 @@ and .docx through the response writer."""
 from __future__ import annotations
 
 from drafter.library.loader import Library
+from drafter.library.printed import SourceList, relation_rows
 from drafter.library.schema import Concept, Position
 
 
@@ -29,25 +30,13 @@ _WELSH_STATUS = {
 
 
 def _relation_lines(library: Library, concept: Concept) -> list[str]:
-    """'A kind of', 'Includes' and 'Not the same as' lines.
-
-    A concept may be both narrower than and in contrast with another (a co-operative is a kind
-    of mutual, yet "co-operatives/mutuals" hides which is meant): a reader is told it is a kind
-    of mutual, not that it is "not the same as" one.
-    """
-
-    def names(ids) -> list[str]:
-        return [_escape(library.concepts[c].preferred) for c in ids if c in library.concepts]
-
-    family = set(concept.relations.broader) | set(concept.relations.narrower)
+    """'A kind of', 'Includes' and 'Not the same as' lines, as every view of a concept words
+    them (library/printed.relation_rows)."""
     lines = []
-    for label, ids in (
-        ("A kind of", concept.relations.broader),
-        ("Includes", concept.relations.narrower),
-        ("Not the same as", [c for c in concept.relations.contrast if c not in family]),
-    ):
-        if names(ids):
-            lines += [f"{label}: " + ", ".join(names(ids)), ""]
+    for label, ids in relation_rows(concept, ("broader", "narrower", "contrast")):
+        names = [_escape(library.concepts[c].preferred) for c in ids if c in library.concepts]
+        if names:
+            lines += [f"{label}: " + ", ".join(names), ""]
     return lines
 
 
@@ -60,7 +49,7 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
         "checked by a Welsh-language editor before use.",
         "",
     ]
-    numbered: dict[tuple, int] = {}
+    sources = SourceList()  # numbered as a response numbers them: one number an Act or address
     for concept in concepts:
         lines += [f"## {_escape(concept.preferred)}", ""]
         lines += [f"*{_escape(concept.short)}*", ""]
@@ -92,24 +81,15 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
             status = _WELSH_STATUS.get(item.status, item.status)
             note = f": {_escape(item.note)}" if item.note else ""
             lines += [f"Welsh: *{_escape(item.text)}* ({status}){note}", ""]
-        refs = []
-        for source in concept.sources:
-            key = (source.title, source.url)
-            numbered.setdefault(key, len(numbered) + 1)
-            refs.append(f"[{numbered[key]}]")
-        if refs:
-            lines += ["Sources: " + " ".join(_escape(r) for r in refs), ""]
+        numbers = sources.numbers(concept.sources)
+        if numbers:
+            lines += ["Sources: " + " ".join(_escape(f"[{n}]") for n in numbers), ""]
     lines += ["## Sources", ""]
-    sources = {}
-    for concept in concepts:
-        for source in concept.sources:
-            sources.setdefault((source.title, source.url), source)
-    for (title, url), number in sorted(numbered.items(), key=lambda kv: kv[1]):
-        source = sources[(title, url)]
+    for number, source in enumerate(sources.sources, 1):
         parts = [p for p in (source.title, source.publisher, source.year, source.section) if p]
-        text = _escape(", ".join(parts))
-        if url:
-            text += f". <{url}>"
+        text = _escape(", ".join(str(p) for p in parts))
+        if source.url:
+            text += f". <{source.url}>"
         lines.append(f"{number}. {text}")
     lines.append("")
     return "\n".join(lines)
