@@ -13,7 +13,7 @@ from drafter.precision.context import (
     negated,
 )
 from drafter.precision.matcher import plural_of
-from drafter.precision.normalise import fold_snippet
+from drafter.precision.normalise import fold_stretch
 
 # --- frames: conflation and misattribution ---------------------------------------------------
 
@@ -395,7 +395,7 @@ def _elided_head(ctx: Context, i: int, j: int) -> bool:
     """ "co-operative or community benefit societies": hit i with hit j's last word is itself a
     designation ("co-operative societies"), so i is a modifier whose noun is left unsaid."""
     head = ctx.written(j).split()[-1]
-    key = fold_snippet(f"{ctx.written(i)} {head}")
+    key = fold_stretch(f"{ctx.written(i)} {head}")
     table = ctx.knowledge.matcher.table
     return key in table and any(p.kind == "term" for p in table[key])
 
