@@ -198,6 +198,18 @@ def test_check_reports_exactly_the_changed_answers_and_update_moves_their_pins(t
     )
 
 
+def test_check_update_does_not_say_nothing_changed_after_showing_a_change(tmp_path):
+    ours = changed_layer(tmp_path)
+    affected = quoting(tmp_path / "affected.yaml", pinned(MUTUALS))
+
+    updated = run_drafter("check", str(affected), "--library", str(ours), "--update")
+    assert updated.returncode == 0, updated.stderr
+    assert "No vetted text has changed" not in updated.stdout
+    assert updated.stdout.splitlines()[-1] == (
+        "Every pin now matches the library's current version (1 answers file checked)."
+    )
+
+
 def test_check_shows_a_changed_glossary_definition(tmp_path):
     from tests.library_helpers import concept
 
