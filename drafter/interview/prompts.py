@@ -458,17 +458,24 @@ def library_offers(offers: Sequence[OfferView], quoted: Sequence[OfferView]) -> 
     if offers:
         choices.append(Separator())
     for view in offers:
-        choices.append(
-            Choice(_clip(f"{view.kind.title()}: {view.title} — {view.why}", room), value=view.id)
-        )
+        choices.append(Choice(_offer_label(view, room), value=view.id))
     choices += [Separator(), Choice("Search the library…", value=SEARCH)]
     return choose("Quote or adapt a vetted text?", choices, default=OWN_WORDS)
 
 
+def _offer_label(view: OfferView, room: int) -> str:
+    """'Kind: title — why' in `room` columns: a long title is shortened first, so the reason
+    it was offered stays on screen."""
+    kind, why = f"{view.kind.title()}: ", f" — {view.why}"
+    title_room = max(room - len(kind) - len(why), 24)
+    return _clip(kind + _clip(view.title, title_room) + why, room)
+
+
 def offer_action(view: OfferView) -> str:
     """What to do with one offered text: 'preview', 'insert', 'adapt' or 'back'."""
+    say(_clip(f"{view.kind.title()} “{view.title}” (v{view.version})", width()), "heading")
     return choose(
-        _clip(f"{view.kind.title()} “{view.title}” (v{view.version})", width() - 4),
+        "Use this text?",
         [
             Choice("Preview it", value="preview"),
             Choice("Insert it as it is (vetted text, kept in step with the library)", "insert"),
