@@ -326,7 +326,11 @@ class Interview:
             else:
                 answer.response = ""
             self._keep_draft(number, answer)
-            answer.key_point = prompts.key_point(answer.key_point)
+            try:
+                answer.key_point = prompts.key_point(answer.key_point)
+            except prompts.TypingInterrupted as exc:  # kept with the unfinished answer
+                answer.key_point = exc.text.strip()
+                raise
             self._keep_draft(number, answer)
             answer.define = self._glossary(before, self._combined(answer))
         except Later:

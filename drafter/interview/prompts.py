@@ -3,7 +3,7 @@
 This is the only module in drafter that imports questionary. Each function asks one thing and
 returns a plain value; deciding what to ask and saving belong to session.py and flow.py.
 Every prompt raises KeyboardInterrupt on Ctrl-C (the flow saves, then exits 130); the response
-text prompt raises TypingInterrupted instead, carrying what had been typed so it is not lost.
+text prompts raise TypingInterrupted instead, carrying what had been typed so it is not lost.
 """
 
 from __future__ import annotations
@@ -147,23 +147,26 @@ def choose(
 
 
 def line(message: str, default: str = "", *, required: bool = False, instruction: str = "") -> str:
-    """One line of text. `required` refuses an empty answer with a plain explanation."""
+    """One line of text. `required` refuses an empty answer with a plain explanation; Ctrl-C
+    raises TypingInterrupted with what was typed."""
 
     def validate(value: str):
         if required and not value.strip():
             return "Please type something here (it cannot be left empty)."
         return True
 
-    return _ask(
-        questionary.text(
-            message,
-            default=default or "",
-            style=STYLE,
-            validate=validate,
-            instruction=instruction or None,
-            input_processors=[WordWrap()],
-        )
-    ).strip()
+    question = questionary.text(
+        message,
+        default=default or "",
+        style=STYLE,
+        validate=validate,
+        instruction=instruction or None,
+        input_processors=[WordWrap()],
+    )
+    try:
+        return _ask(question).strip()
+    except KeyboardInterrupt:
+        raise TypingInterrupted(question.application.current_buffer.text) from None
 
 
 def confirm(message: str, default: bool = True) -> bool:
