@@ -473,3 +473,12 @@ def test_one_kind_defined_in_the_words_of_another(lib):
         "its services."
     )
     assert found(shared, lib) == []
+
+
+def test_scare_quotes_around_a_vague_term_do_not_hide_it(lib):
+    assert found("We favour a 'mutual' structure for the service.", lib) == [
+        ("vague-term", "mutual")
+    ]
+    # quoted words about words, or before a noun that is not general, stay quotations
+    assert found("The word 'mutual' is used with a range of meanings.", lib) == []
+    assert found("Who would own the 'mutual' hospitals is unclear.", lib) == []
