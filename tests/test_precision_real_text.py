@@ -482,3 +482,10 @@ def test_scare_quotes_around_a_vague_term_do_not_hide_it(lib):
     # quoted words about words, or before a noun that is not general, stay quotations
     assert found("The word 'mutual' is used with a range of meanings.", lib) == []
     assert found("Who would own the 'mutual' hospitals is unclear.", lib) == []
+
+
+def test_mutualism_takes_no_article_and_is_as_vague_as_a_mutual(lib):
+    assert found("Mutualism is the answer for public services.", lib) == [
+        ("vague-term", "Mutualism")
+    ]
+    assert found("The union argued that privatisation was presented as mutualism.", lib) == []
