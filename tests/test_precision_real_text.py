@@ -444,3 +444,12 @@ def test_two_kinds_sharing_an_unsaid_noun_are_not_run_together(lib):
 def test_a_name_wrapped_across_lines_is_not_misspelt(lib):
     text = "It registered under the Co-operative and Community Benefit Societies Act\n2014."
     assert found(text, lib) == []
+
+
+def test_a_plural_fix_puts_the_plural_on_the_term_not_its_bracket(lib):
+    [f] = [
+        f
+        for f in check_text("Some industrial and provident societies bid.", lib)
+        if f.rule == "superseded-term"
+    ]
+    assert f.suggestion.startswith("registered societies (co-operative society")
