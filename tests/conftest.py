@@ -84,3 +84,33 @@ def run_drafter_process(
         text=True,
         timeout=300,
     )
+
+
+def spawn_drafter(*args: str, cwd: Path, env: dict | None = None):
+    """`python -m drafter ARGS` in a pseudo-terminal of 40 x 110 (pexpect), as a person runs it;
+    a variable set to None in `env` is removed.
+
+    Keys are sent as soon as the test sends them: pexpect's default 50 ms pause before each
+    send is for programs that drop early input, and these tests always wait for the prompt.
+    """
+    import pexpect
+
+    full_env = {
+        **os.environ,
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm-256color",
+        "PYTHONPATH": str(ROOT),  # this checkout, whichever one the environment installed
+        **(env or {}),
+    }
+    full_env = {name: value for name, value in full_env.items() if value is not None}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "drafter", *args],
+        cwd=str(cwd),
+        env=full_env,
+        dimensions=(40, 110),
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.delaybeforesend = None
+    return child

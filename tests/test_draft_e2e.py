@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
 
 from drafter.answers import load_answers
 from drafter.consultation import load_consultation
-from tests.conftest import ROOT, SAMPLE_CONSULTATION
+from tests.conftest import ROOT, SAMPLE_CONSULTATION, spawn_drafter
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -44,25 +43,8 @@ class Terminal:
     """A `drafter draft` process in a pseudo-terminal of a fixed size."""
 
     def __init__(self, *args: str, cwd: Path, editor: str = "true"):
-        env = {
-            **os.environ,
-            "PROMPT_TOOLKIT_NO_CPR": "1",
-            "TERM": "xterm-256color",
-            "COLUMNS": "110",
-            "LINES": "40",
-            "EDITOR": editor,
-            "PYTHONPATH": str(ROOT),  # this checkout, whichever one the environment installed
-        }
-        env.pop("VISUAL", None)
-        self.child = pexpect.spawn(
-            sys.executable,
-            ["-m", "drafter", "draft", *args],
-            cwd=str(cwd),
-            env=env,
-            dimensions=(40, 110),
-            encoding="utf-8",
-            timeout=60,
-        )
+        env = {"COLUMNS": "110", "LINES": "40", "EDITOR": editor, "VISUAL": None}
+        self.child = spawn_drafter("draft", *args, cwd=cwd, env=env)
         if os.environ.get("DRAFT_E2E_LOG"):
             self.child.logfile_read = open(os.environ["DRAFT_E2E_LOG"], "a")  # noqa: SIM115
 
