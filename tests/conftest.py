@@ -25,6 +25,30 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.delenv("DRAFTER_LIBRARY", raising=False)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _key_bindings_built_once():
+    """prompt_toolkit builds its ~500 default key bindings (and their lookup cache) afresh for
+    every prompt: a third of an in-process interview test's time. They are never changed after
+    loading and each reads the running application when a key comes, so one set can serve
+    every prompt of the test session."""
+    from functools import lru_cache
+
+    from prompt_toolkit.application import application
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("load_key_bindings", "load_page_navigation_bindings"):
+            patch.setattr(application, name, lru_cache(maxsize=None)(getattr(application, name)))
+        yield
+
+
+@pytest.fixture
+def no_fsync(monkeypatch):
+    """Skip fsync, for tests that save hundreds of times: it guards against a power cut, which
+    no test can observe, and on a busy disk it is most of their time. The temp-file-and-rename
+    write is still exercised in full."""
+    monkeypatch.setattr(os, "fsync", lambda fd: None)
+
+
 @dataclass(frozen=True)
 class CliRun:
     """What a drafter run left behind: exit code and the two streams, kept apart."""
