@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -15,10 +16,30 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_CONSULTATION = ROOT / "consultations" / "sample-social-care.yaml"
 
 
+@pytest.fixture(scope="session")
+def _warm_cache(tmp_path_factory):
+    """A user cache folder as a render of the demo leaves it: the bundled library, sample
+    consultation and precision cues validated, the bundled templates compiled. Made once."""
+    from drafter.render import render_answers
+
+    folder = tmp_path_factory.mktemp("warm") / "cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        patch.delenv("DRAFTER_LIBRARY", raising=False)
+        patch.delenv("DRAFTER_NO_CACHE", raising=False)
+        patch.delenv("DRAFTER_NO_TEMPLATE_CACHE", raising=False)
+        out = folder.parent / "demo.md"
+        render_answers(ROOT / "examples" / "answers-example.yaml", out, fmt="md")
+    return folder
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory, monkeypatch):
-    """Keep per-user config and caches out of the real home directory."""
+def _isolated_user_dirs(tmp_path_factory, monkeypatch, _warm_cache):
+    """Keep per-user config and caches out of the real home directory. Each test has a cache
+    folder of its own, started as a copy of the warm one (as a user's is after a first run):
+    parsing and validating the bundled library afresh in every test cost ~15 s of the suite."""
     home = tmp_path_factory.mktemp("home")
+    shutil.copytree(_warm_cache, home / "cache")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
@@ -26,18 +47,25 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _key_bindings_built_once():
+def _prompts_built_cheaply():
     """prompt_toolkit builds its ~500 default key bindings (and their lookup cache) afresh for
-    every prompt: a third of an in-process interview test's time. They are never changed after
-    loading and each reads the running application when a key comes, so one set can serve
-    every prompt of the test session."""
+    every prompt, and parses the same style strings again for each: half of an in-process
+    interview test's time. The bindings are never changed after loading (each reads the running
+    application when a key comes) and parsing a style string is a pure function, so one set of
+    bindings and one parse of each string serve the whole test session."""
     from functools import lru_cache
 
     from prompt_toolkit.application import application
+    from prompt_toolkit.styles import style
 
+    built_once = [
+        (application, "load_key_bindings"),
+        (application, "load_page_navigation_bindings"),
+        (style, "_parse_style_str"),
+    ]
     with pytest.MonkeyPatch.context() as patch:
-        for name in ("load_key_bindings", "load_page_navigation_bindings"):
-            patch.setattr(application, name, lru_cache(maxsize=None)(getattr(application, name)))
+        for module, name in built_once:
+            patch.setattr(module, name, lru_cache(maxsize=None)(getattr(module, name)))
         yield
 
 
