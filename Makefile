@@ -46,7 +46,7 @@ format: $(STAMP)
 clean:
 	rm -rf build dist $(VENV)
 
-# The interview on the bundled sample consultation (issue 4). Answers are saved to
+# The interview on the bundled sample consultation. Answers are saved to
 # build/draft/answers.yaml after every answer; run it again to go over them (they are offered
 # as defaults), or `make draft ARGS=--resume` to carry on where you stopped.
 DRAFT_DIR := build/draft

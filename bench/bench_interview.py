@@ -107,12 +107,12 @@ def whole_interview() -> None:
             response = answer_text(vocabulary=PLAIN) if q.takes_text else ""
             session.answers.answers[q.number] = Answer(stance=stance, response=response)
         session.save()
-        keys, prompts = "\r" * 6, 6  # the respondent: Enter keeps each default
+        keys, prompts = "\r" * 7, 7  # the respondent: Enter keeps each default
         for q in consultation.questions:
             if q.stances:
                 keys, prompts = keys + "\r", prompts + 1
-            if q.takes_text:
-                keys, prompts = keys + "\x1b\r", prompts + 1
+            if q.takes_text:  # past the library's offers, then the response as it stands
+                keys, prompts = keys + "\r\x1b\r", prompts + 2
             keys, prompts = keys + "\r", prompts + 1
         keys, prompts = keys + "\x1b[B\r", prompts + 1  # review: save and stop
         who = {"name": "A", "organisation": "B"}

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from drafter.consultation import Consultation
-from drafter.errors import DrafterError, InputError
-from drafter.model import Mutable, check, field, to_data
+from drafter.errors import InputError
+from drafter.model import Meta, Mutable, check, field, to_data
 from drafter.model import validate as validate_model
 
 SCHEMA_VERSION = 1
@@ -48,10 +48,97 @@ class KeptFinding(Mutable, kw_only=True):
     text: str
     note: str = ""
 
+    def covers(self, rule: str, text: str) -> bool:
+        """Whether this keeps a finding of `rule` on `text`: the same rule on the same words
+        (line breaks and runs of spaces aside). The one test the interview and lint share."""
+        return rule == self.rule and text.split() == self.text.split()
+
+
+# the library entry kinds an answer may quote whole: vetted, dated text with a version
+REFERENCE_KINDS = ("passage", "position")
+
+
+class Pin(Mutable, kw_only=True):
+    """A vetted library text at one version: `{position: social-value, version: 3}`."""
+
+    passage: str | None = None
+    position: str | None = None
+    version: Annotated[int, Meta(ge=1)] | None = None
+
+    def __post_init__(self) -> None:
+        named = [k for k in REFERENCE_KINDS if getattr(self, k) is not None]
+        check(
+            len(named) == 1,
+            named[1] if len(named) > 1 else "passage",
+            "name exactly one library text: `passage: ID` or `position: ID`",
+        )
+
+    @property
+    def kind(self) -> str:
+        return "passage" if self.passage is not None else "position"
+
+    @property
+    def id(self) -> str:
+        return self.passage if self.passage is not None else self.position or ""
+
+    @property
+    def label(self) -> str:
+        """How messages name it: "position social-value v3"."""
+        version = f" v{self.version}" if self.version is not None else ""
+        return f"{self.kind} {self.id}{version}"
+
+
+class Part(Mutable, kw_only=True):
+    """One block of a response (docs/formats.md, "References to vetted text"): either a
+    reference to a vetted text, pinned to a version and holding a copy of the text as it was
+    (so a render is reproducible), or typed text, perhaps adapted from a vetted text."""
+
+    passage: str | None = None
+    position: str | None = None
+    version: Annotated[int, Meta(ge=1)] | None = None
+    text: str = ""
+    # typed text that started as a vetted text: provenance, not a reference
+    adapted_from: Pin | None = None
+
+    def __post_init__(self) -> None:
+        named = [k for k in REFERENCE_KINDS if getattr(self, k) is not None]
+        check(len(named) <= 1, "position", "a part refers to one library text, not two")
+        if named:
+            check(self.adapted_from is None, "adapted_from", "only typed text is adapted")
+        else:
+            check(self.version is None, "version", "only a reference has a version")
+
+    @property
+    def is_reference(self) -> bool:
+        return self.passage is not None or self.position is not None
+
+    @property
+    def pin(self) -> Pin | None:
+        """The vetted text this part refers to, or None for typed text."""
+        if not self.is_reference:
+            return None
+        return Pin(passage=self.passage, position=self.position, version=self.version)
+
+    def repinned(self, version: int, text: str) -> Part:
+        return Part(passage=self.passage, position=self.position, version=version, text=text)
+
+
+def reference(pin: Pin, text: str) -> Part:
+    """A response part quoting `text`, the vetted text `pin` names at its version."""
+    return Part(passage=pin.passage, position=pin.position, version=pin.version, text=text)
+
+
+class PinnedText(Mutable, kw_only=True):
+    """A library text at one version, copied as it was when the answers relied on it."""
+
+    version: Annotated[int, Meta(ge=1)]
+    text: str = ""
+
 
 class Answer(Mutable, kw_only=True):
     stance: str | None = None
-    response: str = ""
+    # the respondent's text, or a list of parts mixing typed text and vetted references
+    response: str | list[str | Part] = ""
     key_point: str = ""
     define: list[str] = []
     no_response: bool = False
@@ -61,7 +148,40 @@ class Answer(Mutable, kw_only=True):
 
     @property
     def is_answered(self) -> bool:
-        return self.no_response or bool(self.stance) or bool(self.response.strip())
+        return self.no_response or bool(self.stance) or bool(self.text.strip())
+
+    def parts(self) -> list[Part]:
+        """The response as parts: typed text (a plain string is one part) and references."""
+        if isinstance(self.response, str):
+            return [Part(text=self.response)] if self.response.strip() else []
+        return [Part(text=p) if isinstance(p, str) else p for p in self.response]
+
+    def references(self) -> list[Part]:
+        return [p for p in self.parts() if p.is_reference]
+
+    @property
+    def typed(self) -> str:
+        """What the respondent wrote (adapted text included), paragraphs apart: the text the
+        precision check holds them to."""
+        return "\n\n".join(p.text.strip() for p in self.parts() if not p.is_reference)
+
+    @property
+    def text(self) -> str:
+        """The whole response as it reads: typed text and the vetted copies, in order."""
+        if isinstance(self.response, str):
+            return self.response
+        return "\n\n".join(p.text.strip() for p in self.parts() if p.text.strip())
+
+    def set_parts(self, parts: list[Part]) -> None:
+        """Store `parts`; a response of one plain typed text stays a plain string, so files
+        without references read exactly as before."""
+        kept = [p for p in parts if p.is_reference or p.text.strip()]
+        if all(not p.is_reference and p.adapted_from is None for p in kept):
+            self.response = "\n\n".join(p.text.strip() for p in kept)
+        else:
+            self.response = [
+                p.text if not p.is_reference and p.adapted_from is None else p for p in kept
+            ]
 
 
 class AnswersFile(Mutable, kw_only=True):
@@ -76,6 +196,8 @@ class AnswersFile(Mutable, kw_only=True):
     answers: dict[str, Answer] = {}
     # library entries and versions used by the last render (written by render and interview)
     library: dict[str, int] = {}
+    # the glossary definitions the answers asked for, as they were (for `drafter check`)
+    definitions: dict[str, PinnedText] = {}
 
     def check_against(self, consultation: Consultation, path: Path) -> None:
         """Raise InputError if these answers belong to another or a changed consultation."""
@@ -141,13 +263,9 @@ def load_answers(path: Path) -> AnswersFile:
     Never through the parsed-data cache: answers may be confidential ("do not publish"), and a
     copy of them must not outlive the file the user keeps, or deletes, themselves.
     """
-    from drafter.library import cache
+    from drafter.cache import load_file
 
-    path = Path(path)
-    [(_, result)] = cache.load_files(path, [path], _validate, (AnswersFile,), use=False)
-    if isinstance(result, DrafterError):
-        raise result
-    return result
+    return load_file(path, _validate, AnswersFile, use=False)
 
 
 def _validate(data: object, path: Path) -> AnswersFile:
@@ -195,10 +313,9 @@ def _line(path: Path, loc: tuple) -> int | None:
 
 def dump_answers(answers: AnswersFile) -> str:
     """YAML text for an answers file, with literal blocks for multi-line responses."""
-    from io import StringIO
-
-    from ruamel.yaml import YAML
     from ruamel.yaml.scalarstring import LiteralScalarString
+
+    from drafter.yamlio import dump_yaml
 
     def literal(value):
         if isinstance(value, str) and "\n" in value:
@@ -210,12 +327,22 @@ def dump_answers(answers: AnswersFile) -> str:
         return value
 
     data = to_data(answers)
-    yaml = YAML()
-    yaml.default_flow_style = False
-    yaml.width = 100
-    out = StringIO()
-    yaml.dump(literal(data), out)
-    return out.getvalue()
+    if not data["definitions"]:  # files that pin no definitions read as they always have
+        del data["definitions"]
+    for answer in data["answers"].values():
+        if isinstance(answer["response"], list):  # a part says only what it is
+            answer["response"] = [_part_data(p) for p in answer["response"]]
+    return dump_yaml(literal(data))
+
+
+def _part_data(part: object) -> object:
+    """A response part as written: `{position: social-value, version: 3, text: ...}`."""
+    if not isinstance(part, dict):
+        return part
+    out = {k: v for k, v in part.items() if v is not None}
+    if isinstance(out.get("adapted_from"), dict):
+        out["adapted_from"] = {k: v for k, v in out["adapted_from"].items() if v is not None}
+    return out
 
 
 def save_answers(answers: AnswersFile, path: Path) -> Path:

@@ -23,7 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "draft": ("drafter.commands.draft:draft", "Interview: answer a consultation in the terminal."),
     "render": ("drafter.commands.render:render", "Write the response (.docx, .md or .txt)."),
     "lint": ("drafter.commands.lint:lint", "Check a draft for imprecise use of terms."),
-    "snippets": ("drafter.commands.snippets:snippets", "Maintain the vetted snippet library."),
+    "check": ("drafter.commands.check:check", "Show answers whose vetted texts have changed."),
+    "snippets": ("drafter.commands.snippets:snippets", "Maintain the vetted library."),
     "consultations": (
         "drafter.commands.consultations:consultations",
         "List, show and import consultation question sets.",

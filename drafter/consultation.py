@@ -7,16 +7,14 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from msgspec.structs import force_setattr
 
-from drafter.errors import DrafterError, InputError
+from drafter.errors import InputError
 from drafter.model import Frozen, Meta, Text, check, check_id, field, strip_fields
 from drafter.model import validate as validate_model
 from drafter.resources import bundled
-
-AnswerKind = Literal["agree-scale", "yes-no", "choice", "free-text"]
 
 AGREE_SCALE = (
     "Strongly agree",
@@ -26,6 +24,33 @@ AGREE_SCALE = (
     "Strongly disagree",
 )
 YES_NO = ("Yes", "No", "Don't know")
+
+
+class QuestionKind(NamedTuple):
+    """One way a question is answered: its name in a question set, how the interview and
+    `consultations show` describe it, the stances it offers and whether the question lists
+    its own options."""
+
+    name: str
+    label: str
+    stances: tuple[str, ...] = ()
+    own_options: bool = False
+
+
+# The registry of question kinds, in the order the interview offers them: the schema
+# (AnswerKind), the interview, `consultations show`, the importer's recognition and the kinds
+# table of docs/formats.md are read from or tested against it (tests/test_model.py).
+QUESTION_KINDS: dict[str, QuestionKind] = {
+    kind.name: kind
+    for kind in (
+        QuestionKind("free-text", "free text"),
+        QuestionKind("agree-scale", "agree / disagree scale", AGREE_SCALE),
+        QuestionKind("yes-no", "yes / no / don't know", YES_NO),
+        QuestionKind("choice", "a choice of options", own_options=True),
+    )
+}
+# the names of QUESTION_KINDS, spelled out for the schema and for type checkers (tested)
+AnswerKind = Literal["agree-scale", "yes-no", "choice", "free-text"]
 
 
 class Question(Frozen, kw_only=True):
@@ -46,9 +71,9 @@ class Question(Frozen, kw_only=True):
         if isinstance(self.number, int) and not isinstance(self.number, bool):
             force_setattr(self, "number", str(self.number))
         strip_fields(self, "number", "text", "options")
-        if self.kind == "choice":
+        if QUESTION_KINDS[self.kind].own_options:
             enough = len(self.options) >= 2
-            check(enough, "options", "a choice question needs at least two options")
+            check(enough, "options", f"a {self.kind} question needs at least two options")
             twice = sorted({o for o in self.options if self.options.count(o) > 1})
             check(not twice, "options", f"{', '.join(map(repr, twice))} is listed twice")
         else:
@@ -58,11 +83,7 @@ class Question(Frozen, kw_only=True):
     @property
     def stances(self) -> tuple[str, ...]:
         """The stance labels a respondent may pick, or () for free text."""
-        if self.kind == "agree-scale":
-            return AGREE_SCALE
-        if self.kind == "yes-no":
-            return YES_NO
-        return self.options
+        return QUESTION_KINDS[self.kind].stances or self.options
 
     @property
     def takes_text(self) -> bool:
@@ -112,15 +133,20 @@ class Consultation(Frozen, kw_only=True):
         return "sha256:" + hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
+_NUMBER_PREFIX = re.compile(r"^(?:question|cwestiwn|q)\.?\s*", re.I)
+
+
+def number_key(number: str) -> str:
+    """A question number as people may write it ("Q3", "Question 3", "Cwestiwn 3", "q.3a")
+    reduced to what identifies it ("3", "3a"), to match a number typed or printed elsewhere."""
+    return _NUMBER_PREFIX.sub("", number.strip()).lower()
+
+
 def load_consultation(path: Path) -> Consultation:
     """The consultation in `path`, validated (or served validated from the cache)."""
-    from drafter.library import cache
+    from drafter.cache import load_file
 
-    path = Path(path)
-    [(_, result)] = cache.load_files(path, [path], _validate, (Consultation,))
-    if isinstance(result, DrafterError):
-        raise result
-    return result
+    return load_file(path, _validate, Consultation)
 
 
 def _validate(data: object, path: Path) -> Consultation:

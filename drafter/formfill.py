@@ -1,4 +1,4 @@
-"""Fill a consultation's own response form (.docx) with the answers (issue 6).
+"""Fill a consultation's own response form (.docx) with the answers.
 
 Interface used by `drafter render ANSWERS --into FORM.docx -o OUT.docx`:
 
@@ -67,10 +67,6 @@ def fill_form(
     return _fill(answers, answers_path, form_path, form_path, out_path, force)
 
 
-def _key(number: str) -> str:
-    return re.sub(r"^(question|cwestiwn|q)\s*", "", number.strip(), flags=re.I).lower()
-
-
 def _fill(
     answers, answers_path: Path, path: Path, shown: Path, out_path: Path, force: bool
 ) -> FillReport:
@@ -126,12 +122,14 @@ def _check_same_form(answers, answers_path: Path, form: Path, report: FillReport
 
 def _match(questions, answers: dict, report: FillReport) -> dict:
     """Answer number -> form question: exact numbers first, then 'Q3' = '3' = 'Question 3'."""
+    from drafter.consultation import number_key
+
     exact = {q.number: q for q in questions}
-    loose = {_key(q.number): q for q in questions}
+    loose = {number_key(q.number): q for q in questions}
     out: dict = {}
     taken: dict[int, str] = {}
     for number in sorted(answers, key=lambda n: n not in exact):
-        q = exact.get(number) or loose.get(_key(number))
+        q = exact.get(number) or loose.get(number_key(number))
         if q is None:
             if answers[number].is_answered:
                 report.not_filled.append(f"question {number}: the form has no such question")
@@ -151,7 +149,7 @@ def _fill_question(q, answer, writer: _Writer, report: FillReport, number: str) 
 
     done = []
     prefix = ""
-    if answer.no_response and not answer.stance and not answer.response.strip():
+    if answer.no_response and not answer.stance and not answer.text.strip():
         report.filled.append(f"question {number}: no response (left blank, as answered)")
         return
     if answer.stance:
@@ -169,7 +167,7 @@ def _fill_question(q, answer, writer: _Writer, report: FillReport, number: str) 
         else:
             prefix = f"{answer.stance}."
             done.append("stance written as text (the form has no boxes)")
-    text = "\n\n".join(part for part in (prefix, answer.response.strip()) if part)
+    text = "\n\n".join(part for part in (prefix, answer.text.strip()) if part)
     if text:
         where = writer.write_answer(q, text)
         done.append(f"response {where}")

@@ -1,4 +1,4 @@
-"""The render pipeline, end to end (issue 2): answers file -> composed Markdown -> output.
+"""The render pipeline, end to end: answers file -> composed Markdown -> output.
 
 Interface used by `drafter render` and by the interview (`drafter draft`):
 
@@ -29,17 +29,15 @@ def format_of(path: Path) -> str | None:
 class RenderResult:
     out_path: Path
     fmt: str
-    concepts: list[str]  # the glossary: library concept ids the document uses or defines
+    concepts: list[str]  # the concepts the "Terms used" glossary defines, in order
     library_versions: dict[str, int]  # every library entry the document used, and its version
     warnings: list[str] = field(default_factory=list)
     findings: list = field(default_factory=list)  # drafter.precision.Finding, rendered text
 
     def counts(self) -> dict[str, int]:
-        out = {"error": 0, "warning": 0, "suggestion": 0}
-        for finding in self.findings:
-            if not getattr(finding, "suppressed", False):
-                out[finding.severity] = out.get(finding.severity, 0) + 1
-        return out
+        from drafter.severities import count_by_severity
+
+        return count_by_severity(self.findings)
 
 
 def load_inputs(answers_path: Path, library_dirs: Sequence[Path] = ()):
@@ -94,8 +92,8 @@ def check_answers_text(answers_path: Path, library_dirs: Sequence[Path] = ()) ->
     library_warnings(library)  # raises if the library is unsafe to check with
     result = RenderResult(out_path=Path(answers_path), fmt="", concepts=[], library_versions={})
     for answer in answers.answers.values():
-        if answer.response.strip():
-            result.findings += check_text(answer.response, library)
+        if answer.text.strip():
+            result.findings += check_text(answer.text, library)
     return result.counts()
 
 
@@ -123,7 +121,7 @@ def render_answers(
 
     answers, consultation, library = load_inputs(answers_path, library_dirs)
     warnings = library_warnings(library)  # raises if the library is unsafe to check with
-    composed = compose(answers, consultation, library)
+    composed = compose(answers, consultation, library, answers_path=Path(answers_path))
     warnings += composed.warnings
 
     if fmt == "docx":

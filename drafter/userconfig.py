@@ -63,23 +63,16 @@ def _write_quietly(
 ) -> Path | None:
     """Replace `path` atomically with `data` as YAML; None if the folder cannot be written.
     `private`: the file 0600 in a folder 0700 (it names the user's files)."""
-    from io import StringIO
-
-    from ruamel.yaml import YAML
-
     from drafter.errors import DrafterError
     from drafter.fsutil import atomic_write_text
+    from drafter.yamlio import dump_yaml
 
-    out = StringIO()
-    out.write(header)
-    YAML().dump(data, out)
+    text = dump_yaml(data, header)
     try:
         path.parent.mkdir(mode=0o700 if private else 0o777, parents=True, exist_ok=True)
         if private and path.parent.stat().st_mode & 0o077:
             path.parent.chmod(0o700)
-        return atomic_write_text(
-            path, out.getvalue(), force=True, may_replace_input=True, private=private
-        )
+        return atomic_write_text(path, text, force=True, may_replace_input=True, private=private)
     except (DrafterError, OSError):
         return None
 
@@ -90,9 +83,9 @@ def _write_quietly(
 
 def _resume_file() -> Path:
     """Where interrupted interviews are noted (the user cache folder: losing it costs little)."""
-    from platformdirs import user_cache_dir
+    from drafter.cache import cache_root
 
-    return Path(user_cache_dir("drafter", appauthor=False)) / "resume-points.yaml"
+    return cache_root() / "resume-points.yaml"
 
 
 def _read_resume_points() -> dict[str, str]:

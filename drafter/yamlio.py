@@ -178,3 +178,19 @@ def line_of(path: Path, location: tuple[str | int, ...]) -> int | None:
         except (KeyError, IndexError, TypeError, AttributeError):
             break
     return line
+
+
+def dump_yaml(data: Any, header: str = "") -> str:
+    """YAML text the way drafter writes every file a person may edit (answers, question sets,
+    the user's settings): block style, lines up to 100 wide, after `header` (comment lines)."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.width = 100
+    out = StringIO()
+    out.write(header)
+    yaml.dump(data, out)
+    return out.getvalue()

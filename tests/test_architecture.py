@@ -27,3 +27,15 @@ def test_every_package_and_top_level_module_has_a_layer():
         if part.name.startswith(("_", ".")) or (part.is_file() and part.suffix != ".py"):
             continue
         assert f"drafter/{part.name}" in layers, f"drafter/{part.name} is in no layer of the map"
+
+
+def test_the_code_speaks_its_own_words():
+    """The words of the page's glossary mean one thing each: "snippets" is only the command
+    and the bundled library's folder (never a passage, the template functions or a stretch of
+    text), and no docstring or comment points at an issue number instead of saying why."""
+    for path in sorted((ROOT / "drafter").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT)
+        others = {w for w in re.findall(r"snippet\w*", text, re.I) if w != "snippets"}
+        assert not others, f"{name}: {sorted(others)}"
+        assert not re.search(r"\bissues? #?\d", text, re.I), f"{name} cites an issue number"

@@ -65,6 +65,11 @@ class Terminal:
             self.wait("What would you like to do?")
             self.send("\x1b[A" + ENTER)
 
+    def past_library_offers(self) -> None:
+        """Go on to the response without quoting a library text (the list's first choice)."""
+        self.wait("Quote or adapt a vetted text?")
+        self.send(ENTER)
+
     def send(self, keys: str) -> None:
         self.child.send(keys)
 
@@ -97,6 +102,7 @@ class Terminal:
             self.wait("Your answer")
             self.send(DOWN * question.stances.index(stance) + ENTER)
         if question.takes_text:
+            self.past_library_offers()
             self.wait("Your response")
             self.send(text[len(typed_already) :].replace("\n", ENTER) + FINISH)
             self.keep_findings_until("Key point")
@@ -144,6 +150,7 @@ def test_ctrl_c_halfway_then_resume(tmp_path):
         term.answer(number)
     term.wait_after_glossary("Question 5 ")
     term.send(DOWN * 0 + ENTER)  # Strongly agree
+    term.past_library_offers()
     term.wait("Your response")
     term.send("People know what")
     term.wait("People know what")
@@ -163,6 +170,7 @@ def test_ctrl_c_halfway_then_resume(tmp_path):
     again = Terminal("--answers", "answers.yaml", "--resume", cwd=tmp_path)
     again.wait("Question 5 ")
     again.send(ENTER)  # the stance chosen before is the default
+    again.past_library_offers()
     again.wait("People know what")
     again.send(" works for them." + FINISH)
     again.keep_findings_until("Key point")
@@ -188,6 +196,7 @@ def _typing_in_question_2(tmp_path, text: str) -> Terminal:
     term.respondent()
     term.answer("1")
     term.wait_after_glossary("Question 2 ")
+    term.past_library_offers()
     term.wait("Your response")
     term.send(text)
     term.wait(text)
@@ -263,6 +272,7 @@ def test_ctrl_e_opens_the_named_editor_and_takes_its_text_back(tmp_path):
     term.respondent()
     term.answer("1")
     term.wait_after_glossary("Question 2 ")
+    term.past_library_offers()
     term.wait("Ctrl-E opens append-edited")
     term.wait("Your response")
     term.send("Contract size")
@@ -295,6 +305,7 @@ def _asking_again(tmp_path, number: str, stance: str, text: str) -> Terminal:
     term.wait("Your answer")
     stances = load_consultation(SAMPLE_CONSULTATION).question(number).stances
     term.send(DOWN * stances.index(stance) + ENTER)
+    term.past_library_offers()
     term.wait("Your response")
     term.send(text + FINISH)
     return term
@@ -339,7 +350,8 @@ def test_a_finding_not_fixed_is_recorded_as_kept_and_shown_in_the_review(tmp_pat
     assert answer.response == (
         "Commissioners should treat every co-operative as a not-for-profit body."
     )
-    assert [(k.rule, k.text) for k in answer.kept_findings] == [("misuse-context", "co-operative")]
+    kept = [(k.rule, k.text) for k in answer.kept_findings]
+    assert kept == [("misuse-context", "co-operative as a not-for-profit")]
 
 
 def _scripted_until(tmp_path, prompts: int) -> Terminal:
@@ -373,13 +385,14 @@ SCRIPT = [
     ("Postal address", "1 Example Street" + ENTER),
     ("publish your response", ENTER),
     ("Your answer", ENTER),  # question 1: Strongly agree
+    ("Quote or adapt a vetted text?", ENTER),  # no library text: own words
     ("Your response", "Social value should count." + FINISH),
     ("Key point", "Value" + ENTER),
 ]
 
 
 def test_resume_after_kill_9_offers_the_typed_response_then_its_decisions(tmp_path):
-    term = _scripted_until(tmp_path, 9)  # at "Key point"
+    term = _scripted_until(tmp_path, 10)  # at "Key point"
     term.child.kill(signal.SIGKILL)
     term.child.expect(pexpect.EOF)
     assert load_answers(tmp_path / "answers.yaml").answers["1"].draft
@@ -388,6 +401,7 @@ def test_resume_after_kill_9_offers_the_typed_response_then_its_decisions(tmp_pa
     again.wait("Question 1 ")
     again.wait("Your answer")
     again.send(ENTER)  # the stance chosen before is the default
+    again.past_library_offers()
     again.wait("Social value should count.")  # the response typed before the kill
     again.send(FINISH)
     again.keep_findings_until("Key point")

@@ -220,7 +220,7 @@ def test_formulas_are_neutralised_on_export_and_restored_on_import():
 
 
 def test_a_store_in_a_folder_others_can_write_is_not_trusted(tmp_path, monkeypatch):
-    from drafter.library import cache
+    from drafter import cache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("DRAFTER_NO_CACHE", raising=False)
@@ -237,7 +237,7 @@ def test_a_store_in_a_folder_others_can_write_is_not_trusted(tmp_path, monkeypat
 
 
 def test_a_cached_record_is_tied_to_the_file_content(tmp_path):
-    from drafter.library import cache
+    from drafter import cache
 
     source = tmp_path / "e.yaml"
     source.write_text("a: 1")

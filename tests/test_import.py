@@ -378,7 +378,7 @@ def test_cli_import_writes_yaml_that_loads_and_refuses_to_overwrite(tmp_path):
     assert shown.returncode == 0, shown.stderr
     assert (
         "found at paragraph 19" in shown.stdout
-        and "choice: Full community ownership" in shown.stdout
+        and "a choice of options: Full community ownership" in shown.stdout
     )
 
 

@@ -40,3 +40,20 @@ def test_the_article_before_the_replacement_agrees():
     assert marked(new, start, end) == "We are an ⟦employee-owned body⟧ today."
     text = "An only choice."
     assert apply_fitted(text, finding_at(text, "only", None), "single")[0] == "A single choice."
+
+
+def test_a_misuse_shown_with_its_context_replaces_only_the_term():
+    """The check shows 'co-produced through a satisfaction survey' (the term and the words that
+    make it a misuse); accepting the suggestion changes the term alone."""
+    from drafter.library import load_library, resolve_library_dirs
+    from drafter.precision import check_text
+
+    text = "Our own services were co-produced through a satisfaction survey each spring."
+    library = load_library(resolve_library_dirs([]))
+    (found,) = [f for f in check_text(text, library) if f.rule == "misuse-context"]
+    assert found.text == "co-produced through a satisfaction survey"
+    new = fitted_replacement(text, found)
+    assert new == "consulted"
+    changed, start, end = apply_fitted(text, found, new)
+    assert changed == "Our own services were consulted through a satisfaction survey each spring."
+    assert changed[start:end] == "consulted"

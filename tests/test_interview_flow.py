@@ -482,7 +482,8 @@ def test_real_library_and_precision_check_are_wired_in(tmp_path, monkeypatch):
     library = real_load_library()
     text = "A mutual could bid. Co-ops/social enterprises could too."
     expected = findings_to_ask(check_text(text, library))
-    keys = NEW_RESPONDENT + DOWN + ENTER + text_keys(text)  # Q1: Agree, then the text
+    # Q1: Agree, past the library's offers (Enter: own words), then the text
+    keys = NEW_RESPONDENT + DOWN + ENTER + ENTER + text_keys(text)
     for found in expected:  # keep each as written (the last choice)
         keys += DOWN * (2 if fitted_replacement(text, found) else 1) + ENTER
     keys += ENTER  # key point
@@ -654,7 +655,8 @@ def test_a_kept_finding_is_recorded_as_it_reads_after_a_suggestion_accepted_insi
 
     monkeypatch.setattr(library_module, "load_library", real_load_library)
     text = "Co-ops/social enterprises could bid."
-    keys = NEW_RESPONDENT + DOWN + ENTER + text_keys(text)  # Q1: Agree, then the text
+    # Q1: Agree, past the library's offers (Enter: own words), then the text
+    keys = NEW_RESPONDENT + DOWN + ENTER + ENTER + text_keys(text)
     keys += ENTER  # "Co-ops": use the suggestion
     keys += DOWN + ENTER  # the conflation, now "Co-operatives/social enterprises": keep it
     keys += ENTER + ENTER + CTRL_C  # key point, the glossary ticks, stop

@@ -43,6 +43,7 @@ STEPS = [
     ("Postal address", "1 Stryd Fawr" + ENTER, lambda a: a.respondent.address == "1 Stryd Fawr"),
     ("publish your response", ENTER, lambda a: not a.respondent.draft),
     ("Your answer", ENTER, lambda a: a.answers["1"].stance == "Strongly agree"),
+    ("Quote or adapt a vetted text?", ENTER, lambda a: a.answers["1"].stance == "Strongly agree"),
     (
         "Your response",
         "Weigh social value." + FINISH,

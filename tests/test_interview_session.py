@@ -277,3 +277,17 @@ def test_user_defaults_round_trip_and_never_break_the_interview(tmp_path, monkey
     assert resume_point(answers) == "3a"
     remember_resume_point(answers, None)
     assert resume_point(answers) is None
+
+
+def test_a_kept_finding_covers_the_same_rule_on_the_same_words_only():
+    """The one test lint and the interview share: not a part of the words, not another rule."""
+    from drafter.answers import KeptFinding
+
+    kept = KeptFinding(rule="misattribution", text="John Lewis is a co-operative")
+    assert kept.covers("misattribution", "John Lewis is a co-operative")
+    assert kept.covers("misattribution", "John Lewis is a\nco-operative")
+    assert not kept.covers("conflation", "John Lewis is a co-operative")
+    assert not kept.covers("misattribution", "John Lewis is a co-operative society")
+    assert not KeptFinding(rule="misattribution", text="co-operative").covers(
+        "misattribution", "John Lewis is a co-operative"
+    )

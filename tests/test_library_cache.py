@@ -6,8 +6,9 @@ import os
 
 import pytest
 
+from drafter import cache
 from drafter.errors import DrafterError
-from drafter.library import cache, load_library
+from drafter.library import load_library
 from tests.library_helpers import concept, layer
 
 
@@ -60,27 +61,3 @@ def test_no_cache_env_turns_it_off(tmp_path, monkeypatch):
     lib = layer(tmp_path, "lib", {"terms/a.yaml": concept("aaa", "alpha term")})
     load_library([lib])
     assert not cache.cache_file(lib).exists()
-
-
-def test_schema_less_data_is_served_from_the_cache_and_never_stale(tmp_path, monkeypatch):
-    path = tmp_path / "cues.yaml"
-    path.write_text("negation: [not, never]\n")
-    assert cache.load_data(path) == {"negation": ["not", "never"]}
-    calls = []
-    real = cache.load_yaml
-    monkeypatch.setattr(cache, "load_yaml", lambda p: calls.append(p) or real(p))
-    assert cache.load_data(path) == {"negation": ["not", "never"]}
-    assert calls == []  # a hit: not parsed
-    stat = path.stat()
-    path.write_text("negation: [non, neve]\n")  # same size, old mtime
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert cache.load_data(path) == {"negation": ["non", "neve"]}
-    assert calls == [path]
-
-
-def test_data_json_cannot_keep_exactly_is_not_cached(tmp_path):
-    path = tmp_path / "numbers.yaml"
-    path.write_text("1: one\n")
-    assert cache.load_data(path) == {1: "one"}
-    assert not cache.cache_file(path).exists()
-    assert cache.load_data(path) == {1: "one"}  # not {"1": "one"}

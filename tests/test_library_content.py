@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from drafter.entry_examples import validate_with_examples as validate
 from drafter.library import load_library
-from drafter.library.validate import fold, validate
+from drafter.library.validate import fold
 from drafter.resources import bundled
 
 SHEET_CONCEPTS = {
@@ -189,7 +190,7 @@ def test_the_response_glossary_cites_two_sources_a_term_each_once():
 
 
 def test_a_dated_fact_prints_with_its_date_until_valid_until():
-    from drafter.compose.env import Snippets
+    from drafter.compose.env import TemplateFunctions
     from drafter.library.printed import current_facts
 
     library = load_library([bundled("snippets")], use_cache=False)
@@ -198,7 +199,7 @@ def test_a_dated_fact_prints_with_its_date_until_valid_until():
     fact = concept.dated_facts[0]
     assert current_facts(concept, fact.as_of) == [fact]
     assert current_facts(concept, fact.valid_until + dt.timedelta(days=1)) == []
-    printed = str(Snippets(library).definition("employee-owned-business"))
+    printed = str(TemplateFunctions(library).definition("employee-owned-business"))
     if current_facts(concept):
         assert "(as of 23 November 2022)" in printed
     else:

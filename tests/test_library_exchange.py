@@ -14,7 +14,7 @@ from lxml import etree
 from drafter.library import load_library
 from drafter.library.tbx import TBX_NS
 from drafter.resources import bundled
-from tests.library_helpers import run, snapshot, write
+from tests.library_helpers import concept, layer, run, snapshot, write
 
 NS = {"t": TBX_NS}
 
@@ -317,3 +317,44 @@ def test_docx_glossary_reads_back(tmp_path, capsys):
     assert document.core_properties.title == "Glossary of terms"
     code, _, err = run(capsys, "snippets", "export", "--format", "docx", "-o", str(out))
     assert code == 2 and "already exists" in err
+
+
+def test_the_glossary_export_numbers_sources_as_a_response_does(tmp_path):
+    """One number an Act, whichever sections the concepts cite (library/printed.SourceList)."""
+    from drafter.library import load_library
+    from drafter.library_documents import glossary_markdown
+
+    def citing(cid: str, section: int) -> str:
+        act = (
+            "  - {title: Example Act 2020, kind: legislation, year: 2020, "
+            f"section: s.{section}, url: 'https://www.legislation.gov.uk/ukpga/2020/1/section/"
+            f"{section}'}}\n"
+        )
+        return concept(cid, f"{cid} term").replace("sources:\n", "sources:\n" + act)
+
+    lib = layer(
+        tmp_path, "lib", {"terms/a.yaml": citing("aaa", 1), "terms/b.yaml": citing("bbb", 2)}
+    )
+    out = glossary_markdown(load_library([lib]))
+    listed = out.split("## Sources\n", 1)[1].strip().splitlines()
+    assert [line for line in listed if "Example Act" in line] == [
+        "1. Example Act 2020, 2020, s.1; s.2. <https://www.legislation.gov.uk/ukpga/2020/1/section/1>"
+    ]
+    assert out.count("Sources: \\[1\\] \\[2\\]") == 2  # both cite the Act and the test source
+
+
+def test_every_view_of_a_concept_words_its_relations_alike():
+    """snippets show, lint --explain and the glossary export: one label a kind of relation."""
+    from drafter.library import load_library
+    from drafter.library.printed import RELATION_LABELS
+    from drafter.library.views import explain_entry, show_markdown
+    from drafter.library_documents import glossary_markdown
+
+    library = load_library()
+    mutual = library.concepts["mutual"]
+    shown = show_markdown(mutual, library)
+    explained = explain_entry("mutual", library)
+    exported = glossary_markdown(library).split("## mutual\n", 1)[1].split("\n## ", 1)[0]
+    for label in (RELATION_LABELS["narrower"], RELATION_LABELS["contrast"]):
+        assert f"- {label}: " in shown and f"\n{label}: " in explained
+        assert f"\n{label}: " in exported

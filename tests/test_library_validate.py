@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 import drafter.precision as precision
+from drafter.entry_examples import validate_with_examples as validate
 from drafter.library import load_library
-from drafter.library.validate import validate
 from drafter.resources import bundled
 from tests.conftest import run_drafter
 from tests.library_helpers import concept, layer, run, snapshot

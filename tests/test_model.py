@@ -110,3 +110,57 @@ def test_written_back_data_validates_to_the_same_record():
         data = to_data(record)
         assert "schema" in data and "schema_version" not in data  # the name files use
         assert validate(data, model) == record
+
+
+# --- the question kinds' registry -------------------------------------------------------------
+
+
+def test_the_schema_accepts_exactly_the_registered_question_kinds():
+    from typing import get_args
+
+    from drafter.consultation import QUESTION_KINDS, AnswerKind
+
+    assert set(get_args(AnswerKind)) == set(QUESTION_KINDS)
+    assert all(name == kind.name for name, kind in QUESTION_KINDS.items())
+
+
+def test_the_formats_page_kinds_table_is_the_registry():
+    from drafter.consultation import QUESTION_KINDS
+
+    page = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    table = page.split("| kind | stances offered |", 1)[1].split("\n\n", 1)[0]
+    rows = {
+        cells[1].strip(" `"): cells[2].strip()
+        for line in table.splitlines()
+        if line.startswith("| `") and len(cells := line.split("|")) > 3
+    }
+    expected = {
+        kind.name: ", ".join(kind.stances)
+        or ("the question's `options` (two or more)" if kind.own_options else "none")
+        for kind in QUESTION_KINDS.values()
+    }
+    assert rows == expected
+
+
+def test_the_importer_recognises_every_registered_kind_from_its_boxes():
+    """A kind with fixed stances is recognised from boxes labelled with them; one with its own
+    options from any other set of two or more; no boxes is free text."""
+    from drafter.consultation import QUESTION_KINDS
+    from drafter.importer.options import kind_for
+
+    for kind in QUESTION_KINDS.values():
+        if kind.stances:
+            assert kind_for(list(kind.stances)) == (kind.name, ())
+        elif kind.own_options:
+            assert kind_for(["Red", "Green"]) == (kind.name, ("Red", "Green"))
+        else:
+            assert kind_for([]) == (kind.name, ())
+
+
+def test_question_numbers_match_however_they_are_written():
+    """One rule for the interview's --ask and for filling a form's questions."""
+    from drafter.consultation import number_key
+
+    for written in ("3a", "Q3a", "q.3a", "Question 3a", "QUESTION 3A", "Cwestiwn 3a", " Q 3a "):
+        assert number_key(written) == "3a", written
+    assert number_key("13") != number_key("3")

@@ -100,7 +100,7 @@ def test_form_filling_reads_the_same_form_and_writes_inside_the_control(tmp_path
 
 def test_lint_and_import_see_the_same_text(tmp_path):
     """Every block the importer reads is in the text lint checks, in the same order."""
-    from drafter.importer import read_blocks as import_blocks
+    from drafter.importer import read_form as import_blocks
     from drafter.readers import read_document
 
     linted = read_document(FORM).text

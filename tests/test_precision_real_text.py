@@ -76,7 +76,7 @@ def test_can_be_x_or_y_offers_alternatives(lib):
 
 def test_a_claim_true_of_the_named_kind_is_not_a_misuse(lib):
     assert found("Each credit union is a not-for-profit financial co-operative.", lib) == []
-    assert ("misuse-context", "co-operative") in found(
+    assert ("misuse-context", "co-operative is a not-for-profit") in found(
         "Every co-operative is a not-for-profit body.", lib
     )
 
@@ -106,7 +106,7 @@ def test_a_known_name_written_as_its_owner_writes_it_passes(lib, text):
 
 
 def test_co_producing_with_partner_organisations_is_collaboration(lib):
-    assert ("misuse-context", "co-produce") in found(
+    assert ("misuse-context", "co-produce the action plan") in found(
         "Next year we will co-produce the action plan with our partners.", lib
     )
     assert (
@@ -226,3 +226,191 @@ def test_a_bare_plural_subject_mutuals_is_vague(lib):
         "vague-term"
     ]
     assert found("Mutuals are owned by their members, as building societies are.", lib) == []
+
+
+# --- a claim joined to the sentence's subject, or made by a participle ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Co-operative Bank has branches in Cardiff and is a mutual owned by customers.",
+            ("misattribution", "and is a mutual"),
+        ),
+        (
+            "A community interest company: regulated by the CIC Regulator, and so the same as a "
+            "community benefit society.",
+            ("conflation", "and so the same as a community benefit society"),
+        ),
+        (
+            "The John Lewis Partnership was founded in 1929. Being a mutual, the company shares "
+            "its profits with staff.",
+            ("misattribution", "Being a mutual"),
+        ),
+    ],
+)
+def test_a_second_predicate_or_a_participle_is_about_the_subject(lib, text, expected):
+    assert expected in found(text, lib)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Co-operative Group owns food stores and is a consumer co-operative.",
+        "A worker co-operative is owned by its staff and is a co-operative in the full sense.",
+        "Being a registered society, the housing body reports to the regulator.",
+        # the second subject ("the Co-op Group") is what "and is" is said of
+        "John Lewis is employee-owned, while the Co-operative Group trades widely and is a "
+        "consumer co-operative.",
+    ],
+)
+def test_a_second_predicate_true_of_its_subject_is_not_flagged(lib, text):
+    assert found(text, lib) == []
+
+
+def test_a_word_that_presupposes_a_kind_misattributes_it(lib):
+    assert found("The rescue will demutualise the Co-op Bank.", lib) == [
+        ("misattribution", "demutualise the Co-op Bank")
+    ]
+    [f] = [f for f in check_text("John Lewis should demutualise.", lib) if f.severity == "error"]
+    assert f.message.startswith("John Lewis is not a mutual, but 'demutualise' says it is")
+    # said of a body that is one, it is fine
+    assert found("Nationwide has resisted calls to demutualise.", lib) == []
+
+
+# --- statutes, legal forms, tests that belong to another registration -------------------------
+
+
+def test_a_replaced_act_cited_as_the_law_in_force_is_superseded(lib):
+    [f] = found(
+        "Our members are registered under the Industrial and Provident Societies Act 1965.", lib
+    )
+    assert f == ("superseded-term", "Industrial and Provident Societies Act 1965")
+    for period in (
+        "Before 1 August 2014 societies registered under the Industrial and Provident "
+        "Societies Act 1965.",
+        "The Industrial and Provident Societies Act 1965 was repealed by the 2014 Act.",
+        "The society was previously registered under the Industrial and Provident Societies Acts.",
+    ):
+        assert found(period, lib) == [], period
+
+
+def test_mutual_is_not_a_legal_form_a_body_is_constituted_as(lib):
+    assert found("The trust is formally constituted as a Mutual Society.", lib) == [
+        ("misuse-context", "constituted as a Mutual")
+    ]
+    # far from the registration words, it is not said to be the legal form
+    assert ("misuse-context", "mutual") not in found(
+        "It is registered as a building society, a mutual owned by its members.", lib
+    )
+
+
+def test_community_benefit_is_the_other_registration_s_test(lib):
+    text = "Each co-operative society in the scheme must trade for the benefit of the community."
+    [(rule, words)] = found(text, lib)
+    assert rule == "misuse-context" and words.startswith("co-operative society")
+    assert words.endswith("for the benefit of the community")
+    assert (
+        found(
+            "A co-operative society is run for its members; a community benefit society is run for "
+            "the benefit of the community.",
+            lib,
+        )
+        == []
+    )
+
+
+def test_a_general_noun_after_mutual_names_no_model(lib):
+    assert ("vague-term", "mutual") in found("We propose a mutual company for leisure.", lib)
+    assert found("A mutual insurance company pays claims to its members.", lib) == []
+
+
+# --- category claims ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Co-operatives or other types of social enterprise could bid.", "Co-operatives or"),
+        (
+            "Social enterprise covers co-operatives, mutuals and community interest companies.",
+            "Social enterprise covers co-operatives",
+        ),
+        (
+            "A community interest company (also known as a social enterprise) can bid.",
+            "community interest company (also known as a social enterprise",
+        ),
+    ],
+)
+def test_a_category_claim_runs_two_kinds_together(lib, text, words):
+    flagged = found(text, lib)
+    assert flagged and flagged[0][0] == "conflation" and flagged[0][1].startswith(words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Co-operatives and other types of mutual are owned by their members.",
+        "The third sector covers social enterprises and voluntary organisations.",
+        "A registered society (i.e. a co-operative society or a community benefit society) "
+        "files returns.",
+        "A mutual is not a legal form.",
+        "A mutual means an organisation owned by its members.",
+    ],
+)
+def test_a_true_category_claim_or_a_statement_about_the_term_passes(lib, text):
+    assert found(text, lib) == []
+
+
+# --- ownership said of the wrong kind, comparisons, "-style" phrases ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In every co-operative the shares are owned by employees.",
+            ("kind-claim", "co-operative the shares are owned by employees"),
+        ),
+        (
+            "Consumer co-operatives are owned by their workers.",
+            ("kind-claim", "Consumer co-operatives are owned by their workers"),
+        ),
+        (
+            "The Co-operative Group is owned by its staff.",
+            ("misattribution", "The Co-operative Group is owned by its staff"),
+        ),
+        ("Employees own the Co-op Bank.", ("misattribution", "Employees own the Co-op Bank")),
+        (
+            "The business is owned by its staff – like the Co-operative Group.",
+            ("misattribution", "owned by its staff – like the Co-operative Group"),
+        ),
+        (
+            "It's not been an easy ride for Britain's biggest John Lewis-style employee-owned "
+            "public sector spin-off.",
+            ("misattribution", "John Lewis-style employee-owned public sector spin-off"),
+        ),
+        ("The shop was cooperatively owned.", ("house-spelling", "cooperatively")),
+    ],
+)
+def test_what_marks_one_kind_said_of_another(lib, text, expected):
+    assert expected in found(text, lib)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Co-operatives owned by their workers are called worker co-operatives.",
+        "Suma is owned by its workers.",
+        "John Lewis is owned by its staff through a trust.",
+        "Every worker co-operative is owned by its workers.",
+        "Mondragon is owned by its workers, like Suma.",
+        "In a consumer co-operative, the customers own the society.",
+        "It is not a John Lewis-style mutual.",
+        "The FT described MyCSP as a John Lewis-style mutual.",
+        "The shop was co-operatively owned.",
+    ],
+)
+def test_what_marks_a_kind_said_of_that_kind_passes(lib, text):
+    assert found(text, lib) == []

@@ -1,4 +1,4 @@
-"""Readers: each format's text and positions, and files that are not what their name says."""
+"""Readers: each format's text and locations, and files that are not what their name says."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_txt_positions_are_line_and_column(tmp_path):
     path.write_text("First line.\nSecond co-operative here.\n", encoding="utf-8")
     doc = read_document(path)
     at = doc.text.index("co-operative")
-    pos = doc.position(at)
+    pos = doc.location(at)
     assert (pos.line, pos.column) == (2, 8)
 
 
@@ -24,7 +24,7 @@ def test_txt_crlf_and_bom(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes("\ufeffOne.\r\nTwo mutual.\r\n".encode())
     doc = read_document(path)
-    pos = doc.position(doc.text.index("mutual"))
+    pos = doc.location(doc.text.index("mutual"))
     assert (pos.line, pos.column) == (2, 5)
 
 
@@ -43,11 +43,11 @@ def test_md_ignores_code_and_link_targets_and_keeps_positions(tmp_path):
     assert "code" not in doc.text and "https" not in doc.text and "fence" not in doc.text
     assert "indented" not in doc.text
     assert "a link" in doc.text
-    pos = doc.position(doc.text.index("cooperatives"))
+    pos = doc.location(doc.text.index("cooperatives"))
     assert (pos.line, pos.column) == (4, 20)
-    pos = doc.position(doc.text.index("cell mutual") + 5)
+    pos = doc.location(doc.text.index("cell mutual") + 5)
     assert (pos.line, pos.column) == (14, 8)
-    assert doc.position(doc.text.index("mutuals")).line == 1
+    assert doc.location(doc.text.index("mutuals")).line == 1
 
 
 def test_md_italics_are_shielded_titles(tmp_path):
@@ -77,7 +77,7 @@ def test_docx_reads_body_tables_headers_and_footers(tmp_path):
     path = tmp_path / "d.docx"
     _make_docx(path)
     doc = read_document(path)
-    parts = [b.locate(0).extra["part"] for b in doc.blocks]
+    parts = [b.locate(0).extra["part"] for b in doc.chunks]
     assert parts == [
         "body",
         "table row 1 cell 1",
@@ -85,7 +85,7 @@ def test_docx_reads_body_tables_headers_and_footers(tmp_path):
         "header (section 1)",
         "footer (section 1)",
     ]
-    pos = doc.position(doc.text.index("cooperatives"))
+    pos = doc.location(doc.text.index("cooperatives"))
     assert (pos.line, pos.column, pos.extra["paragraph"]) == (1, 22, 1)
 
 
@@ -153,13 +153,14 @@ def test_answers_file_positions_are_question_and_offset(tmp_path):
         encoding="utf-8",
     )
     doc = read_document(path)
-    pos = doc.position(doc.text.index("John"))
+    pos = doc.location(doc.text.index("John"))
     assert pos.extra == {"question": "1", "offset": 12}
     assert (pos.line, pos.column) == (8, 7)
-    pos = doc.position(doc.text.index("mutual"))
+    pos = doc.location(doc.text.index("mutual"))
     assert pos.extra == {"question": "2", "offset": 6}
     assert (pos.line, pos.column) == (12, 21)
-    assert doc.blocks[0].kept == [("misattribution", "John Lewis is a co-operative")]
+    [kept] = doc.chunks[0].kept
+    assert (kept.rule, kept.text) == ("misattribution", "John Lewis is a co-operative")
 
 
 def test_yaml_that_is_not_an_answers_file(tmp_path):

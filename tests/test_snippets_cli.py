@@ -21,6 +21,7 @@ COMMANDS = (
     "validate",
     "review",
     "due",
+    "harvest",
     "export",
     "import",
 )
@@ -82,7 +83,7 @@ def test_show_gives_definition_relations_sources_and_welsh_status(capsys):
     assert code == 0
     assert "# worker co-operative" in out
     assert "World Declaration on Worker Cooperatives" in out  # a source
-    assert "employee-owned business" in out and "contrast" in out  # a contrast, named
+    assert "Not the same as: " in out and "employee-owned business" in out  # a contrast, named
     assert "*cwmni cydweithredol gweithwyr* [unverified] **(unverified: check before use)**" in out
 
 

@@ -10,10 +10,11 @@ import sys
 import msgspec
 import pytest
 
+from drafter import cache
 from drafter.answers import load_answers
 from drafter.consultation import load_consultation
 from drafter.errors import InputError
-from drafter.library import cache, load_library, resolve_library_dirs
+from drafter.library import load_library, resolve_library_dirs
 from tests.conftest import ROOT, SAMPLE_CONSULTATION
 
 EXAMPLE = ROOT / "examples" / "answers-example.yaml"

@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from drafter.consultation import Question
     from drafter.importer import Scan
 
-_KIND_TEXT = {"agree-scale": "agree scale", "yes-no": "yes / no", "free-text": "free text"}
-
 
 @click.group(name="consultations")
 def consultations() -> None:
@@ -31,9 +29,12 @@ def consultations() -> None:
 
 
 def _kind(question: Question) -> str:
-    if question.kind == "choice":
-        return "choice: " + " / ".join(question.options)
-    return _KIND_TEXT.get(question.kind, question.kind)
+    from drafter.consultation import QUESTION_KINDS
+
+    kind = QUESTION_KINDS[question.kind]
+    if kind.own_options:
+        return f"{kind.label}: " + " / ".join(question.options)
+    return kind.label
 
 
 @consultations.command("list", short_help="List the bundled consultations.")

@@ -19,14 +19,13 @@ from drafter.commands._common import (
     library_option,
     load_library,
 )
+from drafter.severities import SEVERITIES, SEVERITY_RANK
 from drafter.textclean import for_terminal
 
 if TYPE_CHECKING:
     from drafter.commands.lint_report import FileResult
     from drafter.library import Library
     from drafter.readers import Document
-
-LEVELS = ("suggestion", "warning", "error")  # the registry's SEVERITIES (tested)
 
 
 @click.command(name="lint")
@@ -39,14 +38,14 @@ LEVELS = ("suggestion", "warning", "error")  # the registry's SEVERITIES (tested
 )
 @click.option(
     "--min-severity",
-    type=click.Choice(LEVELS),
+    type=click.Choice(SEVERITIES),
     default="suggestion",
     show_default=True,
     help="Show findings at or above this level.",
 )
 @click.option(
     "--fail-on",
-    type=click.Choice([*LEVELS, "never"]),
+    type=click.Choice([*SEVERITIES, "never"]),
     default="warning",
     show_default=True,
     help="Exit 1 when an unsuppressed finding is at or above this level.",
@@ -97,9 +96,17 @@ def lint(
 
     library = load_library(library_dirs)
     if explain:
-        from drafter.precision.explain import explain_text
+        from drafter.library.views import explain_entry
+        from drafter.precision.explain import explain_rule
+        from drafter.precision.rules import RULES
 
-        click.echo(for_terminal(explain_text(explain, library)))
+        text = explain_rule(explain) or explain_entry(explain, library)
+        if text is None:
+            raise InputError(
+                f"--explain: {explain!r} is not a rule ({', '.join(RULES)}) nor a concept or "
+                "organisation in the library"
+            )
+        click.echo(for_terminal(text))
         return
     if not files:
         raise InputError("give at least one file to check (or --explain RULE-OR-CONCEPT)")
@@ -117,7 +124,6 @@ def lint(
             raise OutputExistsError("already exists; use --force to replace it", path=annotate_out)
 
     from drafter.commands.lint_report import FileResult, to_json, to_text
-    from drafter.precision import SEVERITY_RANK
 
     results: list[FileResult] = []
     documents = {}
@@ -151,7 +157,8 @@ def lint(
         from drafter.readers.docx_annotate import annotate
 
         result = results[0]
-        count = annotate(documents[result.file], result.records, annotate_out, force=force)
+        findings = [record.finding for record in result.records]
+        count = annotate(documents[result.file], findings, annotate_out, force=force)
         click.echo(f"wrote {annotate_out} with {count} comment(s)", err=True)
 
     if len(unreadable) == 1:
@@ -184,8 +191,8 @@ def _check(path: Path, library: Library) -> tuple[Document, FileResult]:
     findings = check_text(document.text, library, shielded=document.shielded())
     kept_findings = []
     for f in findings:
-        block = document.block_at(f.start)
-        if block.kept and any(rule == f.rule and text in f.text for rule, text in block.kept):
+        chunk = document.chunk_at(f.start)
+        if any(kept.covers(f.rule, f.text) for kept in chunk.kept):
             f = dataclasses.replace(f, suppressed=True)
         kept_findings.append(f)
     return document, place(document, kept_findings)

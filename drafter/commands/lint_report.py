@@ -11,11 +11,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from drafter.precision.finding import Finding
+from drafter.severities import count_by_severity
 
 if TYPE_CHECKING:
     from drafter.readers import Document
 
 SCHEMA = "drafter-lint/1"
+# how each severity is shown on a terminal (every one of drafter.severities, tested)
+SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
 
 
 @dataclass
@@ -60,12 +63,12 @@ class FileResult:
 
 
 def place(document: Document, findings: list[Finding]) -> FileResult:
-    """Turn offsets into positions in the file, with the sentence each finding is in."""
+    """Turn offsets into locations in the file, with the sentence each finding is in."""
     result = FileResult(str(document.path), document.format)
     text = document.text
     for f in findings:
-        start = document.position(f.start)
-        end = document.position(max(f.start, f.end))
+        start = document.location(f.start)
+        end = document.location(max(f.start, f.end))
         result.records.append(
             Record(
                 f,
@@ -93,13 +96,7 @@ def sentence_of(text: str, start: int, end: int) -> str:
 def to_json(results: list[FileResult]) -> str:
     """The findings of every file as JSON for programs (format in docs/precision.md)."""
     summary = {"files": len(results), "unreadable": sum(1 for r in results if r.error)}
-    for level in ("error", "warning", "suggestion"):
-        summary[level] = sum(
-            1
-            for r in results
-            for rec in r.records
-            if rec.finding.severity == level and not rec.finding.suppressed
-        )
+    summary |= count_by_severity(rec.finding for r in results for rec in r.records)
     summary["suppressed"] = sum(1 for r in results for rec in r.records if rec.finding.suppressed)
     data = {
         "schema": SCHEMA,
@@ -131,7 +128,6 @@ def where(rec: Record) -> str:
 def to_text(results: list[FileResult], styled: bool) -> str:
     """Findings grouped by file, each with position, sentence, reason and suggestion."""
     lines: list[str] = []
-    colours = {"error": "bold red", "warning": "yellow", "suggestion": "cyan"}
     for result in results:
         head = result.file
         if result.error:
@@ -146,7 +142,7 @@ def to_text(results: list[FileResult], styled: bool) -> str:
         for rec in result.records:
             f = rec.finding
             level = "suppressed" if f.suppressed else f.severity
-            tag = _style(level, "dim" if f.suppressed else colours[f.severity], styled)
+            tag = _style(level, "dim" if f.suppressed else SEVERITY_STYLES[f.severity], styled)
             e = _escaper(styled)
             lines.append(f"  {e(where(rec))}: {tag} {e(f'[{f.rule}]')} \u201c{e(f.text)}\u201d")
             lines.append(f"    in:   {e(rec.sentence)}")

@@ -23,6 +23,7 @@ from drafter.commands._common import (
     output_option,
 )
 from drafter.errors import DrafterError, InputError
+from drafter.library.schema import KINDS
 from drafter.textclean import for_terminal
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ TABLE_OR_JSON = format_option(
     "table", "json", default="table", help="A table for people, or JSON for programs."
 )
 
-HELP = """Maintain the vetted snippet library.
+HELP = """Maintain the vetted library: its entries, checks, review dates, import and export.
 
 \b
 Layers, later ones overriding earlier ones by id:
@@ -46,6 +47,7 @@ Examples:
   drafter snippets show worker-co-operative
   drafter snippets validate --library ./our-library
   drafter snippets review mutual --by "A. Editor" --library ./our-library
+  drafter snippets harvest past-answers.yaml --library ./our-library
   drafter snippets export --format tbx -o terms.tbx
 """
 
@@ -99,7 +101,7 @@ def init_cmd(directory: Path, force: bool) -> None:
     "--status", type=click.Choice(["draft", "vetted", "retired"]), help="Only this status."
 )
 @click.option("--subject", help="Only this subject (organisations: 'organisation').")
-@click.option("--kind", type=click.Choice(["concept", "organisation", "passage"]))
+@click.option("--kind", type=click.Choice(list(KINDS)))
 @click.option("--due", is_flag=True, help="Only entries whose review date has passed.")
 @click.option("--today", metavar="DATE", help="Treat DATE (YYYY-MM-DD) as today.")
 @TABLE_OR_JSON
@@ -229,11 +231,11 @@ def validate_cmd(
     Example:
       drafter snippets validate --library ./our-library --strict
     """
-    from drafter.library.validate import validate
-    from drafter.library.views import display_path
+    from drafter.entry_examples import validate_with_examples
+    from drafter.fsutil import display_path
 
     dirs = _dirs(library_dirs)
-    report = validate(dirs, today=_date(today, "--today"), examples=not no_examples)
+    report = validate_with_examples(dirs, today=_date(today, "--today"), examples=not no_examples)
     for problem in report.problems:
         if quiet and problem.level == "note":
             continue
@@ -251,8 +253,8 @@ def validate_cmd(
     if not quiet:
         click.echo(
             f"library OK: {len(lib.concepts)} concepts, {len(lib.organisations)} organisations, "
-            f"{len(lib.passages)} passages in {len(dirs)} layer(s); "
-            f"{len(report.warnings)} warning(s)"
+            f"{len(lib.passages)} passages, {len(lib.positions)} positions in {len(dirs)} "
+            f"layer(s); {len(report.warnings)} warning(s)"
         )
 
 
@@ -272,15 +274,16 @@ def review_cmd(
     months: int,
     library_dirs: tuple[Path, ...],
 ) -> None:
-    """Mark ID vetted by NAME: bumps its version and sets vetted_on and review_by, changing
-    only those lines of its file (comments, order and layout are kept).
+    """Mark ID vetted by NAME (a position: approved by NAME): bumps its version and sets
+    vetted_on (approved_on) and review_by, changing only those lines of its file (comments,
+    order and layout are kept). This is how a harvested draft position becomes vetted.
 
     \b
     Example:
       drafter snippets review mutual --by "A. Editor" --library ./our-library
     """
+    from drafter.fsutil import display_path
     from drafter.library.edit import add_months, review_entry
-    from drafter.library.views import display_path
 
     if not by.strip():
         raise InputError("--by: give the name of the person who checked the entry")
@@ -292,8 +295,9 @@ def review_cmd(
         raise InputError("--review-by must be after the vetting date")
     path = library.paths[entry.id]
     old, new = review_entry(path, by=by.strip(), on=day, review_by=due, expected_id=entry.id)
+    signed = "approved" if entry.kind == "position" else "vetted"
     click.echo(
-        f"{entry.id}: vetted by {by.strip()} on {day.isoformat()}, version {old} -> {new}, "
+        f"{entry.id}: {signed} by {by.strip()} on {day.isoformat()}, version {old} -> {new}, "
         f"review by {due.isoformat()} ({display_path(path)})"
     )
 
@@ -328,6 +332,49 @@ def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None
         )
 
 
+# --- harvest -------------------------------------------------------------------------------
+@snippets.command("harvest", short_help="Draft positions from a past answers file or response.")
+@click.argument("file", type=click.Path(path_type=Path), metavar="ANSWERS.yaml|RESPONSE.docx")
+@library_option
+def harvest_cmd(file: Path, library_dirs: tuple[Path, ...]) -> None:
+    """Propose draft positions from a past answers file or a response .docx written by
+    `drafter render`: one per substantive answer, titled from its question, with
+    keywords from its wording. They are written as drafts into the last --library DIR
+    (positions/) for review; an answer already harvested, or already a position, is not
+    proposed again.
+
+    \b
+    Examples:
+      drafter snippets harvest examples/answers-example.yaml --library ./our-library
+      drafter snippets harvest response.docx --library ./our-library
+      drafter snippets review ID --by "Policy committee" --library ./our-library
+    """
+    from drafter.library import resolve_library_dirs
+    from drafter.library.edit import FOLDERS, write_new_entries
+    from drafter.library.harvest import harvest, summary
+
+    if not library_dirs:
+        raise InputError("give --library DIR: the library folder the draft positions go into")
+    target = Path(library_dirs[-1])
+    dirs = resolve_library_dirs(library_dirs)
+    if not target.exists():  # a new library: nothing in it yet to compare with
+        dirs = [d for d in dirs if Path(d) != target]
+    from drafter.library import load_library as load
+
+    result = harvest(file, load(dirs))
+    for line in summary(result):
+        click.echo(line, err=True)
+    if not result.drafts:
+        click.echo(f"no new position to propose from {file}")
+        return
+    paths = write_new_entries(result.drafts, target, command="harvest")  # all or nothing
+    folder = target / FOLDERS["position"]
+    click.echo(f"proposed {len(paths)} draft position(s) in {folder}:")
+    for entry in result.drafts:
+        click.echo(f"  {entry.id}: {entry.title}")
+    click.echo(f"next: edit them, then drafter snippets review ID --by NAME --library {target}")
+
+
 # --- new -----------------------------------------------------------------------------------
 @snippets.command("new", short_help="Write a new entry (form, or flags for scripts).")
 @click.option(
@@ -339,12 +386,7 @@ def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None
     metavar="DIR",
     help="Library folder to write into.",
 )
-@click.option(
-    "--kind",
-    type=click.Choice(["concept", "organisation", "passage"]),
-    default="concept",
-    show_default=True,
-)
+@click.option("--kind", type=click.Choice(list(KINDS)), default="concept", show_default=True)
 @click.option("--id", "entry_id", help="Lower-case id, e.g. housing-co-operative.")
 @click.option(
     "--status",
@@ -355,7 +397,10 @@ def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None
 @click.option("--version", type=int, default=1, show_default=True)
 @click.option("--vetted-by")
 @click.option("--vetted-on", metavar="DATE")
+@click.option("--approved-by", help="Position: who approved it for the organisation.")
+@click.option("--approved-on", metavar="DATE", help="Position: when it was approved.")
 @click.option("--review-by", metavar="DATE")
+@click.option("--successor", metavar="ID", help="Retired entry: the entry that replaces it.")
 @click.option("--subject", help="Concept: subject, e.g. co-operatives.")
 @click.option("--short", help="Concept: one-line definition.")
 @click.option("--definition", help="Concept: definition in your own words.")
@@ -409,9 +454,13 @@ def due_cmd(library_dirs: tuple[Path, ...], today: str | None, fmt: str) -> None
 )
 @click.option("--description", help="Organisation: what it is, with facts from its sources.")
 @click.option("--checked-on", metavar="DATE")
-@click.option("--title", help="Passage: title.")
-@click.option("--text", help="Passage: the vetted paragraph.")
+@click.option("--title", help="Passage or position: title.")
+@click.option("--text", help="Passage or position: the text (Markdown).")
 @click.option("--uses", multiple=True, metavar="ID", help="Passage: a concept it uses.")
+@click.option("--topic", "topics", multiple=True, help="Position: a keyword it is found by.")
+@click.option(
+    "--written-for", multiple=True, metavar="TEXT", help="Position: a question it answers."
+)
 @force_option()
 @click.option(
     "--interactive/--no-interactive",
@@ -424,6 +473,8 @@ def new_cmd(directory: Path, force: bool, interactive: bool | None, **fields) ->
     \b
     Examples:
       drafter snippets new --dir ./our-library
+      drafter snippets new --dir ./our-library --kind position --id social-value \\
+        --title "Social value in procurement" --text "..." --topic "social value"
       drafter snippets new --dir ./our-library --id housing-co-operative \\
         --subject co-operatives --short "..." --definition "..." --term "housing co-operative"
     """
@@ -468,26 +519,43 @@ def _form_library(directory: Path):
     type=click.Choice(["draft", "vetted", "retired", "all"]),
     help="Only entries with this status (csv: vetted unless given; `all` for every entry).",
 )
+@click.option(
+    "--kind",
+    type=click.Choice(["concept", "position"]),
+    default="concept",
+    show_default=True,
+    help="Concepts (the glossary), or positions (csv, md, docx; TBX is for terms only).",
+)
 @force_option()
 @library_option
 def export_cmd(
-    fmt: str, output: Path | None, status: str | None, force: bool, library_dirs: tuple[Path, ...]
+    fmt: str,
+    output: Path | None,
+    status: str | None,
+    kind: str,
+    force: bool,
+    library_dirs: tuple[Path, ...],
 ) -> None:
     """Export concepts as TBX-Basic (ISO 30042) or CSV for terminology tools, or as a
-    Markdown / Word glossary.
+    Markdown / Word glossary; or positions as CSV, Markdown or Word.
 
     \b
     Examples:
       drafter snippets export --format tbx -o terms.tbx
       drafter snippets export --format docx --status vetted -o glossary.docx
+      drafter snippets export --kind position --format csv -o positions.csv
     """
     from drafter.fsutil import write_output
 
+    if fmt == "tbx" and kind == "position":
+        raise InputError("TBX holds terminology: export positions as csv, md or docx")
+    if fmt == "docx" and output is None:
+        raise InputError("--format docx needs -o FILE.docx")
     library = load_library(library_dirs)
     if status is None and fmt == "csv":
         # a spreadsheet goes to people: drafts and the `init` example stay out unless asked for
         status = "vetted"
-        click.echo("exporting vetted concepts only (--status all for every entry)", err=True)
+        click.echo(f"exporting vetted {kind}s only (--status all for every entry)", err=True)
     if status == "all":
         status = None
     if fmt == "tbx":
@@ -497,17 +565,17 @@ def export_cmd(
     elif fmt == "csv":
         from drafter.library.csvio import export_csv
 
-        data = export_csv(library, status=status).encode("utf-8")
+        data = export_csv(library, status=status, kind=kind).encode("utf-8")
     elif fmt == "md":
-        from drafter.library.glossary import glossary_markdown
+        from drafter import library_documents as docs
 
-        data = glossary_markdown(library, status=status).encode("utf-8")
+        write = docs.positions_markdown if kind == "position" else docs.glossary_markdown
+        data = write(library, status=status).encode("utf-8")
     else:
-        if output is None:
-            raise InputError("--format docx needs -o FILE.docx")
-        from drafter.library.glossary import glossary_docx
+        from drafter import library_documents as docs
 
-        data = glossary_docx(library, status=status)
+        write_docx = docs.positions_docx if kind == "position" else docs.glossary_docx
+        data = write_docx(library, status=status)
     if output is None or str(output) == "-":
         write_output("-", data)
         return
@@ -530,8 +598,8 @@ def export_cmd(
 )
 @force_option("Replace entry files that already exist.")
 def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> None:
-    """Import concepts from TBX or CSV into a library folder, one file per concept. Nothing
-    is written unless every entry is valid.
+    """Import concepts from TBX or CSV, or positions from CSV, into a library folder, one
+    file per entry. Nothing is written unless every entry is valid.
 
     \b
     Example:
@@ -557,3 +625,67 @@ def import_cmd(file: Path, fmt: str | None, directory: Path, force: bool) -> Non
     click.echo(
         f"imported {len(entries)} entr{'y' if len(entries) == 1 else 'ies'} into {directory}"
     )
+
+
+# --- impact --------------------------------------------------------------------------------
+@snippets.command("impact", short_help="List the answers that use an entry.")
+@click.argument("entry_id", metavar="ID")
+@click.option(
+    "--answers",
+    "answers_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("."),
+    show_default=True,
+    metavar="DIR",
+    help="The folder searched (with its subfolders) for answers files.",
+)
+@library_option
+def impact_cmd(entry_id: str, answers_dir: Path, library_dirs: tuple[Path, ...]) -> None:
+    """List each answers file under DIR, and each question in it, that uses the library entry
+    ID: quotes it (a passage or position), was adapted from it, or asks for its definition.
+
+    \b
+    Examples:
+      drafter snippets impact social-value --answers responses/
+      drafter snippets impact section-16-duty
+    """
+    from drafter.reuse.impact import answers_files, uses_of
+
+    library = load_library(library_dirs)
+    try:
+        library.get(entry_id)
+    except KeyError:
+        raise InputError(f"unknown library entry {entry_id!r}") from None
+    if not answers_dir.is_dir():
+        raise InputError("folder not found", path=answers_dir)
+    uses = uses_of(entry_id, answers_files(answers_dir))
+    for use in uses:
+        click.echo(for_terminal(f"{use.path}: question {use.question}: {use.how}"))
+    files = len({use.path for use in uses})
+    click.echo(f"{entry_id}: used {len(uses)} time(s) in {files} answers file(s)", err=True)
+
+
+# --- suggest -------------------------------------------------------------------------------
+@snippets.command("suggest", short_help="Passages and positions that fit a question.")
+@click.argument("words", nargs=-1, required=True, metavar="QUESTION...")
+@click.option("--top", type=click.IntRange(1, 20), default=3, show_default=True,
+              help="How many to list.")  # fmt: skip
+@library_option
+def suggest_cmd(words: tuple[str, ...], top: int, library_dirs: tuple[Path, ...]) -> None:
+    """List the vetted passages and positions that best fit QUESTION (its wording and any
+    guidance), best first, each with the words it shares with the question: what `drafter
+    draft` offers for a question. Exit 2 if the library has no vetted passage or position.
+
+    \b
+    Examples:
+      drafter snippets suggest "How should commissioners weigh social value?"
+      drafter snippets suggest section 16 duty --library ./our-library --top 5
+    """
+    from drafter.reuse.rank import Ranking
+
+    offers = Ranking(load_library(library_dirs)).offers(" ".join(words), top=top)
+    for offer in offers:
+        click.echo(for_terminal(f"{offer.kind} {offer.id} v{offer.version}: {offer.title}"))
+        click.echo(for_terminal(f"    {offer.why}"))
+    if not offers:
+        click.echo("no passage or position shares a word with the question", err=True)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from drafter.compose.env import Snippets, make_environment, render_template
-from drafter.compose.escape import user_blocks
+from drafter.compose.env import TemplateFunctions, make_environment, render_template
+from drafter.compose.escape import SafeMarkdown, user_blocks
 from drafter.compose.markdown import parse, plain_text
 from drafter.textclean import clean_text
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from drafter.answers import AnswersFile
     from drafter.consultation import Consultation
     from drafter.library import Library
+    from drafter.reuse.refs import Resolved
 
 TEMPLATE = "response.md.j2"
 
@@ -40,10 +41,12 @@ class QuestionAnswer:
     text: str
     section: str | None
     stance: str | None
-    response: str  # cleaned user text, Markdown as typed
+    response: str  # the whole response as it reads: cleaned user text and vetted copies
     no_response: bool
     key_point: str
     define: tuple[str, ...] = ()
+    # the response block by block: (text, True for vetted library Markdown, False for typed)
+    blocks: tuple[tuple[str, bool], ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -76,12 +79,15 @@ def compose(
     *,
     templates_dir: Path | None = None,
     today: dt.date | None = None,
+    answers_path: Path | None = None,
 ) -> Composed:
     from drafter.precision import concepts_used
     from drafter.resources import bundled
+    from drafter.reuse.refs import resolve_answers
 
-    warnings: list[str] = []
-    questions = _questions(answers, consultation, warnings)
+    # referenced vetted texts: unknown ones stop here, naming the answers file and line
+    references, warnings = resolve_answers(answers, library, answers_path)
+    questions = _questions(answers, consultation, warnings, references)
     respondent = _clean_respondent(answers, warnings)
     date = answers.date or today or dt.date.today()
     organisation = respondent["organisation"] or respondent["name"] or "Respondent"
@@ -112,21 +118,23 @@ def compose(
     }
 
     # pass 1: the document without its glossary, to see which terms it uses
-    snippets = Snippets(library)
-    body = render_template(env, TEMPLATE, {**context, **snippets.functions(), "glossary": None})
-    glossary = _glossary(concepts_used(_rough_text(body), library), questions, library, warnings)
+    helpers = TemplateFunctions(library)
+    body = render_template(env, TEMPLATE, {**context, **helpers.functions(), "glossary": None})
+    found = concepts_used(_rough_text(body), library)
+    found += [c for r in references.values() for c in r.uses if c in library.concepts]
+    glossary = _glossary(found, questions, library, warnings)
     if consultation.language.startswith("cy"):
         for concept_id in glossary:
-            if not snippets.translation(concept_id, "cy"):
+            if not helpers.translation(concept_id, "cy"):
                 warnings.append(
                     f"no verified Welsh term for {library.concepts[concept_id].preferred!r}; "
                     "the glossary gives the English term only"
                 )
 
     # pass 2: the whole document
-    snippets = Snippets(library)
+    helpers = TemplateFunctions(library)
     markdown = render_template(
-        env, TEMPLATE, {**context, **snippets.functions(), "glossary": glossary}
+        env, TEMPLATE, {**context, **helpers.functions(), "glossary": glossary}
     )
     tokens = parse(markdown)
     keywords = ["consultation response", *(library.concepts[c].preferred for c in glossary)]
@@ -143,18 +151,34 @@ def compose(
         language=consultation.language,
         questions=questions,
         concepts=glossary,
-        library_versions=dict(sorted(snippets.used.items())),
+        library_versions=dict(
+            sorted({**helpers.used, **{r.id: r.version for r in references.values()}}.items())
+        ),
         warnings=warnings,
     )
 
 
 def _questions(
-    answers: AnswersFile, consultation: Consultation, warnings: list[str]
+    answers: AnswersFile,
+    consultation: Consultation,
+    warnings: list[str],
+    references: dict[tuple[str, int], Resolved],
 ) -> list[QuestionAnswer]:
     out = []
     for question in consultation.questions:
         answer = answers.answers.get(question.number)
-        response, removed = clean_text(answer.response) if answer else ("", 0)
+        blocks: list[tuple[str, bool]] = []
+        removed = 0
+        for index, part in enumerate(answer.parts() if answer else []):
+            resolved = references.get((question.number, index))
+            text, dropped = clean_text(resolved.text if resolved else part.text)
+            removed += dropped
+            if text.strip():
+                blocks.append((text.strip(), resolved is not None))
+        # as it reads: vetted Markdown without its markup (the .txt a portal is pasted from)
+        response = "\n\n".join(
+            plain_text(parse(text)).strip() if vetted else text for text, vetted in blocks
+        )
         key_point, removed_kp = clean_text(answer.key_point) if answer else ("", 0)
         if removed or removed_kp:
             warnings.append(
@@ -171,9 +195,18 @@ def _questions(
                 no_response=bool(answer and answer.no_response),
                 key_point=" ".join(key_point.split()),
                 define=tuple(answer.define) if answer else (),
+                blocks=tuple(blocks),
             )
         )
     return out
+
+
+def _response_markdown(blocks: tuple[tuple[str, bool], ...]) -> SafeMarkdown:
+    """Typed text as the respondent's data (paragraphs and simple lists only); vetted library
+    text as the Markdown the library wrote."""
+    return SafeMarkdown(
+        "\n\n".join(SafeMarkdown(text) if vetted else user_blocks(text) for text, vetted in blocks)
+    )
 
 
 def _clean_respondent(answers: AnswersFile, warnings: list[str]) -> dict[str, str]:
@@ -194,7 +227,7 @@ def _question_context(q: QuestionAnswer) -> dict:
         "text": q.text,
         "section": q.section,
         "stance": q.stance,
-        "response": user_blocks(q.response) if q.response else None,
+        "response": _response_markdown(q.blocks) if q.response else None,
         "no_response": q.no_response,
         "answered": q.answered,
         "key_point": q.key_point,

@@ -1,4 +1,4 @@
-"""The sandboxed Jinja environment and the functions templates use to pull vetted snippets.
+"""The sandboxed Jinja environment and the functions templates use to pull vetted entries.
 
 Templates run in an ImmutableSandboxedEnvironment with StrictUndefined. Every value a
 template prints is escaped as Markdown (`finalize`) unless it is SafeMarkdown, so user text
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from drafter.library.schema import Concept, Source
 
 
-class SnippetError(Exception):
+class TemplateEntryError(Exception):
     """Raised inside a template function; compose turns it into a located TemplateError."""
 
 
@@ -84,15 +84,19 @@ def _bytecode_cache():
 
     from jinja2 import FileSystemBytecodeCache
 
+    from drafter.cache import cache_root, prune
+    from drafter.fsutil import owned_privately
+
     if os.environ.get("DRAFTER_NO_TEMPLATE_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "drafter", "templates")
+    root = cache_root()
+    folder = root / "templates"
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError:
         return None
-    if not os.access(folder, os.W_OK) or not _private_to_this_user(folder):
+    # compiled templates are loaded as code: only from a folder no one else can write
+    if not os.access(folder, os.W_OK) or not owned_privately(folder, root):
         return None
 
     class PrunedBytecodeCache(FileSystemBytecodeCache):
@@ -100,32 +104,17 @@ def _bytecode_cache():
         template is loaded only if no one but this user could have written it."""
 
         def load_bytecode(self, bucket) -> None:
-            from drafter.fsutil import owned_privately
-
-            name = Path(self._get_cache_filename(bucket))
-            if owned_privately(name, Path(base) / "drafter"):
+            if owned_privately(Path(self._get_cache_filename(bucket)), root):
                 super().load_bytecode(bucket)
 
         def dump_bytecode(self, bucket) -> None:
             super().dump_bytecode(bucket)
-            from drafter.library.cache import prune
+            prune(folder, "__jinja2_*.cache")
 
-            prune(Path(folder), "__jinja2_*.cache")
-
-    return PrunedBytecodeCache(folder)
+    return PrunedBytecodeCache(str(folder))
 
 
-def _private_to_this_user(folder: str) -> bool:
-    """Compiled templates are loaded as code: use the folder only if no one else can write it."""
-    import os
-    import stat
-
-    info = os.stat(folder)
-    others_may_write = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    return info.st_uid == os.getuid() and not others_may_write
-
-
-class Snippets:
+class TemplateFunctions:
     """Template functions over the library; records every entry (and version) used."""
 
     def __init__(self, library: Library):
@@ -138,9 +127,9 @@ class Snippets:
     def _entry(self, entry_id: str, table: dict, what: str):
         entry = table.get(entry_id)
         if entry is None:
-            raise SnippetError(f"unknown {what} id {entry_id!r} (not in the library)")
+            raise TemplateEntryError(f"unknown {what} id {entry_id!r} (not in the library)")
         if entry.status != "vetted":
-            raise SnippetError(f"{what} {entry_id!r} is {entry.status}, not vetted")
+            raise TemplateEntryError(f"{what} {entry_id!r} is {entry.status}, not vetted")
         self.used[entry_id] = entry.version
         return entry
 
@@ -187,7 +176,7 @@ class Snippets:
 
         if entry_id in self.library.concepts:
             return self._numbers(best_sources(self.concept(entry_id)))
-        return self._numbers(self._entry(entry_id, self.library.passages, "snippet").sources)
+        return self._numbers(self._entry(entry_id, self.library.passages, "passage").sources)
 
     def quotation_cite(self, entry_id: str) -> SafeMarkdown:
         """The number of the source of the entry's quoted definition, e.g. '[7]', or ''."""
@@ -244,9 +233,10 @@ def render_template(env, name: str, context: dict) -> str:
     except TemplateNotFound as exc:
         path, line = _template_location(sys.exc_info()[2], env)
         raise TemplateError(f"template not found: {exc.name}", path=path, line=line) from None
-    except Exception as exc:  # SnippetError, UndefinedError, SecurityError, TypeError...
+    except Exception as exc:  # TemplateEntryError, UndefinedError, SecurityError, TypeError...
         path, line = _template_location(exc.__traceback__, env)
-        message = str(exc) if isinstance(exc, SnippetError) else f"{type(exc).__name__}: {exc}"
+        own = isinstance(exc, TemplateEntryError)
+        message = str(exc) if own else f"{type(exc).__name__}: {exc}"
         raise TemplateError(message, path=path or name, line=line) from None
 
 

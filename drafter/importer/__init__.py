@@ -1,4 +1,4 @@
-"""Read a consultation's questions from its own document (issue 6).
+"""Read a consultation's questions from its own document.
 
 Interface used by `drafter consultations import` and by `drafter draft --consultation FORM.docx`:
 
@@ -36,9 +36,9 @@ class Scan:
     notes: list[str] = field(default_factory=list)
 
 
-def read_blocks(path: Path) -> tuple[list[Block], str]:
-    """The document's blocks and its metadata text (docx only: the core-properties title and
-    the page headers' lines, which often carry the reference), by the file's real format."""
+def read_form(path: Path) -> tuple[list[Block], str]:
+    """A consultation document's blocks and its metadata text (docx only: the core-properties
+    title and the page headers' lines, which often carry the reference), by its real format."""
     from drafter.importer.legacy import converted_doc, sniff
 
     kind = sniff(path)
@@ -111,7 +111,7 @@ def _read_text_file(path: Path) -> str:
 def scan(path: Path) -> Scan:
     """What the importer found in a document, with its doubts (for --check and UNSURE notes)."""
     path = Path(path)
-    blocks, core_title = read_blocks(path)
+    blocks, core_title = read_form(path)
     digest = hashlib.sha256(read_user_bytes(path)).hexdigest()
     meta = find_meta(blocks, core_title, fallback=path.stem.replace("_", " ").replace("-", " "))
     questions = find_questions(blocks)
@@ -178,10 +178,9 @@ def import_consultation(path: Path) -> Consultation:
 
 def consultation_yaml(result: Scan) -> str:
     """YAML for the imported question set, with the importer's doubts as comments."""
-    from io import StringIO
-
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from drafter.yamlio import dump_yaml
 
     consultation = to_consultation(result)
     data = to_data(consultation, omit_none=True)
@@ -198,12 +197,8 @@ def consultation_yaml(result: Scan) -> str:
     for key, why in result.meta.unsure.items():
         if key in top:
             top.yaml_set_comment_before_after_key(key, before=f"UNSURE: {why}")
-    yaml = YAML()
-    yaml.width = 100
-    out = StringIO()
-    out.write(
+    header = (
         f"# Imported by drafter from {result.path.name} (sha256 {result.sha256[:12]}…).\n"
         "# Check every question against the document; lines marked UNSURE need a look.\n"
     )
-    yaml.dump(top, out)
-    return out.getvalue()
+    return dump_yaml(top, header)

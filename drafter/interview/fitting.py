@@ -39,12 +39,12 @@ def fitted_replacement(text: str, finding: Finding) -> str | None:
     suggestion = replacement(finding)
     if suggestion is None:
         return None
+    start, end = finding.fix_span
+    old = text[start:end]
     alternatives = [a for a in _ALTERNATIVES.split(suggestion) if a]
     for alternative in alternatives:
-        if _same_word(alternative, finding.text) or word_form(alternative) == word_form(
-            finding.text
-        ):
-            return _matching_case(alternative, finding.text)
+        if _same_word(alternative, old) or word_form(alternative) == word_form(old):
+            return _matching_case(alternative, old)
     return None
 
 
@@ -58,7 +58,7 @@ def _matching_case(new: str, old: str) -> str:
 def apply_fitted(text: str, finding: Finding, new: str) -> tuple[str, int, int]:
     """`text` with the finding replaced by `new` and a preceding "a"/"an" made to agree;
     returns the new text and where the changed words now stand (start, end)."""
-    start = finding.start
+    start, end = finding.fix_span
     before = text[:start]
     article = re.search(r"\b([Aa]n?)(\s+)$", before)
     if article:
@@ -67,7 +67,7 @@ def apply_fitted(text: str, finding: Finding, new: str) -> tuple[str, int, int]:
             wanted = wanted.capitalize()
         if wanted != article.group(1):
             before = before[: article.start(1)] + wanted + article.group(2)
-    out = before + new + text[finding.end :]
+    out = before + new + text[end:]
     return out, len(before), len(before) + len(new)
 
 

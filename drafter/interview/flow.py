@@ -10,8 +10,13 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafter.answers import Answer, KeptFinding, Respondent
-from drafter.consultation import Consultation, bundled_consultations, load_consultation
+from drafter.answers import Answer, KeptFinding, Part, Pin, PinnedText, Respondent, reference
+from drafter.consultation import (
+    QUESTION_KINDS,
+    Consultation,
+    bundled_consultations,
+    load_consultation,
+)
 from drafter.errors import EXIT_INTERRUPTED, DrafterError, InputError
 from drafter.interview import prompts
 from drafter.interview import questionlist as ql
@@ -29,12 +34,6 @@ from drafter.model import to_data
 
 # consultation documents the importer reads (anything else is a question-set YAML file or an id)
 FORM_SUFFIXES = {".docx", ".md", ".txt", ".pdf"}
-KIND_LABELS = {
-    "free-text": "free text",
-    "agree-scale": "agree / disagree scale",
-    "yes-no": "yes / no / don't know",
-    "choice": "a choice of options",
-}
 
 
 @dataclass
@@ -52,11 +51,22 @@ class Later(Exception):
     """The respondent chose to leave the current question for later."""
 
 
+@dataclass
+class Quoting:
+    """The vetted texts quoted in the answer being given, and the text its typed words were
+    adapted from: kept beside the typed text while the prompts work on that."""
+
+    parts: list[Part]
+    adapted_from: Pin | None = None
+
+
 class Interview:
     def __init__(self, options: Options):
         self.options = options
         self.session: Session | None = None
         self._library = None
+        self._ranking = None
+        self.quoting: Quoting | None = None
         # the answer being given (number, answer so far): saved if the interview is interrupted
         self.pending: tuple[str, Answer] | None = None
         self.lock: AnswersLock | None = None  # one interview per answers file
@@ -75,7 +85,7 @@ class Interview:
 
     @property
     def library(self):
-        """The snippet library, loaded at the first question rather than before the first
+        """The library, loaded at the first question rather than before the first
         prompt (loading it in a thread was tried: it slowed the first prompt down more)."""
         if self._library is None:
             from drafter import library as library_module
@@ -88,6 +98,19 @@ class Interview:
                 prompts.say(f"Warning: {warning}", "muted")
             self._library = library
         return self._library
+
+    @property
+    def ranking(self):
+        """The BM25 index of the library's vetted passages and positions, built at the first
+        question that takes text; None if the library has none to offer."""
+        if self._ranking is None:
+            from drafter.reuse.rank import Ranking
+
+            try:
+                self._ranking = Ranking(self.library)
+            except InputError:
+                self._ranking = False
+        return self._ranking or None
 
     def _run(self) -> int:
         from drafter.library.loader import check_library_dirs, resolve_library_dirs
@@ -267,11 +290,14 @@ class Interview:
         question = session.question(number)
         before = session.default_answer(number)
         answer = copy.deepcopy(before)
+        answer.response = before.typed  # the prompts edit the typed words; quotes kept aside
+        adapted = next((p.adapted_from for p in before.parts() if p.adapted_from), None)
+        self.quoting = Quoting([p for p in before.parts() if p.is_reference], adapted)
         self.pending = (number, answer)
         self._remember_resume_point(number)
         prompts.show_question(
             number,
-            session.position(number),
+            session.ordinal(number),
             len(session.numbers),
             question.section,
             question.text,
@@ -290,7 +316,8 @@ class Interview:
                 answer.no_response = False
                 self._keep_draft(number, answer)
             if question.takes_text:
-                if not self._response(question, before, answer):
+                adapt = self._offer_library(question, answer)
+                if not self._response(question, before, answer, adapt):
                     self._record(number, Answer(no_response=True))
                     return
             else:
@@ -298,7 +325,7 @@ class Interview:
             self._keep_draft(number, answer)
             answer.key_point = prompts.key_point(answer.key_point)
             self._keep_draft(number, answer)
-            answer.define = self._glossary(answer)
+            answer.define = self._glossary(self._combined(answer))
         except Later:
             self.pending = None
             prompts.say("Left for later. It stays unanswered until you come back to it.", "muted")
@@ -311,12 +338,14 @@ class Interview:
         question is kept until this one is finished, if nothing has been typed yet)."""
         if not _has_content(answer):
             return
-        draft = copy.deepcopy(answer)
+        draft = copy.deepcopy(self._combined(answer))
         draft.draft = True
         self.session.answers.answers[number] = draft
         self._save()
 
     def _record(self, number: str, answer: Answer) -> None:
+        answer = self._combined(answer)
+        self.quoting = None
         answer.draft = False
         self.session.answers.answers[number] = answer
         self._note_library()  # before the save, so the file names the entries it asks for
@@ -349,11 +378,14 @@ class Interview:
             session.path = target
             session.on_disk = None  # a new file: nothing there yet to compare with
 
-    def _response(self, question, before: Answer, answer: Answer) -> bool:
-        """Ask for the response text and run the precision check; False means "no response"."""
+    def _response(self, question, before: Answer, answer: Answer, adapt: str | None = None) -> bool:
+        """Ask for the response text and run the precision check; False means "no response".
+        `adapt` is a vetted text to start from (it becomes the respondent's own words)."""
         from drafter.textclean import clean_text
 
-        text = before.response if not before.no_response else ""
+        text = answer.response if not before.no_response else ""
+        if adapt:
+            text = "\n\n".join(t for t in (text, adapt) if t.strip())
         while True:
             try:
                 typed = prompts.response_text(text)
@@ -365,7 +397,7 @@ class Interview:
             if removed:
                 prompts.say(f"(Removed {removed} invisible control character(s).)", "muted")
             if not text:
-                if question.stances:  # the explanation is optional
+                if question.stances or (self.quoting and self.quoting.parts):  # optional
                     answer.response, answer.kept_findings = "", []
                     return True
                 choice = prompts.empty_response()
@@ -400,7 +432,7 @@ class Interview:
         while True:
             found_now = findings_to_ask(check_text(text, self.library))
             open_findings = [
-                f for f in found_now if not any(k.rule == f.rule and k.text == f.text for k in kept)
+                f for f in found_now if not any(k.covers(f.rule, f.text) for k in kept)
             ]
             if not open_findings:
                 break
@@ -433,20 +465,90 @@ class Interview:
             # what a stop at the next finding keeps: the text with the choices made so far
             answer.response, answer.kept_findings = text, list(kept)
             self._keep_draft(number, answer)
-        answer.kept_findings = [
-            k for k in kept if any(k.rule == f.rule and k.text == f.text for f in found_now)
-        ]
+        answer.kept_findings = [k for k in kept if any(k.covers(f.rule, f.text) for f in found_now)]
         answer.response = text
         return text
+
+    # -- vetted texts from the library ---------------------------------------------------------
+
+    def _combined(self, answer: Answer) -> Answer:
+        """The answer with the quoted texts before the typed words (which carry where they
+        were adapted from), as it is saved; unchanged for "no response"."""
+        quoting = self.quoting
+        if quoting is None or answer.no_response or not isinstance(answer.response, str):
+            return answer
+        if not quoting.parts and quoting.adapted_from is None:
+            return answer
+        out = copy.deepcopy(answer)
+        adapted = quoting.adapted_from if answer.response.strip() else None
+        out.set_parts([*quoting.parts, Part(text=answer.response, adapted_from=adapted)])
+        return out
+
+    def _offer_library(self, question, answer: Answer) -> str | None:
+        """Offer the passages and positions that fit the question (and a search for any
+        other): each can be previewed, inserted as it is, or inserted to adapt. Returns the
+        text to adapt, or None to go on to the respondent's own words."""
+        ranking, quoting = self.ranking, self.quoting
+        if ranking is None or quoting is None:
+            return None
+        asked = " ".join(t for t in (question.text, question.guidance) if t)
+        while True:
+            quoted = {p.pin.id: p for p in quoting.parts if p.pin}
+            offers = ranking.offers(asked, exclude=quoted)
+            quoted_views = [_quoted_view(p) for p in quoting.parts]
+            picked = prompts.library_offers([_offer_view(o) for o in offers], quoted_views)
+            if not picked or picked == prompts.OWN_WORDS:  # Enter on the default
+                return None
+            if picked.startswith(prompts.REMOVE):
+                gone = picked[len(prompts.REMOVE) :]
+                quoting.parts = [p for p in quoting.parts if not p.pin or p.pin.id != gone]
+                self._keep_draft(question.number, answer)
+                continue
+            if picked == prompts.SEARCH:
+                every = [_offer_view(o) for o in ranking.search("") if o.id not in quoted]
+                picked = prompts.search_library(every)
+                if picked is None:
+                    continue
+            try:
+                offer = ranking.offer(picked, asked)
+            except KeyError:  # nothing picked
+                continue
+            view = _offer_view(offer)
+            action = prompts.offer_action(view)
+            while action == "preview":
+                prompts.preview(view)
+                action = prompts.offer_action(view)
+            pin = Pin(**{offer.kind: offer.id}, version=offer.version)
+            if action == "insert":
+                quoting.parts.append(reference(pin, offer.text))
+                self._keep_draft(question.number, answer)  # saved the moment it is chosen
+                prompts.say(f"Quoted {pin.label}: it prints as the library's text.", "good")
+                self._library_defects(pin, offer.text)
+            elif action == "adapt":
+                quoting.adapted_from = pin
+                prompts.say(f"Adapting {pin.label}: edit it below; it becomes your words.")
+                return offer.text
+
+    def _library_defects(self, pin: Pin, text: str) -> None:
+        """Precision findings in a vetted text are the library's to fix, never the
+        respondent's: shown once, as a defect to report, and not asked about."""
+        from drafter.precision import check_text
+
+        for found in findings_to_ask(check_text(text, self.library)):
+            prompts.say(
+                f"Library defect in {pin.label}: “{found.text}”: {found.message} "
+                "(tell the library's maintainers; it is not yours to fix here)",
+                "warning",
+            )
 
     def _glossary(self, answer: Answer) -> list[str]:
         """Library terms to define for this answer: those it mentions, and any looked up."""
         from drafter.precision import concepts_used
 
         concepts = self.library.concepts if self.library else {}
-        if not concepts or not answer.response.strip():
+        if not concepts or not answer.text.strip():
             return [i for i in answer.define]
-        mentioned = [i for i in concepts_used(answer.response, self.library) if i in concepts]
+        mentioned = [i for i in concepts_used(answer.text, self.library) if i in concepts]
         shown = mentioned + [i for i in answer.define if i in concepts and i not in mentioned]
         if not shown:  # nothing to define: no extra step (a list of one item invites typing)
             return []
@@ -470,6 +572,16 @@ class Interview:
         ids = {i for a in self.session.answers.answers.values() for i in a.define}
         known = {i for i in ids if i in self.library.concepts}
         self.session.note_library(self.library.versions(known))
+        # each definition as it was when first asked for, so `drafter check` can show a change
+        # (a pin already there stays until `drafter check --update` moves it)
+        pinned = self.session.answers.definitions
+        for concept_id in sorted(known - set(pinned)):
+            concept = self.library.concepts[concept_id]
+            pinned[concept_id] = PinnedText(
+                version=concept.version, text=concept.printed_definition
+            )
+        for concept_id in set(pinned) - known:
+            del pinned[concept_id]
 
     # -- review and render ----------------------------------------------------------------
 
@@ -548,6 +660,7 @@ class Interview:
         note = ""
         if self.pending is not None:
             number, answer = self.pending
+            answer = self._combined(answer)
             if _has_content(answer) and answer != session.answers.answers.get(number):
                 answer.draft = True  # not finished: --resume comes back to it
                 session.answers.answers[number] = answer
@@ -590,7 +703,8 @@ def confirm_questions(consultation: Consultation) -> Consultation:
         prompts.rule()
         prompts.say(f"{len(consultation.questions)} questions:", "heading")
         for q in consultation.questions:
-            how = "" if q.kind == "free-text" else f"  [{KIND_LABELS[q.kind]}]"
+            kind = QUESTION_KINDS[q.kind]
+            how = f"  [{kind.label}]" if kind.stances or kind.own_options else ""
             prompts.say(f"{q.number}. {q.text}{how}")
         action = prompts.choose(
             "Are these the consultation's questions?",
@@ -632,11 +746,11 @@ def confirm_questions(consultation: Consultation) -> Consultation:
             elif action == "kind":
                 kind = prompts.choose(
                     "How is it answered?",
-                    [(label, kind) for kind, label in KIND_LABELS.items()],
+                    [(kind.label, kind.name) for kind in QUESTION_KINDS.values()],
                     default=question.kind,
                 )
                 options: list[str] = []
-                if kind == "choice":
+                if QUESTION_KINDS[kind].own_options:
                     typed = prompts.line(
                         "The options, separated by semicolons",
                         "; ".join(question.options),
@@ -691,7 +805,22 @@ def _signals_interrupt():
 
 
 def _has_content(answer: Answer) -> bool:
-    return bool(answer.stance or answer.response.strip() or answer.no_response)
+    return bool(answer.stance or answer.text.strip() or answer.no_response)
+
+
+def _offer_view(offer) -> prompts.OfferView:
+    return prompts.OfferView(
+        id=offer.id, kind=offer.kind, title=offer.title, version=offer.version,
+        why=offer.why, text=offer.text,
+    )  # fmt: skip
+
+
+def _quoted_view(part: Part) -> prompts.OfferView:
+    pin = part.pin
+    first = " ".join(part.text.split()[:6])
+    return prompts.OfferView(
+        id=pin.id, kind=pin.kind, title=first, version=pin.version or 0, why="", text=part.text
+    )
 
 
 def _term_view(concept) -> prompts.TermView:

@@ -308,26 +308,35 @@ def glossary_terms(mentioned: Sequence[TermView], chosen: set[str]) -> tuple[lis
 
 def look_up_term(terms: Sequence[TermView]) -> str | None:
     """A searchable list of library terms with their short definitions; None when left empty."""
-    by_term = {t.term: t.id for t in terms}
+    return _pick_by_typing(
+        "Term to add (type to search, Enter on an empty line to stop)",
+        {t.term: t.id for t in terms},
+        {t.term: t.short for t in terms},
+        "Pick a term from the list (type part of it to search)",
+    )
+
+
+def _pick_by_typing(
+    message: str, by_label: dict[str, str], meta: dict[str, str], refusal: str
+) -> str | None:
+    """A searchable list: the value of the label typed, or of the only label that contains
+    what was typed; None when left empty."""
 
     def resolve(typed: str) -> str | None:
-        """The term typed, or the only term that contains what was typed."""
         wanted = typed.strip().lower()
-        exact = [term for term in by_term if term.lower() == wanted]
-        partial = [term for term in by_term if wanted in term.lower()]
+        exact = [label for label in by_label if label.lower() == wanted]
+        partial = [label for label in by_label if wanted in label.lower()]
         found = exact or (partial if len(partial) == 1 else [])
-        return by_term[found[0]] if found else None
+        return by_label[found[0]] if found else None
 
     def validate(typed: str):
-        if not typed.strip() or resolve(typed):
-            return True
-        return "Pick a term from the list (type part of it to search)"
+        return True if not typed.strip() or resolve(typed) else refusal
 
     answer = _ask(
         questionary.autocomplete(
-            "Term to add (type to search, Enter on an empty line to stop)",
-            choices=list(by_term),
-            meta_information={t.term: t.short for t in terms},
+            message,
+            choices=list(by_label),
+            meta_information=meta,
             match_middle=True,
             ignore_case=True,
             style=STYLE,
@@ -390,3 +399,73 @@ def interrupt_current_prompt() -> bool:
 
 def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+# -- vetted library texts offered for a question ------------------------------------------------
+
+SEARCH = "\x00search"
+OWN_WORDS = "\x00own-words"
+REMOVE = "\x00remove:"
+
+
+@dataclass(frozen=True)
+class OfferView:
+    """A passage or position offered for the question, and why it was."""
+
+    id: str
+    kind: str  # "position" or "passage"
+    title: str
+    version: int
+    why: str
+    text: str
+
+
+def library_offers(offers: Sequence[OfferView], quoted: Sequence[OfferView]) -> str:
+    """The texts offered for this question; returns an offer's id, SEARCH, OWN_WORDS, or
+    REMOVE + id for a text already quoted in the answer."""
+    room = width() - 6
+    say()
+    say("From the library: texts that may fit this question", "heading")
+    choices: list = [Choice("Go on to the response (your own words)", value=OWN_WORDS)]
+    for view in quoted:
+        label = f"Remove the quoted {view.kind}: {view.title} (v{view.version})"
+        choices.append(Choice(_clip(label, room), value=REMOVE + view.id))
+    if offers:
+        choices.append(Separator())
+    for view in offers:
+        choices.append(
+            Choice(_clip(f"{view.kind.title()}: {view.title} — {view.why}", room), value=view.id)
+        )
+    choices += [Separator(), Choice("Search the library…", value=SEARCH)]
+    return choose("Quote or adapt a vetted text?", choices, default=OWN_WORDS)
+
+
+def offer_action(view: OfferView) -> str:
+    """What to do with one offered text: 'preview', 'insert', 'adapt' or 'back'."""
+    return choose(
+        _clip(f"{view.kind.title()} “{view.title}” (v{view.version})", width() - 4),
+        [
+            Choice("Preview it", value="preview"),
+            Choice("Insert it as it is (vetted text, kept in step with the library)", "insert"),
+            Choice("Insert it and adapt it (it becomes your own words)", value="adapt"),
+            Choice("Back to the list", value="back"),
+        ],
+    )
+
+
+def preview(view: OfferView) -> None:
+    say()
+    say(f"{view.kind.title()}: {view.title} (v{view.version}) — {view.why}", "heading")
+    say(view.text)
+
+
+def search_library(views: Sequence[OfferView]) -> str | None:
+    """A searchable list of every vetted passage and position; returns an id, or None when
+    left empty."""
+    labels = {f"{v.title} ({v.kind} {v.id})": v for v in views}
+    return _pick_by_typing(
+        "Library text (type to search, Enter on an empty line to go back)",
+        {label: v.id for label, v in labels.items()},
+        {label: " ".join(v.text.split()[:10]) + "…" for label, v in labels.items()},
+        "Pick a text from the list (type part of its title to search)",
+    )

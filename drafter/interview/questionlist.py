@@ -8,10 +8,9 @@ Consultation with the correction made; the interview asks which one the responde
 from __future__ import annotations
 
 from collections.abc import Sequence
-from io import StringIO
 from pathlib import Path
 
-from drafter.consultation import Consultation, Question
+from drafter.consultation import QUESTION_KINDS, Consultation, Question
 from drafter.errors import InputError
 from drafter.model import replace, to_data, validate
 
@@ -87,12 +86,13 @@ def change_kind(
 ) -> Consultation:
     """Say how a question is answered (an importer may take "Do you agree...?" for free text)."""
     options = tuple(o.strip() for o in options if o.strip())
-    if kind == "choice" and len(options) < 2:
-        raise InputError("a choice question needs at least two options")
+    own_options = QUESTION_KINDS[kind].own_options
+    if own_options and len(options) < 2:
+        raise InputError(f"a {kind} question needs at least two options")
     questions = list(consultation.questions)
     i = _index(consultation, number)
     data = to_data(questions[i], dates=None)
-    data.update(kind=kind, options=options if kind == "choice" else ())
+    data.update(kind=kind, options=options if own_options else ())
     questions[i] = validate(data, Question)
     return _with(consultation, questions)
 
@@ -112,19 +112,14 @@ def remainder(original: str, first: str) -> str:
 
 def dump_consultation(consultation: Consultation) -> str:
     """YAML text of a consultation (the format of consultations/*.yaml)."""
-    from ruamel.yaml import YAML
+    from drafter.yamlio import dump_yaml
 
     data = to_data(consultation, omit_none=True)
     for question in data["questions"]:
         if not question.get("options"):
             question.pop("options", None)
-    yaml = YAML()
-    yaml.default_flow_style = False
-    yaml.width = 100
-    out = StringIO()
-    out.write("# Questions as confirmed in `drafter draft`; edit freely, then run it again.\n")
-    yaml.dump(data, out)
-    return out.getvalue()
+    header = "# Questions as confirmed in `drafter draft`; edit freely, then run it again.\n"
+    return dump_yaml(data, header)
 
 
 def save_consultation(consultation: Consultation, path: Path) -> Path:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.answers import Answer, AnswersFile, load_answers, save_answers
-from drafter.consultation import Consultation, Question
+from drafter.consultation import Consultation, Question, number_key
 from drafter.errors import InputError
 from drafter.interview.lock import fingerprint
 
@@ -112,8 +112,8 @@ class Session:
     def question(self, number: str) -> Question:
         return self.consultation.question(number)
 
-    def position(self, number: str) -> int:
-        """1-based position of a question, for "Question 3 of 12"."""
+    def ordinal(self, number: str) -> int:
+        """Where a question comes, counting from 1, for "Question 3 of 12"."""
         return self.numbers.index(number) + 1
 
     def is_answered(self, number: str) -> bool:
@@ -164,12 +164,8 @@ class Session:
     def _match_number(self, item: str) -> str | None:
         if item in self.numbers:
             return item
-
-        def norm(value: str) -> str:
-            return re.sub(r"^q(uestion)?\.?\s*", "", value.strip().lower())
-
         for number in self.numbers:
-            if norm(number) == norm(item):
+            if number_key(number) == number_key(item):
                 return number
         return None
 
@@ -236,7 +232,7 @@ class Session:
                 ReviewRow(
                     number=number,
                     stance=answer.stance or "",
-                    first_words=first_words(answer.response),
+                    first_words=first_words(answer.text),
                     status=status,
                     findings_kept=len(answer.kept_findings),
                 )
@@ -246,7 +242,7 @@ class Session:
     def precision_summary(self, counts: dict[str, int] | None = None) -> str:
         """One line: what was checked, what was kept as written, and (given the counts by
         severity from checking the rendered response) what the whole response still has."""
-        checked = sum(1 for a in self.answers.answers.values() if a.response.strip())
+        checked = sum(1 for a in self.answers.answers.values() if a.text.strip())
         kept = {n: len(a.kept_findings) for n, a in self.answers.answers.items() if a.kept_findings}
         parts = [f"{checked} response{'s' if checked != 1 else ''} checked"]
         if kept:
@@ -364,7 +360,7 @@ def replacement(finding: Finding) -> str | None:
 
 def previously_kept(answer: Answer, finding: Finding) -> bool:
     """Whether the respondent already chose to keep this wording for this rule."""
-    return any(k.rule == finding.rule and k.text == finding.text for k in answer.kept_findings)
+    return any(k.covers(finding.rule, finding.text) for k in answer.kept_findings)
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

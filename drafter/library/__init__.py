@@ -1,4 +1,4 @@
-"""The vetted snippet library: entries loaded from one or more folders, later layers winning."""
+"""The vetted library: entries loaded from one or more folders, later layers winning."""
 
 from drafter.library.loader import Library, load_library, resolve_library_dirs
 from drafter.library.schema import Concept, Organisation, Passage

@@ -1,7 +1,8 @@
 """Change entry files without disturbing them: round-trip YAML keeps comments, order, layout.
 
-`review` touches only status, version, vetted_by, vetted_on and review_by, so `git diff` shows
-just those lines. `write_new_entry` writes a fresh, valid file atomically.
+`review` touches only status, version, vetted_by, vetted_on and review_by (a position's
+approved_by and approved_on), so `git diff` shows just those lines. `write_new_entry` writes a
+fresh, valid file atomically.
 """
 
 from __future__ import annotations
@@ -14,18 +15,25 @@ from pathlib import Path
 from drafter.errors import InputError, OutputExistsError
 from drafter.fsutil import atomic_write_text
 from drafter.library.loader import entry_from_data
-from drafter.library.schema import Entry
+from drafter.library.schema import KINDS, Concept, Entry
 from drafter.model import to_data
 
 # where an entry's fields go when we write a new file: the order maintainers read them in
 FIELD_ORDER = [
-    *("id", "kind", "version", "status", "vetted_by", "vetted_on", "review_by", "checked_on"),
-    *("subject", "name", "title", "short", "definition", "quotation", "quotation_source"),
-    *("aliases", "is", "is_not", "not_verified", "description", "text", "uses", "sources"),
+    *("id", "kind", "version", "status", "successor", "vetted_by", "vetted_on"),
+    *("approved_by", "approved_on", "review_by", "checked_on"),
+    *("subject", "name", "title", "topics", "written_for", "short", "definition", "quotation"),
+    *("quotation_source", "aliases", "is", "is_not", "not_verified", "description", "text"),
+    *("uses", "origin", "sources"),
     *("terms", "relations", "needs_qualifier", "misuse_contexts", "distinguish", "misuses"),
     *("translations", "examples"),
 ]
-FOLDERS = {"concept": "terms", "organisation": "organisations", "passage": "passages"}
+FOLDERS = {
+    "concept": "terms",
+    "organisation": "organisations",
+    "passage": "passages",
+    "position": "positions",
+}
 
 
 def _yaml():
@@ -60,11 +68,13 @@ def review_entry(
     if not isinstance(data, dict) or data.get("id") != expected_id:
         raise InputError(f"does not hold entry {expected_id!r}", path=path)
     old = int(data.get("version", 0) or 0)
+    model = KINDS.get(data.get("kind", "concept"), Concept)
+    by_key, on_key = model.SIGN_OFF  # a position is approved: approved_by, approved_on
     updates = {  # in file order: new keys go after the previous one
         "version": old + 1,
         "status": "vetted",
-        "vetted_by": by,
-        "vetted_on": on,
+        by_key: by,
+        on_key: on,
         "review_by": review_by,
     }
     anchor = "kind"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drafter.library.newentry import field_problem, source_problem, term_problem
-from drafter.library.schema import Concept, Organisation, Passage, id_problem
+from drafter.library.schema import KINDS, Concept, Organisation, Passage, Position, id_problem
 
 # a check: the answer -> what is wrong with it in plain words, or None
 Check = Callable[[str], "str | None"]
@@ -106,7 +106,7 @@ def _flagged_by_check(out: dict, library) -> Check:
     def check(text: str) -> str | None:
         if library is None:
             return None
-        from drafter.library.validate import example_findings
+        from drafter.entry_examples import example_findings
 
         try:
             found = example_findings(text, library, _draft_concept(out))
@@ -140,7 +140,7 @@ def ask_fields(
     kind = _ask(
         questionary.select(
             "Kind of entry:",
-            choices=["concept", "organisation", "passage"],
+            choices=list(KINDS),
             default=out.get("kind") or "concept",
         )
     )
@@ -196,6 +196,16 @@ def ask_fields(
         out["is_"] = _list(questionary, "Concept id it is", concept_id)
         out["is_not"] = _list(questionary, "Concept id it is not", concept_id)
         out["checked_on"] = dt.date.today().isoformat()
+    elif kind == "position":
+        out["title"] = _text(questionary, "Title:", _field(Position, "title", "The title"))
+        out["topics"] = _list(questionary, "Topic keyword")
+        out["text"] = _text(
+            questionary,
+            "The position, in Markdown:",
+            _field(Position, "text", "The position"),
+            multiline=True,
+        )
+        out["written_for"] = _list(questionary, "Question or consultation it was written for")
     else:
         out["title"] = _text(questionary, "Title:", _field(Passage, "title", "The title"))
         out["text"] = _text(
@@ -207,17 +217,22 @@ def ask_fields(
         "Source as title=...;kind=...;publisher=...;year=...;url=...",
         source_problem,
     )
-    # a vetted entry needs a source (the rule `snippets validate` applies): say so up front
+    # a vetted entry needs a source (the rule `snippets validate` applies): say so up front;
+    # a position is the organisation's view and needs an approver instead
+    position = kind == "position"
     vetted = questionary.Choice(
-        "vetted", disabled=None if out["sources"] else "needs at least one source"
+        "vetted", disabled=None if out["sources"] or position else "needs at least one source"
     )
     status = _ask(questionary.select("Status:", choices=["draft", vetted], default="draft"))
     out["status"] = status
     if status == "vetted":
-        out["vetted_by"] = _text(
-            questionary, "Vetted by:", _filled("The name of the person who checked it")
+        signed = "approved" if position else "vetted"
+        out[f"{signed}_by"] = _text(
+            questionary,
+            f"{signed.capitalize()} by:",
+            _filled(f"The name of the person who {'approved' if position else 'checked'} it"),
         )
-        out["vetted_on"] = dt.date.today().isoformat()
+        out[f"{signed}_on"] = dt.date.today().isoformat()
         from drafter.library.edit import add_months
 
         out["review_by"] = add_months(dt.date.today(), 12).isoformat()

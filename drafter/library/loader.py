@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafter.errors import DrafterError, InputError, MultipleErrors
-from drafter.library.schema import Concept, Entry, Organisation, Passage
+from drafter.library.schema import KINDS, Concept, Entry, Organisation, Passage, Position
 from drafter.model import problems as model_problems
 from drafter.resources import bundled
 from drafter.yamlio import load_yaml
 
-_KINDS = {"concept": Concept, "organisation": Organisation, "passage": Passage}
+_KINDS = KINDS
 _MODELS = tuple(_KINDS.values())
 CONFIG_NAME = "config.yaml"
 
@@ -27,6 +27,7 @@ class Library:
     concepts: dict[str, Concept] = field(default_factory=dict)
     organisations: dict[str, Organisation] = field(default_factory=dict)
     passages: dict[str, Passage] = field(default_factory=dict)
+    positions: dict[str, Position] = field(default_factory=dict)
     # where each entry came from, for messages and for `snippets review`
     paths: dict[str, Path] = field(default_factory=dict)
     layers: tuple[Path, ...] = ()
@@ -38,8 +39,12 @@ class Library:
     # built on first use; cleared whenever an entry is added
     compiled: object = field(default=None, repr=False, compare=False)
 
-    def get(self, entry_id: str) -> Concept | Organisation | Passage:
-        for table in (self.concepts, self.organisations, self.passages):
+    def tables(self) -> tuple[dict[str, Entry], ...]:
+        """The entries by kind, in listing order: concepts, organisations, passages, positions."""
+        return (self.concepts, self.organisations, self.passages, self.positions)
+
+    def get(self, entry_id: str) -> Entry:
+        for table in self.tables():
             if entry_id in table:
                 return table[entry_id]
         raise KeyError(entry_id)
@@ -48,9 +53,9 @@ class Library:
         return {i: self.get(i).version for i in sorted(set(ids))}
 
     def entries(self) -> list[Entry]:
-        """Every entry: concepts, then organisations, then passages, each sorted by id."""
+        """Every entry: concepts, organisations, passages, then positions, each sorted by id."""
         out: list[Entry] = []
-        for table in (self.concepts, self.organisations, self.passages):
+        for table in self.tables():
             out += [table[key] for key in sorted(table)]
         return out
 
@@ -62,6 +67,7 @@ class Library:
             concepts={**self.concepts, concept.id: concept},
             organisations=self.organisations,
             passages=self.passages,
+            positions=self.positions,
             paths=self.paths,
             layers=self.layers,
         )
@@ -69,12 +75,14 @@ class Library:
     def add(self, entry: Entry, path: Path) -> None:
         """Add an entry, replacing any earlier one with the same id."""
         self.compiled = None
-        for table in (self.concepts, self.organisations, self.passages):
+        for table in self.tables():
             table.pop(entry.id, None)
         if isinstance(entry, Concept):
             self.concepts[entry.id] = entry
         elif isinstance(entry, Organisation):
             self.organisations[entry.id] = entry
+        elif isinstance(entry, Position):
+            self.positions[entry.id] = entry
         else:
             self.passages[entry.id] = entry
         self.paths[entry.id] = path
@@ -180,7 +188,7 @@ def read_layer(
     directory: Path, *, use_cache: bool = True
 ) -> tuple[list[tuple[Path, Entry]], list[DrafterError]]:
     """Parse every file of one layer, collecting every problem instead of stopping."""
-    from drafter.library import cache
+    from drafter import cache
 
     entries: list[tuple[Path, Entry]] = []
     problems: list[DrafterError] = []

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from drafter.errors import InputError, MultipleErrors
-from drafter.library.schema import Concept, Designation, Entry, Organisation, Passage, Source
+from drafter.library.schema import (
+    Concept,
+    Designation,
+    Entry,
+    Organisation,
+    Passage,
+    Position,
+    Source,
+)
 from drafter.model import dotted, field_problems
 
 SOURCE_KEYS = ("title", "kind", "publisher", "year", "url", "section", "ref")
@@ -20,6 +28,7 @@ FLAGS = {
     "misuses": "--misuse-note",
     "translations": "--translation",
     "examples": "--must-flag/--must-pass",
+    "topics": "--topic",
 }
 
 
@@ -148,6 +157,7 @@ def build_entry(fields: dict) -> Entry:
         "vetted_on": _date(fields.get("vetted_on"), "vetted-on"),
         "review_by": _date(fields.get("review_by"), "review-by"),
         "sources": [parse_source(s) for s in fields.get("sources") or ()],
+        "successor": fields.get("successor") or None,
     }
     examples = {
         "must_flag": list(fields.get("must_flag") or ()),
@@ -191,20 +201,35 @@ def build_entry(fields: dict) -> Entry:
             examples=examples,
         )
         model = Organisation
+    elif kind == "position":
+        if data["vetted_by"] or data["vetted_on"]:
+            raise InputError("a position is approved, not vetted: use --approved-by/--approved-on")
+        data.update(
+            title=fields.get("title"),
+            text=fields.get("text"),
+            topics=list(fields.get("topics") or ()),
+            written_for=list(fields.get("written_for") or ()),
+            vetted_by=fields.get("approved_by") or None,
+            vetted_on=_date(fields.get("approved_on"), "approved-on"),
+        )
+        model = Position
     else:
         data.update(
             title=fields.get("title"), text=fields.get("text"), uses=list(fields.get("uses") or ())
         )
         model = Passage
     if data["status"] == "vetted":  # the same rules `snippets validate` applies
-        missing = [flag for flag, key in (("--vetted-by", "vetted_by"), ("--source", "sources"))
-                   if not data.get(key)]  # fmt: skip
+        needed = (("--approved-by", "vetted_by"),) if model is Position else (
+            ("--vetted-by", "vetted_by"), ("--source", "sources"))  # fmt: skip
+        missing = [flag for flag, key in needed if not data.get(key)]
         if missing:
             raise InputError(f"a vetted entry needs {' and '.join(missing)}")
         from drafter.library.edit import add_months
 
         data["vetted_on"] = data["vetted_on"] or dt.date.today()
         data["review_by"] = data["review_by"] or add_months(data["vetted_on"], 12)
+    if model is Position:  # the names a position file uses
+        data["approved_by"], data["approved_on"] = data.pop("vetted_by"), data.pop("vetted_on")
     data = {k: v for k, v in data.items() if v is not None}
     found = field_problems(data, model)
     if not isinstance(found, list):

@@ -1,8 +1,9 @@
 """What a response prints from a concept: its sources (the best two, primary first, one
-number per Act or URL across the response), its current dated facts and its Welsh term.
+number per Act or URL across the response), its current dated facts and its Welsh term; and
+how a concept's relations read wherever a concept is shown.
 
-One place for these rules, so the response's glossary, the library glossary export and
-`snippets validate` agree on them.
+One place for these rules, so the response's glossary, the library glossary export,
+`snippets show`, `lint --explain` and `snippets validate` agree on them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,33 @@ SOURCES_PER_TERM = 2
 VERIFIED_TRANSLATION = ("legislation", "official-usage")
 
 _RANK = {kind: rank for rank, kind in enumerate(SOURCE_KINDS)}
+
+# how each kind of relation between concepts reads, in the order they are shown
+RELATION_LABELS = {
+    "broader": "A kind of",
+    "narrower": "Includes",
+    "related": "Related to",
+    "contrast": "Not the same as",
+}
+
+
+def relation_rows(
+    concept: Concept, kinds: Iterable[str] = tuple(RELATION_LABELS)
+) -> list[tuple[str, tuple[str, ...]]]:
+    """(label, concept ids) for each of `kinds` the concept has. A concept may be both
+    narrower than and in contrast with another (a co-operative is a kind of mutual, yet
+    "co-operatives/mutuals" hides which is meant): it is shown as a kind of it, not also as
+    "not the same as" it."""
+    rel = concept.relations
+    family = set(rel.broader) | set(rel.narrower)
+    rows = []
+    for kind in kinds:
+        ids = tuple(getattr(rel, kind))
+        if kind == "contrast":
+            ids = tuple(i for i in ids if i not in family)
+        if ids:
+            rows.append((RELATION_LABELS[kind], ids))
+    return rows
 
 
 def source_key(source: Source) -> tuple[str, str]:

@@ -12,7 +12,8 @@ README = """\
 
 This folder holds our organisation's own entries for drafter (the consultation response
 drafter): terms, organisations and reusable passages that add to, or replace by id, the bundled
-vetted library. The format is described in drafter's `docs/library-format.md`.
+vetted library, and our own positions. The format is described in drafter's
+`docs/library-format.md`.
 
 ## Using it
 
@@ -21,7 +22,12 @@ vetted library. The format is described in drafter's `docs/library-format.md`.
 
 ## Maintaining it
 
-- One YAML file per entry: `terms/<id>.yaml`, `organisations/<id>.yaml`, `passages/<id>.yaml`.
+- One YAML file per entry: `terms/<id>.yaml`, `organisations/<id>.yaml`, `passages/<id>.yaml`,
+  `positions/<id>.yaml`.
+- A position is our own view: it needs no source, but it needs `approved_by` before it is
+  vetted. Draft positions from answers we have already given:
+
+      drafter snippets harvest past-answers.yaml --library .
 - Write definitions in your own words, cite every source and say what kind it is, and never
   present an unverified Welsh term as verified (`status: unverified`).
 - `response_definition` is what a response prints: one or two timeless sentences. Caveats and
@@ -111,4 +117,5 @@ def scaffold(directory: Path, *, force: bool = False) -> list[Path]:
         written.append(atomic_write_text(path, text, force=force))
     (directory / "organisations").mkdir(exist_ok=True)
     (directory / "passages").mkdir(exist_ok=True)
+    (directory / "positions").mkdir(exist_ok=True)
     return written

@@ -1,4 +1,5 @@
-"""The library entry format (docs/library-format.md): concepts, organisations and passages.
+"""The library entry format (docs/library-format.md): concepts, organisations, passages and
+positions.
 
 Concept entries follow the TBX concept-oriented model: one entry per concept, several
 designations each with an administrative status. Everything the precision check knows comes
@@ -8,11 +9,11 @@ from these fields; no word lists live in Python.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from msgspec.structs import force_setattr
 
-from drafter.model import Frozen, Meta, Text, check, check_id, field, strip_fields
+from drafter.model import Frozen, Meta, Text, check, check_id, field, is_id, strip_fields
 
 EntryStatus = Literal["draft", "vetted", "retired"]
 TermStatus = Literal["preferred", "admitted", "deprecated", "superseded"]
@@ -27,7 +28,7 @@ SourceKind = Literal[
 SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__
 # a designation's part of speech, so a Welsh term is printed beside an English term of the
 # same kind only ("cydweithredol" is the adjective, not "a co-operative")
-PartOfSpeech = Literal["noun", "plural noun", "adjective", "verb"]
+PartOfSpeech = Literal["noun", "plural noun", "adjective", "verb", "adverb"]
 
 NonEmpty = Annotated[str, Meta(min_length=1)]
 
@@ -98,6 +99,9 @@ class Designation(Frozen, kw_only=True):
     note: str | None = None
     # for deprecated/superseded designations: what to write instead (default: the preferred)
     use_instead: str | None = None
+    # for a superseded name that also names its statute ("the Industrial and Provident Societies
+    # Acts"): the statute that replaced it, so the Act's name cited as current law is flagged
+    statute_instead: str | None = None
     match: Match = field(default_factory=Match)
     # None: a noun, as glossary heads are
     part_of_speech: PartOfSpeech | None = None
@@ -158,6 +162,10 @@ class MisuseContext(Frozen, kw_only=True):
     # the designations it applies to (default: all): "co-produced" said of a survey is the
     # misuse, while the noun "co-production" in a sentence that mentions a consultation is not
     terms: tuple[str, ...] = ()
+    # at most this many words between the near words and the term ("constituted as a mutual"
+    # but not "registered as a community benefit society and run as a mutual"); default: the
+    # whole sentence
+    within: Annotated[int, Meta(ge=0, le=20)] | None = None
 
     def __post_init__(self) -> None:
         strip_fields(self, "near", "message")
@@ -176,9 +184,18 @@ class EntryBase(Frozen, kw_only=True):
     vetted_on: dt.date | None = None
     review_by: dt.date | None = None
     sources: tuple[Source, ...] = ()
+    # a retired entry's replacement: the id of an entry of the same kind
+    successor: str | None = None
+
+    # what the entry files call `vetted_by` and `vetted_on` (a position is *approved*)
+    SIGN_OFF: ClassVar[tuple[str, str]] = ("vetted_by", "vetted_on")
 
     def __post_init__(self) -> None:
         check_id(self.id, ID_EXAMPLE)
+        if self.successor is not None:
+            check(self.status == "retired", "successor", "only a retired entry has a successor")
+            check(is_id(self.successor), "successor", f"{self.successor!r} is not an entry id")
+            check(self.successor != self.id, "successor", "an entry cannot succeed itself")
 
 
 class Concept(EntryBase, kw_only=True):
@@ -200,6 +217,10 @@ class Concept(EntryBase, kw_only=True):
     # a bare use is vague: the writer should name the model (e.g. "mutual" -> which mutual?)
     needs_qualifier: str | None = None
     misuse_contexts: tuple[MisuseContext, ...] = ()
+    # words that say the organisation they govern is (or was) one of these ("demutualise the
+    # Co-op Bank" says the bank is a mutual): said of an organisation recorded as not one, they
+    # misattribute
+    presupposed_by: tuple[NonEmpty, ...] = ()
     distinguish: tuple[str, ...] = ()
     misuses: tuple[str, ...] = ()
     translations: dict[str, tuple[Translation, ...]] = {}
@@ -259,4 +280,53 @@ class Passage(EntryBase, kw_only=True):
         strip_fields(self, "title", "text")
 
 
-Entry = Concept | Organisation | Passage
+class Origin(Frozen, kw_only=True):
+    """Where a harvested position came from, so harvesting the same file again (or the .docx
+    rendered from the same answers) proposes nothing twice."""
+
+    # the file harvested, as it was named, and the question the answer was given to
+    file: Text
+    question: str | None = None
+    # sha256 of the answer text with its white space collapsed (`harvest.text_digest`)
+    digest: Annotated[str, Meta(pattern=r"^sha256:[0-9a-f]{64}$")]
+
+
+class Position(EntryBase, kw_only=True):
+    """The organisation's own approved stance on a topic. Unlike a passage it needs no source
+    (it is a view, not a fact) but it needs an approver before it is vetted; the YAML says
+    `approved_by` / `approved_on` where other entries say `vetted_by` / `vetted_on`."""
+
+    kind: Literal["position"]
+    vetted_by: str | None = field(default=None, name="approved_by")
+    vetted_on: dt.date | None = field(default=None, name="approved_on")
+    title: Text
+    # keywords a respondent (or the ranking) finds it by
+    topics: tuple[Text, ...] = ()
+    text: Text
+    # the questions or consultations it was written for, in words
+    written_for: tuple[Text, ...] = ()
+    origin: Origin | None = None
+
+    SIGN_OFF: ClassVar[tuple[str, str]] = ("approved_by", "approved_on")
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        strip_fields(self, "title", "text", "topics", "written_for")
+
+    @property
+    def approved_by(self) -> str | None:
+        return self.vetted_by
+
+    @property
+    def approved_on(self) -> dt.date | None:
+        return self.vetted_on
+
+
+Entry = Concept | Organisation | Passage | Position
+# an entry's `kind` -> its model, in the order entries are listed
+KINDS: dict[str, type[Entry]] = {
+    "concept": Concept,
+    "organisation": Organisation,
+    "passage": Passage,
+    "position": Position,
+}

@@ -68,7 +68,7 @@ def export_tbx(library: Library, *, status: str | None = None) -> bytes:
     file_desc = etree.SubElement(header, _q("fileDesc"))
     source_desc = etree.SubElement(file_desc, _q("sourceDesc"))
     etree.SubElement(source_desc, _q("p")).text = (
-        "Exported by drafter from its vetted snippet library. Welsh terms carry their "
+        "Exported by drafter from its vetted library. Welsh terms carry their "
         "verification status in a note; 'unverified' terms must be checked before use."
     )
     body = etree.SubElement(etree.SubElement(root, _q("text")), _q("body"))

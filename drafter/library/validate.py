@@ -1,7 +1,8 @@
 """Check a layered library: every problem in one pass, each naming its file and line.
 
 Errors make `drafter snippets validate` exit 2; warnings (a review date that has passed) and
-notes (an entry overridden by a later layer, the example check skipped) are reported only.
+notes (an entry overridden by a later layer) are reported only. Running the entries' example
+sentences through the precision check is `drafter.entry_examples`'s job, a layer above both.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
+from drafter import fsutil
 from drafter.errors import DrafterError, InputError, MultipleErrors
 from drafter.library.loader import Library, duplicate_problems, read_layer
 from drafter.library.publishable import concept_problems, source_problems
-from drafter.library.schema import Concept, Organisation, Passage
+from drafter.library.schema import Concept, Organisation, Position
 
 Level = Literal["error", "warning", "note"]
 
@@ -76,9 +78,7 @@ def _from_error(exc: DrafterError) -> list[Problem]:
     return [Problem("error", e.message, e.path, e.line) for e in errors]
 
 
-def validate(
-    dirs: Sequence[Path], *, today: dt.date | None = None, examples: bool = True
-) -> Report:
+def validate(dirs: Sequence[Path], *, today: dt.date | None = None) -> Report:
     """Validate the layers in order, then the merged library they make."""
     today = today or dt.date.today()
     library = Library(layers=tuple(Path(d) for d in dirs))
@@ -101,8 +101,6 @@ def validate(
             library.add(entry, path)
             _check_entry(report, entry, path, today)
     report.problems += cross_entry_problems(library)
-    if examples:
-        _check_examples(report, library)
     return report
 
 
@@ -113,7 +111,10 @@ def _line(path: Path, *keys: str | int) -> int | None:
 
 
 def _check_entry(report: Report, entry, path: Path, today: dt.date) -> None:
-    if entry.status == "vetted":
+    by_key, on_key = entry.SIGN_OFF
+    if isinstance(entry, Position):
+        _check_approval(report, entry, path)
+    elif entry.status == "vetted":
         if not entry.sources:
             report.add(
                 "error", "a vetted entry needs at least one source", path, _line(path, "status")
@@ -127,7 +128,7 @@ def _check_entry(report: Report, entry, path: Path, today: dt.date) -> None:
                 _line(path, "status"),
             )
     if entry.vetted_on and entry.review_by and entry.review_by < entry.vetted_on:
-        report.add("error", "review_by is before vetted_on", path, _line(path, "review_by"))
+        report.add("error", f"review_by is before {on_key}", path, _line(path, "review_by"))
     if entry.status != "retired" and entry.review_by and entry.review_by < today:
         report.add(
             "warning",
@@ -167,6 +168,30 @@ def _check_entry(report: Report, entry, path: Path, today: dt.date) -> None:
             report.add("error", f"{_dotted(keys)}: {message}", path, _line(path, *keys))
     for keys, message in source_problems(entry):
         report.add("error", f"{_dotted(keys)}: {message}", path, _line(path, *keys))
+
+
+def _check_approval(report: Report, position: Position, path: Path) -> None:
+    """A position is the organisation's own view: it needs no source, but once it is more than
+    a draft it needs the person or body who approved it (and, vetted, when and until when)."""
+    if position.status == "draft":
+        return
+    needed = ["approved_by"]
+    if position.status == "vetted":
+        needed += ["approved_on", "review_by"]
+    values = {
+        "approved_by": position.vetted_by,
+        "approved_on": position.vetted_on,
+        "review_by": position.review_by,
+    }
+    missing = [key for key in needed if not values[key]]
+    if missing:
+        report.add(
+            "error",
+            f"a {position.status} position needs {', '.join(missing)} (who approved it for "
+            "the organisation, when, and when it must be reviewed)",
+            path,
+            _line(path, "status"),
+        )
 
 
 def _dotted(keys: tuple) -> str:
@@ -249,16 +274,29 @@ def _check_references(report: Report, library: Library, *, mirror: bool = True) 
                 report.add(
                     "error", f"uses: unknown concept id {target!r}", path, _line(path, "uses")
                 )
+    _check_successors(report, library)
+
+
+def _check_successors(report: Report, library: Library) -> None:
+    """A retired entry's successor must be an entry of the same kind."""
+    for entry in library.entries():
+        if entry.successor is None:
+            continue
+        path = library.paths.get(entry.id)
+        try:
+            successor = library.get(entry.successor)
+        except KeyError:
+            message = f"successor: unknown {entry.kind} id {entry.successor!r}"
+        else:
+            if successor.kind == entry.kind:
+                continue
+            message = f"successor: {entry.successor!r} is a {successor.kind}, not a {entry.kind}"
+        report.add("error", message, path, _line(path, "successor"))
 
 
 def display_path(path: Path | None) -> str:
-    """Only imported where there is a problem to report: render runs the checks every time.
-    An entry built in memory (not loaded from a folder) has no path."""
-    if path is None:
-        return "not from a file"
-    from drafter.library.views import display_path
-
-    return display_path(path)
+    """A path as messages show it; an entry built in memory (not loaded from a folder) has none."""
+    return "not from a file" if path is None else fsutil.display_path(path)
 
 
 def fold(text: str) -> str:
@@ -304,49 +342,6 @@ def _check_designations(report: Report, library: Library, *, twice: bool = True)
                 )
             else:
                 owner[key] = cid
-
-
-def example_findings(sentence: str, library: Library, extra: Concept | None = None) -> list:
-    """What the precision check finds in an example sentence (document-level rules aside);
-    `extra`: a concept not in the library yet (the `snippets new` form's)."""
-    import drafter.precision as precision
-
-    if extra is not None:
-        library = library.with_concept(extra)
-    found = precision.check_text(sentence, library)
-    return [f for f in found if not f.suppressed and f.rule not in precision.DOCUMENT_RULES]
-
-
-def _check_examples(report: Report, library: Library) -> None:
-    """Run every must_flag / must_pass sentence through the precision check."""
-
-    def findings(sentence: str) -> list:
-        return example_findings(sentence, library)
-
-    for entry in library.entries():
-        examples = getattr(entry, "examples", None)
-        if isinstance(entry, Passage) or examples is None:
-            continue
-        path = library.paths[entry.id]
-        for number, sentence in enumerate(examples.must_flag):
-            if not findings(sentence):
-                report.add(
-                    "error",
-                    f"examples.must_flag.{number}: the precision check finds nothing in "
-                    f"{sentence!r}",
-                    path,
-                    _line(path, "examples", "must_flag", number),
-                )
-        for number, sentence in enumerate(examples.must_pass):
-            found = findings(sentence)
-            if found:
-                rules = ", ".join(sorted({f"{f.rule} ({f.text!r})" for f in found}))
-                report.add(
-                    "error",
-                    f"examples.must_pass.{number}: the precision check flags {sentence!r}: {rules}",
-                    path,
-                    _line(path, "examples", "must_pass", number),
-                )
 
 
 def library_warnings(library: Library) -> list[str]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from drafter.library.loader import Library
-from drafter.library.schema import Concept, Entry, Organisation, Passage
+from drafter.library.printed import relation_rows
+from drafter.library.schema import Concept, Entry, Organisation, Passage, Position
 from drafter.model import to_data
 
 
@@ -252,16 +252,21 @@ def show_markdown(entry: Entry, library: Library) -> str:
     lines = [f"# {label(entry)}", ""]
     meta = f"`{entry.id}` · {entry.kind} · **{entry.status}** · version {entry.version}"
     if entry.vetted_by:
-        meta += f" · vetted by {entry.vetted_by}"
+        signed = "approved" if isinstance(entry, Position) else "vetted"
+        meta += f" · {signed} by {entry.vetted_by}"
     if entry.vetted_on:
         meta += f" on {entry.vetted_on.isoformat()}"
     if entry.review_by:
         meta += f" · review by {entry.review_by.isoformat()}"
     lines += [meta, ""]
+    if entry.successor:
+        lines += [f"**Retired:** use `{entry.successor}` instead.", ""]
     if isinstance(entry, Concept):
         lines += _show_concept(entry, library)
     elif isinstance(entry, Organisation):
         lines += _show_organisation(entry, library)
+    elif isinstance(entry, Position):
+        lines += _show_position(entry)
     else:
         lines += _show_passage(entry, library)
     if entry.sources:
@@ -287,18 +292,11 @@ def _show_concept(c: Concept, library: Library) -> list[str]:
     lines.append("")
     if c.needs_qualifier:
         lines += [f"**Name the model:** {c.needs_qualifier.strip()}", ""]
-    rel = c.relations
-    rows = [
-        ("Broader", rel.broader),
-        ("Narrower", rel.narrower),
-        ("Related", rel.related),
-        ("Not to be run together with (contrast)", rel.contrast),
-    ]
-    if any(ids for _, ids in rows):
+    rows = relation_rows(c)
+    if rows:
         lines += ["## Relations", ""]
         for name, ids in rows:
-            if ids:
-                lines.append(f"- {name}: " + ", ".join(_name(library, i) for i in ids))
+            lines.append(f"- {name}: " + ", ".join(_name(library, i) for i in ids))
         lines.append("")
     if c.distinguish:
         lines += ["## Distinguish from", ""] + [f"- {d}" for d in c.distinguish] + [""]
@@ -342,8 +340,22 @@ def _show_passage(p: Passage, library: Library) -> list[str]:
     return lines
 
 
+def _show_position(p: Position) -> list[str]:
+    lines = [p.text.strip(), ""]
+    if p.topics:
+        lines += ["Topics: " + ", ".join(p.topics), ""]
+    if p.written_for:
+        lines += ["Written for: " + "; ".join(p.written_for), ""]
+    if p.origin:
+        where = f"{p.origin.file}" + (
+            f", question {p.origin.question}" if p.origin.question else ""
+        )
+        lines += [f"Harvested from {where}", ""]
+    return lines
+
+
 def search(library: Library, words: list[str]) -> list[tuple[Entry, str]]:
-    """Entries containing every word; ranked: id or designation first, then definitions."""
+    """Entries containing every word; ranked: id, designation or topic first, then text."""
     wanted = [w.casefold() for w in words if w.strip()]
     ranked: list[tuple[int, str, Entry, str]] = []
     for entry in library.entries():
@@ -355,6 +367,9 @@ def search(library: Library, words: list[str]) -> list[tuple[Entry, str]]:
         elif isinstance(entry, Organisation):
             names += list(entry.aliases)
             body = entry.description
+        elif isinstance(entry, Position):
+            names += list(entry.topics)
+            body = " ".join([entry.text, *entry.written_for])
         else:
             body = entry.text
         name_text = " ".join(names).casefold()
@@ -367,9 +382,58 @@ def search(library: Library, words: list[str]) -> list[tuple[Entry, str]]:
     return [(entry, where) for _, _, entry, where in ranked]
 
 
-def display_path(path: Path) -> str:
-    """A path relative to the current folder when it is inside it (shorter messages)."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+def explain_entry(query: str, library: Library) -> str | None:
+    """What `drafter lint --explain` prints for a concept or organisation named by its id or
+    any of its designations or names (as plain text); None if the library has none."""
+    from drafter.precision.normalise import fold_term
+
+    folded = fold_term(query.strip())
+    for concept in library.concepts.values():
+        if folded in {concept.id} | {fold_term(t.text) for t in concept.terms}:
+            return _explain_concept(concept, library)
+    for org in library.organisations.values():
+        if folded in {org.id} | {fold_term(n) for n in (org.name, *org.aliases)}:
+            return _explain_organisation(org, library)
+    return None
+
+
+def _explain_concept(concept: Concept, library: Library) -> str:
+    lines = [f"{concept.preferred} ({concept.id}, {concept.status}, version {concept.version})"]
+    lines += ["", concept.short.strip(), "", "Definition:", concept.definition.strip()]
+    if concept.quotation:
+        quote = f"\u201c{concept.quotation.strip()}\u201d"
+        source = concept.quotation_source
+        if source:
+            quote += f" ({source.title}" + (f", {source.year}" if source.year else "") + ")"
+        lines += ["", "Quoted definition:", quote]
+    lines += ["", "Designations:"]
+    for term in concept.terms:
+        avoided = term.status in ("deprecated", "superseded")
+        fix = f" -> use '{term.use_instead or concept.preferred}'" if avoided else ""
+        lines.append(f"  {term.text} ({term.status}){fix}")
+    for label, ids in relation_rows(concept, ("broader", "narrower", "contrast")):
+        lines.append(f"{label}: " + ", ".join(_name(library, i) for i in ids))
+    if concept.needs_qualifier:
+        lines.append(f"Needs its model named: {concept.needs_qualifier.strip()}")
+    for misuse in concept.misuse_contexts:
+        lines.append(f"Misuse near {', '.join(misuse.near)}: {misuse.message.strip()}")
+    if concept.sources:
+        lines += ["", "Sources:"]
+        lines += [
+            f"  {s.title}"
+            + (f", {s.publisher}" if s.publisher else "")
+            + (f" ({s.year})" if s.year else "")
+            + (f" {s.url}" if s.url else "")
+            for s in concept.sources
+        ]
+    return "\n".join(lines)
+
+
+def _explain_organisation(org: Organisation, library: Library) -> str:
+    lines = [f"{org.name} ({org.id}, organisation)", "", org.description.strip()]
+    if org.aliases:
+        lines.append("Also written: " + ", ".join(org.aliases))
+    for label, ids in (("Is", org.is_), ("Is not", org.is_not)):
+        if ids:
+            lines.append(f"{label}: " + ", ".join(_name(library, i) for i in ids))
+    return "\n".join(lines)

@@ -15,7 +15,7 @@ from drafter.precision.cues import Cues
 from drafter.precision.finding import Finding
 from drafter.precision.knowledge import Knowledge
 from drafter.precision.matcher import Hit
-from drafter.precision.normalise import Folded, fold_snippet
+from drafter.precision.normalise import Folded, fold_stretch
 from drafter.precision.segment import Spans, boundaries, in_proper_name
 from drafter.precision.wording import for_readers
 
@@ -77,14 +77,14 @@ class Context:
 
     def gap(self, i: int, j: int) -> str:
         """The folded text between hit i and hit j."""
-        return fold_snippet(self.text[self.ends[i] : self.starts[j]])
+        return fold_stretch(self.text[self.ends[i] : self.starts[j]])
 
     def before(self, i: int, clause: bool = False) -> str:
         """Folded text from the start of hit i's sentence (or clause) to the hit."""
         key = (i, clause)
         if key not in self._before:
             sent_start, _ = self.sentence_bounds(i)
-            chunk = fold_snippet(self.text[sent_start : self.starts[i]])
+            chunk = fold_stretch(self.text[sent_start : self.starts[i]])
             if clause:
                 cut = max(chunk.rfind(c) for c in ",;:()")
                 chunk = chunk[cut + 1 :]
@@ -94,12 +94,12 @@ class Context:
     def after(self, i: int) -> str:
         if i not in self._after:
             _, sent_end = self.sentence_bounds(i)
-            self._after[i] = fold_snippet(self.text[self.ends[i] : sent_end])
+            self._after[i] = fold_stretch(self.text[self.ends[i] : sent_end])
         return self._after[i]
 
     def sentence(self, i: int) -> str:
         """Hit i's whole sentence, folded."""
-        return self.before(i) + fold_snippet(self.written(i)) + self.after(i)
+        return self.before(i) + fold_stretch(self.written(i)) + self.after(i)
 
     def about_terms(self, i: int) -> bool:
         """Hit i's sentence is about words, not bodies ("no single definition of a mutual")."""
@@ -127,12 +127,14 @@ class Context:
         suggestion: str | None,
         concept: str | None,
         hits: tuple[int, ...] = (),
+        replaces: tuple[int, int] | None = None,
     ) -> None:
         severity = self.severity_of[rule]
         message = for_readers(message)
         suggestion = for_readers(suggestion) if suggestion else suggestion
+        text = self.text[start:end]
         self.findings.append(
-            Finding(rule, severity, start, end, self.text[start:end], message, suggestion, concept)
+            Finding(rule, severity, start, end, text, message, suggestion, concept, False, replaces)
         )
         self.covered.update(hits)
 

@@ -145,10 +145,19 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "include",
         "includes",
         "include the",
+        "covers",
+        "cover",
+        "covering",
+        "encompasses",
+        "encompassing",
+        "embraces",
     ),
     # What may come between X and an instance cue: "social enterprises can take many forms,
     # including ...", "social enterprises come in several kinds, such as ...".
     "instance_leads": (
+        "sector",
+        "movement",
+        "family",
         "can take many forms",
         "take many forms",
         "takes many forms",
@@ -199,6 +208,70 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "also called",
         "or rather",
         "=",
+    ),
+    # "X ... and so identical to Y", "X is the same as Y": predicates that equate two things.
+    "equation_predicates": (
+        "identical to",
+        "identical with",
+        "the same as",
+        "the same thing as",
+        "equivalent to",
+        "synonymous with",
+        "indistinguishable from",
+        "interchangeable with",
+        "no different from",
+    ),
+    # What may join a second predicate to a sentence's subject ("Co-op Bank is part of the Group
+    # ... and is the UK's only ..."): the second claim is about the same subject.
+    "coordinators": (
+        "and",
+        "and so",
+        "and thus",
+        "and therefore",
+        "and hence",
+        "and also",
+        "and thereby",
+    ),
+    # Words that open a new clause with its own subject ("..., while the Co-operative Group
+    # trades widely and is ..."): the subject after one of them is the clause's.
+    "clause_openers": (
+        "while",
+        "whilst",
+        "whereas",
+        "but",
+        "and",
+        "although",
+        "though",
+        "because",
+        "since",
+        "when",
+        "yet",
+    ),
+    # Words ending in "s" or "ed" that are never verbs: after a subject, any other such word is
+    # taken for its verb ("John Lewis pays ... and is ...").
+    "not_verbs": (
+        "across",
+        "always",
+        "as",
+        "his",
+        "its",
+        "less",
+        "ours",
+        "perhaps",
+        "plus",
+        "this",
+        "thus",
+        "unless",
+        "us",
+        "various",
+        "whereas",
+        "yes",
+    ),
+    # Openers of a participle clause that says what the sentence's subject is ("Being mutually
+    # owned and controlled, the company ..."): the claim is about that subject.
+    "participle_openers": (
+        "being",
+        "having been",
     ),
     # "X/Y", "X and/or Y": one slot for two things.
     "slash_frames": (
@@ -269,6 +342,13 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "must be",
         "will be",
         "be it",
+    ),
+    # Quantifiers that make a claim about every member of a kind ("every co-operative").
+    "universal_quantifiers": (
+        "every",
+        "all",
+        "each",
+        "any",
     ),
     # Quantifiers that make "Xs are Ys" a claim about some Xs, not all.
     "quantifiers": (
@@ -500,6 +580,20 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "reported",
     ),
     # Words that open a description of a single body: "a mutual", "the mutual".
+    # Nouns too general to name a model: "a mutual company", "the mutual business model" say no
+    # more than "a mutual", so a term that needs its model named still needs it before them.
+    "generic_heads": (
+        "company",
+        "business",
+        "business model",
+        "model",
+        "ideal",
+        "structure",
+        "approach",
+        "form",
+        "type of organisation",
+        "enterprise",
+    ),
     "singular_determiners": (
         "a",
         "an",
@@ -639,6 +733,7 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     ),
     # Words that place a superseded name in its period ("in the past, registered societies were
     # known as industrial and provident societies"): a name used for its own time is correct.
+    # ("until 2014", "before 1 August 2014": any year after these words does the same; cues.py.)
     "period_cues": (
         "in the past",
         "historically",
@@ -649,13 +744,20 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "was known as",
         "used to be",
         "at the time",
-        "until 2014",
-        "before 2014",
         "now deemed",
         "are now",
         "is now",
         "replaced by",
         "renamed",
+        "consolidated",
+        "repealed",
+        "superseded",
+    ),
+    # Words after a name that make it a statute's ("the Industrial and Provident Societies Acts").
+    "statute_words": (
+        "act",
+        "acts",
+        "legislation",
     ),
     # Words that mention an old or wrong name rather than use it ("formerly known as industrial and
     # provident societies"): the designation rules leave such a mention alone.

@@ -56,6 +56,8 @@ class Cues:
         self._memo: dict[tuple, re.Pattern] = {}
         self.function_words = frozenset(data["function_words"])
         self.singular_determiners = frozenset(data["singular_determiners"])
+        self.clause_openers = frozenset(data["clause_openers"])
+        self.universal_quantifiers = frozenset(data["universal_quantifiers"])
         self.abbreviations = frozenset(data["abbreviations"])
         self.glossary_headings = tuple(data["glossary_headings"])
         self.glossary_end_headings = tuple(data["glossary_end_headings"])
@@ -85,6 +87,49 @@ class Cues:
             rf"^\s*(?:{self._any('anaphors')})\s+{self._any('copulas')}\s+"
             rf"(?:{det})\s+(?:{_WORD}\s+){{0,2}}$"
         )
+
+    @functools.cached_property
+    def participle_claim(self) -> re.Pattern:
+        """A sentence that opens with a participle saying what its subject is ("Being mutually
+        owned and controlled, the company ...")."""
+        det = self._determiner()
+        return re.compile(
+            rf"^\s*(?:{self._any('participle_openers')})\s+(?:(?:{det})\s+)?"
+            rf"(?:{_WORD}\s+){{0,1}}$"
+        )
+
+    @functools.cached_property
+    def anaphor_subject(self) -> re.Pattern:
+        """Where a clause's subject refers back to a body ("..., the company exists ...")."""
+        anaphor, copula = self._any("anaphors"), self._any("copulas")
+        return re.compile(rf"(?:^|[,;)])\s*(?:{anaphor})\s+(?!{copula}\s)")
+
+    @functools.cached_property
+    def coordinated_claim(self) -> re.Pattern:
+        """A second predicate joined to the sentence's subject that says what it is ("... and
+        is the UK's only ...", "..., and so identical to a ...")."""
+        det, cop = self._determiner(), self._any("copulas")
+        fill = rf"(?P<fill>(?:{_WORD}\s+){{0,2}})"
+        equal = rf"(?P<equal>{self._any('equation_predicates')})\s+(?:an?\s+|the\s+)?"
+        return re.compile(
+            rf"(?:^|[\s,;–—])(?:{self._any('coordinators')})\s+"
+            rf"(?:(?:(?:{cop})\s+)?{equal}|(?:{cop})\s+(?:(?P<det>{det})\s+)?{fill})$"
+        )
+
+    @functools.cached_property
+    def subject_predicate(self) -> re.Pattern:
+        """What follows a clause's subject: a verb ("is part of"), perhaps after an aside
+        between commas, or a colon that defines it ("Co-operative Society: Registered ...")."""
+        cop, closed = self._any("copulas"), self._any("not_verbs")
+        # or an open-class word in the form of a verb ("pays", "owned"): rough, but the subject
+        # must also open its clause
+        verb = rf"(?!{closed})[a-z][\w-]*(?:s|ed)\s"
+        return re.compile(rf"^\s*(?:,[^,]{{1,80}},\s*)?(?:(?:{cop}|has|have|had)\s|:|{verb})")
+
+    @functools.cached_property
+    def generic_head(self) -> re.Pattern:
+        """A general noun after a term ("a mutual company"): the term still names no model."""
+        return re.compile(rf"^['’]?\s+(?:{self._any('generic_heads')})(?![\w-])")
 
     @functools.cached_property
     def dash_apposition_gap(self) -> re.Pattern:
@@ -133,7 +178,9 @@ class Cues:
 
     @functools.cached_property
     def other_gap(self) -> re.Pattern:
-        return re.compile(rf"^\s*(?:{self._any('other_frames')})\s+(?:{_WORD}\s+)?$")
+        # "and other large Xs", "or other types of X"
+        kinds = r"(?:(?:types?|kinds?|forms?|sorts?)\s+of\s+)?"
+        return re.compile(rf"^\s*(?:{self._any('other_frames')})\s+(?:{_WORD}\s+)?{kinds}$")
 
     @functools.cached_property
     def equation_gap(self) -> re.Pattern:
@@ -194,7 +241,16 @@ class Cues:
 
     @functools.cached_property
     def period(self) -> re.Pattern:
-        return re.compile(self._any("period_cues"))
+        # "until 2014", "before 1 August 2014", "prior to 2014": a year bounds the statement
+        bounded = r"(?<![\w-])(?:until|before|prior\s+to|up\s+to)\s+(?:\d{1,2}\s+[a-z]+\s+)?\d{4}\b"
+        return re.compile(rf"{self._any('period_cues')}|{bounded}")
+
+    @functools.cached_property
+    def statute_after(self) -> re.Pattern:
+        """A statute word after a name, with its year if given ("Act 1965", "Acts 1965 to
+        2002")."""
+        year = r"(?:\s+\d{4}(?:\s+(?:to|-|–)\s+\d{4})?)?"
+        return re.compile(rf"^\s+(?:{self._any('statute_words')}){year}")
 
     @functools.cached_property
     def mention_before(self) -> re.Pattern:

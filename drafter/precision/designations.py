@@ -12,7 +12,11 @@ def designation_rules(ctx: Context) -> None:
     """House spelling, deprecated and superseded designations, with the preferred as the fix."""
     for i, hit in enumerate(ctx.hits):
         term = hit.pattern.designation
-        if hit.kind != "term" or ctx.shielded[i] or term is None:
+        if hit.kind != "term" or term is None:
+            continue
+        if ctx.shielded[i]:
+            if i in ctx.named and term.statute_instead:
+                _superseded_statute(ctx, i)
             continue
         if term.register == "informal":
             _informal(ctx, i)
@@ -41,6 +45,24 @@ def designation_rules(ctx: Context) -> None:
         if term.note:
             why += " " + term.note.strip()
         ctx.add(rule, ctx.starts[i], ctx.ends[i], why, replacement, concept.id, (i,))
+
+
+def _superseded_statute(ctx: Context, i: int) -> None:
+    """ "registration under the Industrial and Provident Societies Acts": a superseded name
+    inside its statute's name, cited as the law in force rather than placed in its period."""
+    c = ctx.cues
+    statute = c.statute_after.match(ctx.text[ctx.ends[i] : ctx.ends[i] + 40].casefold())
+    if not statute or c.mention_before.search(ctx.before(i)) or c.period.search(ctx.sentence(i)):
+        return
+    term = ctx.hits[i].pattern.designation
+    end = ctx.ends[i] + statute.end()
+    written = ctx.text[ctx.starts[i] : end]
+    why = (
+        f"'{written}' is cited as the law in force, but it was replaced: the current statute is "
+        f"the {term.statute_instead}. Keep the old name only for its own period."
+    )
+    concept = ctx.hits[i].entry_id
+    ctx.add("superseded-term", ctx.starts[i], end, why, term.statute_instead, concept, (i,))
 
 
 def _informal(ctx: Context, i: int) -> None:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-Severity = Literal["error", "warning", "suggestion"]
+from drafter.severities import Severity
 
 
 @dataclass(frozen=True)
@@ -19,3 +18,11 @@ class Finding:
     suggestion: str | None = None
     concept: str | None = None
     suppressed: bool = False
+    # the words a drop-in suggestion replaces, when the finding shows more than them (a misuse
+    # shows the term and the words that make it one); None: the whole span
+    replaces: tuple[int, int] | None = None
+
+    @property
+    def fix_span(self) -> tuple[int, int]:
+        """Where a drop-in suggestion goes."""
+        return self.replaces or (self.start, self.end)

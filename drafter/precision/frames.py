@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from drafter.precision.context import (
     LAST_WORD,
     RANKING,
@@ -28,7 +30,12 @@ def frame_rules(ctx: Context) -> None:
         gap = ctx.gap(i, j)
         a, b = hits[i], hits[j]
         if a.kind == "org" and b.kind == "term":
-            if _claims(ctx, gap) and not negated(ctx, i, gap):
+            if c.style_gap.match(gap):
+                # "-style" is inside a noun phrase: only a denial of that phrase turns it off
+                if not _phrase_negated(ctx, i, gap):
+                    _claim(ctx, org=i, term=j, span=(i, j))
+                    _style_heads(ctx, i, j)
+            elif _claims(ctx, gap) and not negated(ctx, i, gap):
                 _claim(ctx, org=i, term=j, span=(i, j))
         elif a.kind == "term" and c.instance_gap.match(gap):
             if not negated(ctx, i, gap):
@@ -60,12 +67,195 @@ def reference_rule(ctx: Context) -> None:
         if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
         before = ctx.before(i)
-        if not ctx.cues.anaphor_claim.match(before) or negated(ctx, i, ""):
+        if ctx.cues.anaphor_claim.match(before):
+            org = _last_named_organisation(ctx, i)
+        elif ctx.cues.participle_claim.match(before):
+            org = _participle_subject(ctx, i)
+        else:
             continue
-        org = _last_named_organisation(ctx, i)
-        if org is not None:
+        if org is not None and not negated(ctx, i, ""):
             start = ctx.starts[i] - len(before.lstrip())
             _claim(ctx, org=org, term=i, span=(i, i), start=start)
+
+
+def coordinated_rule(ctx: Context) -> None:
+    """ "Co-op Bank is part of the Group ... and is the UK's only mutually owned bank": a second
+    predicate joined by "and" says what the sentence's subject is, however far back it stands."""
+    for j, hit in enumerate(ctx.hits):
+        if hit.kind != "term" or ctx.shielded[j] or j in ctx.covered:
+            continue
+        before = ctx.before(j)
+        m = ctx.cues.coordinated_claim.search(before)
+        if not m or _closed_fill(ctx, m.group("fill")) or negated(ctx, j, ""):
+            continue
+        subject = _subject_of(ctx, j)
+        if subject is None:
+            continue
+        start = ctx.starts[j] - (len(before) - m.start()) + (before[m.start()] in " ,;–—")
+        if ctx.hits[subject].kind == "org":
+            _claim(ctx, org=subject, term=j, span=(j, j), start=start)
+            continue
+        x, y = ctx.hits[subject].entry_id, hit.entry_id
+        k = ctx.knowledge
+        if x == y or k.is_narrower(x, y):
+            continue  # "a worker co-operative ... and so a co-operative": true of its kind
+        if k.contrasts_inherited(x, y) or (m.group("equal") and k.hierarchical(x, y)):
+            _conflate(ctx, subject, j, "equation", start=start)
+
+
+def presupposition_rule(ctx: Context) -> None:
+    """ "demutualise the Co-op Bank", "John Lewis should demutualise", "owned by its staff – like
+    the Co-operative Group": words that say the organisation is (or was) a kind the library
+    records it is not."""
+    pattern = ctx.knowledge.presupposition_pattern
+    if pattern is None:
+        return
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind != "org" or ctx.shielded[i] or i in ctx.covered:
+            continue
+        before, after = ctx.before(i, True), ctx.after(i)
+        word = None
+        m = _last(pattern, before)
+        if m and _OBJECT_GAP.match(before[m.end() :]):
+            word, start, end = m.group(0), ctx.starts[i] - (len(before) - m.start()), ctx.ends[i]
+        else:
+            m = pattern.search(after)
+            opens = _subject_of(ctx, i, verb=False) == i
+            if m and opens and _PREDICATE_GAP.match(after[: m.start()]):
+                word, start, end = m.group(0), ctx.starts[i], ctx.ends[i] + m.end()
+        if word is None or negated(ctx, i, ""):
+            continue
+        kinds = ctx.knowledge.presupposed[word]
+        k, org = ctx.knowledge, hit.entry_id
+        if all(k.claim_is_wrong(org, kind) for kind in kinds):
+            said = f"'{word}' says it is (or was) one"
+            _claim_of(ctx, i, kinds, start, end, (i,), why=said)
+
+
+def kind_claim_rule(ctx: Context) -> None:
+    """ "In every co-operative the shares are owned by employees": what the library says marks
+    one kind (worker co-operatives, employee-owned businesses) said of every member of another."""
+    pattern = ctx.knowledge.presupposition_pattern
+    if pattern is None:
+        return
+    k = ctx.knowledge
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
+            continue
+        if not _generic_use(ctx, i):
+            continue
+        after = ctx.after(i)
+        m = pattern.search(after)
+        if not m or not _states_of_subject(after[: m.start()], m.group(0)):
+            continue
+        x, word = hit.entry_id, m.group(0)
+        kinds = k.presupposed[word]
+        if any(x == kind or k.is_narrower(x, kind) for kind in kinds):
+            continue
+        if not all(k.is_narrower(kind, x) or k.contrasts_inherited(x, kind) for kind in kinds):
+            continue
+        if negated(ctx, i, after[: m.start()]) or ctx.about_terms(i):
+            continue
+        names = " or ".join(_article(k.name(kind)) for kind in kinds)
+        subject = _plural(k.name(x))
+        message = (
+            f"'{word}' describes {names}, not {subject} in general; here it is said of every one."
+        )
+        suggestion = f"Name the kind it is true of ({names}), or say what holds for all {subject}."
+        end = ctx.ends[i] + m.end()
+        ctx.add("kind-claim", ctx.starts[i], end, message, suggestion, x, (i,))
+
+
+def _generic_use(ctx: Context, i: int) -> bool:
+    """Hit i speaks of its kind in general: "every co-operative", "in a co-operative, ...",
+    "Co-operatives are ..." (a bare plural opening its clause)."""
+    words = ctx.before(i, True).split()
+    if not words:
+        return ctx.hits[i].pattern.plural
+    if words[-1] in ctx.cues.universal_quantifiers:
+        return True
+    return len(words) == 2 and words[0] == "in" and words[1] in ("a", "an", "any", "every")
+
+
+# "demutualise the ORG"; "owned by its staff – like the ORG" (dashes are folded to "-")
+_OBJECT_GAP = re.compile(
+    r"^\s+(?:of\s+)?(?:the\s+)?$|^\s*(?:[-,]\s*)?(?:just\s+|much\s+)?like\s+(?:the\s+)?$"
+)
+# "John Lewis should demutualise", "Nationwide voted to demutualise", "the bank demutualised"
+_PREDICATE_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,3}$")
+# "co-operatives are owned by ...", "in every co-operative the shares are owned by ..."
+_COPULA_GAP = re.compile(r"^(?:[\s,]+[\w'-]+){0,3}\s+(?:is|are|was|were)\s+$")
+# "in a co-operative, the employees own ..."
+_SUBJECT_GAP = re.compile(r"^\s*,?\s*(?:the\s+|its\s+|their\s+)?$")
+
+
+def _states_of_subject(gap: str, words: str) -> bool:
+    """The presupposing words say something of the subject: after a copula ("are owned by
+    their workers"), or as a clause of their own ("the employees own"), not as a modifier
+    that picks some out ("co-operatives owned by their workers")."""
+    if words.startswith("owned"):
+        return bool(_COPULA_GAP.match(gap))
+    return bool(_COPULA_GAP.match(gap) or _SUBJECT_GAP.match(gap))
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the last one is wanted
+        pass
+    return found
+
+
+def _closed_fill(ctx: Context, fill: str | None) -> bool:
+    """The words between the determiner and the term say something else ("is a partner of")."""
+    c = ctx.cues
+    return any(w in c.function_words and w not in RANKING for w in (fill or "").split())
+
+
+def _subject_of(ctx: Context, j: int, *, verb: bool = True) -> int | None:
+    """The subject of hit j's sentence: the last hit up to j (before it, if `verb`) that opens
+    its clause and (if `verb`) is followed by a verb or a defining colon."""
+    c = ctx.cues
+    for s in reversed(ctx.sentence_hits(j)):
+        if s > j or (verb and s == j) or ctx.shielded[s]:
+            continue
+        opening = ctx.before(s, True).split()
+        if opening and opening[0] in c.clause_openers:
+            opening = opening[1:]
+        if len(opening) > 1 or (opening and opening[0] not in c.singular_determiners):
+            continue
+        if not verb or c.subject_predicate.match(ctx.after(s)):
+            return s
+    return None
+
+
+def _phrase_negated(ctx: Context, i: int, gap: str) -> bool:
+    """A denial of the noun phrase that starts just before hit i ("not a John Lewis-style
+    mutual"), or a report of it; a denial of some other part of the clause ("it's not been an
+    easy ride for a John Lewis-style mutual") leaves the phrase's claim standing."""
+    c = ctx.cues
+    close = " ".join(ctx.before(i, True).split()[-3:])
+    return bool(
+        c.negation.search(gap)
+        or c.negation.search(close)
+        or c.reporting.search(ctx.before(i))
+        or c.metalinguistic.search(ctx.before(i))
+    )
+
+
+def _style_heads(ctx: Context, org: int, j: int) -> None:
+    """ "a John Lewis-style employee-owned public sector spin-off": "-style" describes the whole
+    noun phrase, so each later term in it is modelled on the organisation too."""
+    item = j
+    while item + 1 < len(ctx.hits) and ctx.same_sentence(item, item + 1):
+        nxt = item + 1
+        if ctx.hits[nxt].kind != "term" or not _NOUN_PHRASE_GAP.match(ctx.gap(item, nxt)):
+            return
+        _claim(ctx, org=org, term=nxt, span=(org, nxt))
+        item = nxt
+
+
+# words inside one noun phrase: no punctuation, at most three words
+_NOUN_PHRASE_GAP = re.compile(r"^\s+(?:[a-z][\w'-]*\s+){0,3}$")
 
 
 def _last_named_organisation(ctx: Context, i: int) -> int | None:
@@ -76,6 +266,17 @@ def _last_named_organisation(ctx: Context, i: int) -> int | None:
             return None
         if ctx.hits[j].kind == "org" and not ctx.shielded[j] and ctx.starts[j] < sentence_start:
             return j
+    return None
+
+
+def _participle_subject(ctx: Context, i: int) -> int | None:
+    """ "Being a mutual, the Co-op Group ..." or "Being mutually owned ..., the company ...": the
+    organisation the main clause is about, named there or referred back to."""
+    for j in ctx.sentence_hits(i):
+        if j > i and ctx.hits[j].kind == "org" and not ctx.shielded[j]:
+            return j
+    if ctx.cues.anaphor_subject.search(ctx.after(i)):
+        return _last_named_organisation(ctx, i)
     return None
 
 
@@ -115,11 +316,41 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
     if c.style_gap.match(gap):
         return "style" if apart else None
     if c.equation_gap.match(gap):
-        return "equation" if linked and not negated(ctx, i, gap) else None
+        # two entries of the library are two things: "X, also known as Y" equates them; "X (i.e.
+        # Y or Z)" with Y and Z kinds of X spells out what X covers
+        if _enumerates_kinds(ctx, i, j) or negated(ctx, i, gap):
+            return None
+        return "equation"
+    if c.other_gap.match(gap):
+        # "co-operatives or other types of social enterprise" counts X among the Ys
+        counted = not k.is_narrower(x, y) and (apart or k.is_narrower(y, x))
+        return "other" if counted and not negated(ctx, i, gap) else None
     copula = c.concept_copula_gap.match(gap) and not k.is_narrower(x, y)
     if copula and apart and not negated(ctx, i, gap):
         return None if c.quantifier_before.search(ctx.before(i)) else "copula"
     return None
+
+
+def _enumerates_kinds(ctx: Context, i: int, j: int) -> bool:
+    """Hit j and the hits listed after it ("Y or Z", "Y and Z") are all kinds of hit i."""
+    k, x = ctx.knowledge, ctx.hits[i].entry_id
+    item = j
+    listed = 0
+    while True:
+        hit = ctx.hits[item]
+        if hit.kind != "term" or not k.is_narrower(hit.entry_id, x):
+            return False
+        listed += 1
+        nxt = item + 1
+        if nxt >= len(ctx.hits) or not ctx.same_sentence(item, nxt):
+            break
+        if not _LIST_ITEM_GAP.match(ctx.gap(item, nxt)):
+            break
+        item = nxt
+    return listed > 1
+
+
+_LIST_ITEM_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s+(?:an?\s+|the\s+)?$")
 
 
 def _is_choice_or_list(ctx: Context, i: int) -> bool:
@@ -161,10 +392,11 @@ _FRAME_WORDS = {
     "equation": "they are equated",
     "copula": "they are equated",
     "instance": "'{y}' is offered as a kind of '{x}'",
+    "other": "'{x}' is counted as a kind of '{y}'",
 }
 
 
-def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
+def _conflate(ctx: Context, i: int, j: int, frame: str, start: int | None = None) -> None:
     k = ctx.knowledge
     x, y = ctx.hits[i].entry_id, ctx.hits[j].entry_id
     xn, yn = k.name(x), k.name(y)
@@ -189,32 +421,51 @@ def _conflate(ctx: Context, i: int, j: int, frame: str) -> None:
             f"Say which you mean, or name each as a separate item "
             f"('{_plural(xn)} and {_plural(yn)}'), each defined on first use."
         )
-    ctx.add("conflation", ctx.starts[i], ctx.ends[j], message, suggestion, y, (i, j))
+    start = ctx.starts[i] if start is None else start
+    ctx.add("conflation", start, ctx.ends[j], message, suggestion, y, (i, j))
 
 
 def _claim(
     ctx: Context, org: int, term: int, span: tuple[int, int], start: int | None = None
 ) -> None:
+    end = ctx.ends[max(span)]
+    start = ctx.starts[min(span)] if start is None else start
+    _claim_of(ctx, org, ctx.hits[term].entry_id, start, end, span)
+
+
+def _claim_of(
+    ctx: Context,
+    org: int,
+    concept: str | tuple[str, ...],
+    start: int,
+    end: int,
+    hits: tuple[int, ...],
+    why: str | None = None,
+) -> None:
+    """Report calling organisation hit `org` a `concept` (or any of several) if the library
+    says it is not one."""
     k = ctx.knowledge
-    org_id, concept = ctx.hits[org].entry_id, ctx.hits[term].entry_id
-    why = k.claim_is_wrong(org_id, concept)
-    if why is None:
+    org_id = ctx.hits[org].entry_id
+    kinds = (concept,) if isinstance(concept, str) else concept
+    wrong = k.claim_is_wrong(org_id, kinds[0])
+    if wrong is None:
         return
     entry = k.library.organisations[org_id]
     name = ctx.written(org)
     actual = [k.name(c) for c in entry.is_]
-    message = f"{name} is not {_article(k.name(concept))}"
+    called = " or ".join(_article(k.name(c)) for c in kinds)
+    message = f"{name} is not {called}"
+    if why:
+        message += f", but {why}"
     if actual:
         kinds = " and ".join(_article(a) for a in actual)
-        different = ", a different model" if why == "contrast" else ""
+        different = ", a different model" if wrong == "contrast" else ""
         message += f": the library records it as {kinds}{different}"
     message += "."
     suggestion = f"Describe it as {_article(actual[0])}." if actual else None
     if actual and len(actual) > 1:
         suggestion = "Describe it as " + " or ".join(_article(a) for a in actual) + "."
-    end = ctx.ends[max(span)]
-    start = ctx.starts[min(span)] if start is None else start
-    ctx.add("misattribution", start, end, message, suggestion, concept, span)
+    ctx.add("misattribution", start, end, message, suggestion, kinds[0], hits)
 
 
 def _article(name: str) -> str:

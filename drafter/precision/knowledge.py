@@ -51,6 +51,22 @@ class Knowledge:
     def name_pattern(self) -> re.Pattern | None:
         return name_pattern(self.exact_names)
 
+    @functools.cached_property
+    def presupposition_pattern(self) -> re.Pattern | None:
+        """The words that say a body is of a kind ("demutualise": a mutual), as one pattern;
+        `presupposed` maps each to the kinds it says (None if the library has none)."""
+        presupposed: dict[str, tuple[str, ...]] = {}
+        for concept in self.library.concepts.values():
+            for word in concept.presupposed_by:
+                key = " ".join(word.casefold().split())
+                presupposed[key] = (*presupposed.get(key, ()), concept.id)
+        if not presupposed:
+            return None
+        self.presupposed = presupposed
+        words = sorted(presupposed, key=len, reverse=True)
+        body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+
     def ancestors(self, concept: str) -> frozenset[str]:
         """Every concept broader than `concept`, transitively (not itself)."""
         if concept not in self._ancestors:

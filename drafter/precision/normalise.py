@@ -34,7 +34,7 @@ _INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b
 # runs of two or more spaces: the same matches as " {2,}", but the literal "  " lets the
 # regex engine jump between candidates (30 times faster on a long text)
 _SPACES = re.compile("  [ ]*")
-_SNIPPET_TABLE = str.maketrans(
+_STRETCH_TABLE = str.maketrans(
     {**_ONE_FOR_ONE, **dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)}
 )
 
@@ -133,12 +133,12 @@ def fold_keep_case(text: str) -> str:
 _ASCII_ODD = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def fold_snippet(text: str) -> str:
+def fold_stretch(text: str) -> str:
     """Fold a short stretch of text (no offset map): for judging the words around a hit."""
     if text.isascii():  # the common case: only case, line breaks and controls to fold
         lowered = text.lower()
         if _ASCII_ODD.search(lowered):
             lowered = _ASCII_ODD.sub(" ", lowered)
     else:
-        lowered = text.lower().translate(_SNIPPET_TABLE)
+        lowered = text.lower().translate(_STRETCH_TABLE)
     return _SPACES.sub(" ", lowered) if "  " in lowered else lowered

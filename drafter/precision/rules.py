@@ -16,15 +16,18 @@ from drafter.precision.context import Context
 from drafter.precision.coverage import coverage_rules
 from drafter.precision.designations import designation_rules
 from drafter.precision.finding import Severity
-from drafter.precision.frames import frame_rules, reference_rule
+from drafter.precision.frames import (
+    coordinated_rule,
+    frame_rules,
+    kind_claim_rule,
+    presupposition_rule,
+    reference_rule,
+)
 from drafter.precision.names import name_spelling_rule
 from drafter.precision.usage import misuse_rule, vague_rule
+from drafter.severities import SEVERITIES, SEVERITY_RANK
 
 __all__ = ["DOCUMENT_RULES", "RULES", "SEVERITIES", "SEVERITY_RANK", "Rule", "run_rules"]
-
-# lowest first: a severity's rank is its index
-SEVERITIES: tuple[Severity, ...] = ("suggestion", "warning", "error")
-SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 Judge = Callable[[Context], None]
 
@@ -87,19 +90,26 @@ RULES: dict[str, Rule] = {
             "error",
             "Two concepts the library keeps apart are run together: 'X/Y', 'X or Y' as one "
             "category, 'X such as Y' where Y is not a kind of X, 'X-style Y', 'X, i.e. Y', "
-            "'Xs are Ys'. Lists naming them as separate items are fine.",
-            (frame_rules,),
+            "'Xs are Ys', 'X ... and so identical to Y'. Lists naming them as separate items "
+            "are fine.",
+            (frame_rules, coordinated_rule),
         ),
         Rule(
             "misattribution",
             "error",
             "A named organisation is called something the library records it is not: 'ORG is "
-            "a X', 'ORG, a X,', 'Xs such as ORG', 'ORG and other Xs', 'an ORG-style X'. "
+            "a X', 'ORG, a X,', 'Xs such as ORG', 'ORG and other Xs', 'an ORG-style X', "
+            "'demutualise ORG' (a word the library says presupposes the kind). "
             "Negation, quotation and titles turn it off.",
-            (
-                frame_rules,
-                reference_rule,
-            ),
+            (frame_rules, reference_rule, coordinated_rule, presupposition_rule),
+        ),
+        Rule(
+            "kind-claim",
+            "warning",
+            "What the library says marks one kind (its `presupposed_by` words, e.g. 'owned by "
+            "its workers' for worker co-operatives) said of every member of a broader or "
+            "different kind: 'in every co-operative the shares are owned by employees'.",
+            (kind_claim_rule,),
         ),
         Rule(
             "misuse-context",

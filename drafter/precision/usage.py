@@ -6,7 +6,7 @@ import re
 
 from drafter.precision.context import NEXT_TOKEN, Context, after_a_determiner, is_noun_use
 from drafter.precision.cues import Cues
-from drafter.precision.normalise import fold_snippet
+from drafter.precision.normalise import fold_stretch
 
 # --- vague use ----------------------------------------------------------------------------------
 
@@ -25,13 +25,15 @@ def vague_rule(ctx: Context) -> None:
                 continue
         elif not after_a_determiner(ctx, i):
             continue
-        if not is_noun_use(ctx, i):
-            continue  # a modifier ("mutual respect", "mutual model"), not the bare noun
+        if not is_noun_use(ctx, i) and not ctx.cues.generic_head.match(ctx.after(i)):
+            continue  # a modifier ("mutual respect", "mutual aid"), not the bare noun
         if NEXT_TOKEN.match(ctx.after(i)).group(1) == "(" or _names_the_model(ctx, i):
             continue
         if ctx.cues.negation.search(ctx.before(i, True)):
             continue  # "is not a mutual": a denial names no model and needs none
-        if ctx.about_terms(i):
+        if ctx.cues.reporting.search(ctx.before(i)):
+            continue  # "the FT described MyCSP as a mutual": someone else's word, reported
+        if ctx.about_terms(i) or _defined_or_denied(ctx, i):
             continue  # "there is no single definition of a mutual": about the word
         ctx.add(
             "vague-term",
@@ -44,6 +46,18 @@ def vague_rule(ctx: Context) -> None:
         )
 
 
+def _defined_or_denied(ctx: Context, i: int) -> bool:
+    """ "A mutual is not a legal form", "A mutual means ...": the sentence opens with the term
+    to say what it is or is not in general, so it names no body and needs no model."""
+    if ctx.before(i).strip() not in ctx.cues.singular_determiners:
+        return False
+    after = ctx.after(i)
+    return bool(ctx.cues.definition_after.match(after) or _DENIED.match(after))
+
+
+_DENIED = re.compile(r"^\s+(?:is|are)\s+(?:not|never)\b")
+
+
 def _generic_subject(ctx: Context, i: int) -> bool:
     """A bare plural opening its sentence as the subject ("Mutuals are an established model"):
     a claim about every kind at once."""
@@ -54,7 +68,7 @@ def _names_the_model(ctx: Context, i: int) -> bool:
     """Another hit in the sentence names a narrower concept (or an organisation that is one)."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
-    word = fold_snippet(ctx.written(i)).rstrip("s")
+    word = fold_stretch(ctx.written(i)).rstrip("s")
     for other in ctx.sentence_hits(i):
         hit = ctx.hits[other]
         if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
@@ -62,7 +76,7 @@ def _names_the_model(ctx: Context, i: int) -> bool:
         if (
             hit.kind == "term"
             and hit.entry_id != broad
-            and word in fold_snippet(ctx.written(other))
+            and word in fold_stretch(ctx.written(other))
         ):
             return True  # "the staff mutual, a public service mutual": a longer name for it
         if hit.kind == "org":
@@ -88,25 +102,29 @@ def misuse_rule(ctx: Context) -> None:
         if ctx.cues.quantifier_before.search(ctx.before(i)):
             continue  # "some social enterprises are asset-locked": true of some
         before, after = ctx.before(i), ctx.after(i)
-        middle = fold_snippet(ctx.written(i))
+        middle = fold_stretch(ctx.written(i))
         for misuse in concept.misuse_contexts:
             if misuse.terms and not _applies_to(hit, misuse.terms):
                 continue
             between = _near(ctx.cues, misuse.near, before, middle, after, misuse.side)
-            if between is None:
+            if between is None or (
+                misuse.within is not None and len(between.split()) > misuse.within
+            ):
                 continue
             if _near(ctx.cues, misuse.unless_near, before, middle, after, "either") is not None:
                 continue
             if ctx.cues.negation.search(between) or ctx.cues.negation.search(before[-12:]):
                 continue
+            start, end = _with_near_words(ctx, i, misuse.near, misuse.side)
             ctx.add(
                 "misuse-context",
-                ctx.starts[i],
-                ctx.ends[i],
+                start,
+                end,
                 misuse.message.strip(),
                 misuse.suggestion,
                 concept.id,
                 (i,),
+                replaces=(ctx.starts[i], ctx.ends[i]),
             )
             break
 
@@ -136,11 +154,31 @@ def _kind_is_the_subject(ctx: Context, i: int) -> bool:
     return False
 
 
+def _with_near_words(ctx: Context, i: int, words, side: str) -> tuple[int, int]:
+    """The finding's span: the hit and the nearest of the words that make it a misuse
+    ("Community Benefit Society ... registered with Companies House"), so a reader sees both."""
+    lo, hi = ctx.sentence_bounds(i)
+    start, end = ctx.starts[i], ctx.ends[i]
+    key = tuple(words)
+    pattern = ctx.cues.memo(("words", key), lambda: _words_pattern(key))
+    best: tuple[int, int] | None = None
+    for m in pattern.finditer(ctx.text[lo:hi].lower()):
+        a, b = lo + m.start(), lo + m.end()
+        if (b <= start and side == "after") or (a >= end and side == "before"):
+            continue
+        distance = start - b if b <= start else a - end
+        if best is None or distance < best[0]:
+            best = (distance, a if a < start else b)
+    if best is None:
+        return start, end
+    return min(start, best[1]), max(end, best[1])
+
+
 def _applies_to(hit, terms: tuple[str, ...]) -> bool:
     """The hit matched one of these designations (or its plural or hyphen variant)."""
     designation = hit.pattern.designation
     written = designation.text if designation is not None else hit.pattern.written
-    return fold_snippet(written) in {fold_snippet(t) for t in terms}
+    return fold_stretch(written) in {fold_stretch(t) for t in terms}
 
 
 def _near(cues: Cues, words, before: str, middle: str, after: str, side: str) -> str | None:
@@ -168,7 +206,7 @@ def _near(cues: Cues, words, before: str, middle: str, after: str, side: str) ->
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     bodies = sorted(
-        (r"\s+".join(re.escape(p) for p in fold_snippet(w.strip()).split()) for w in words),
+        (r"\s+".join(re.escape(p) for p in fold_stretch(w.strip()).split()) for w in words),
         key=len,
         reverse=True,
     )

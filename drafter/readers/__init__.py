@@ -1,8 +1,8 @@
-"""Readers: turn a .docx, .md, .txt or answers file into text with positions.
+"""Readers: turn a .docx, .md, .txt or answers file into text with locations.
 
-Each reader returns a Document: the text to check (blocks joined by blank lines, so no
-sentence runs from one block into the next) and a way back from an offset in that text to a
-position a person can find in the file (line and column; paragraph and character in a .docx;
+Each reader returns a Document: the text to check (chunks joined by blank lines, so no
+sentence runs from one chunk into the next) and a way back from an offset in that text to a
+location a person can find in the file (line and column; paragraph and character in a .docx;
 question and offset in an answers file). Only the .docx reader imports python-docx.
 """
 
@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafter.errors import InputError
-from drafter.readers.document import Block, Document, Position
+from drafter.readers.document import Chunk, Document, Location
 
-__all__ = ["Block", "Document", "Position", "read_document", "FORMATS"]
+__all__ = ["Chunk", "Document", "Location", "read_document", "FORMATS"]
 
 FORMATS = {
     ".docx": "docx",

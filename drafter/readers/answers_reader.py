@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 
 from drafter.errors import InputError
-from drafter.readers.document import Block, Document, Position
+from drafter.readers.document import Chunk, Document, Location
 from drafter.readers.sniff import read_text_file, safe_text
 
 
 def read_answers(path: Path) -> Document:
-    """An answers file as the text a respondent typed, positions as question and offset."""
+    """An answers file as the text a respondent typed, locations as question and offset."""
     from drafter.answers import load_answers
     from drafter.yamlio import parse_yaml
 
@@ -29,14 +29,14 @@ def read_answers(path: Path) -> Document:
         )
     answers = load_answers(Path(path))
     lines = _response_lines(raw)
-    blocks = []
+    chunks = []
     for question, answer in answers.answers.items():
-        text = safe_text(answer.response)
+        text = safe_text(answer.typed)  # vetted text is the library's to answer for
         if not text.strip():
             continue
-        kept = [(k.rule, k.text) for k in answer.kept_findings]
-        blocks.append(Block(text, _locator(question, text, lines.get(question)), kept=kept))
-    return Document(Path(path), "answers", blocks)
+        locate = _locator(question, text, lines.get(question))
+        chunks.append(Chunk(text, locate, kept=list(answer.kept_findings)))
+    return Document(Path(path), "answers", chunks)
 
 
 def _response_lines(raw: str) -> dict[str, tuple[int, int, bool]]:
@@ -46,7 +46,7 @@ def _response_lines(raw: str) -> dict[str, tuple[int, int, bool]]:
     try:
         root = YAML(typ="rt").load(raw)
         answers = root["answers"]
-    except Exception:  # positions are a courtesy; the safe loader already accepted the file
+    except Exception:  # locations are a courtesy; the safe loader already accepted the file
         return {}
     raw_lines = raw.splitlines()
     out = {}
@@ -66,21 +66,21 @@ def _response_lines(raw: str) -> dict[str, tuple[int, int, bool]]:
 
 
 def _locator(question: str, text: str, where: tuple[int, int, bool] | None):
-    """Offsets in one response as positions in the file. The response's line starts are
+    """Offsets in one response as locations in the file. The response's line starts are
     indexed once, so each finding costs a binary search, not a count from the start (which
     made a long answer's check quadratic in its length)."""
     starts: list[int] = []
 
-    def locate(offset: int) -> Position:
+    def locate(offset: int) -> Location:
         extra = {"question": question, "offset": offset}
         if where is None:
-            return Position(None, None, extra)
+            return Location(None, None, extra)
         if not starts:
             starts.extend([0, *(m.end() for m in re.finditer("\n", text))])
         line, column, block = where
         newlines = bisect.bisect_right(starts, offset) - 1
         if block and newlines:
-            return Position(line + newlines, column + offset - starts[newlines], extra)
-        return Position(line + (newlines if block else 0), column + offset, extra)
+            return Location(line + newlines, column + offset - starts[newlines], extra)
+        return Location(line + (newlines if block else 0), column + offset, extra)
 
     return locate

@@ -9,39 +9,35 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from drafter.fsutil import atomic_write_bytes
+from drafter.precision.finding import Finding
 from drafter.readers.document import Document
-
-if TYPE_CHECKING:
-    from drafter.commands.lint_report import Record
 
 AUTHOR = "drafter lint"
 
 
-def annotate(document: Document, records: list[Record], out: Path, *, force: bool = False) -> int:
-    """Add one comment per unsuppressed record; return how many were added."""
+def annotate(document: Document, findings: list[Finding], out: Path, *, force: bool = False) -> int:
+    """Add one comment per unsuppressed finding; return how many were added."""
     from drafter.ooxml.comments import Anchor, add_comments
 
     first_body = next(
-        (b.data for b in document.blocks if b.data.part == "body" and _first_text(b.data)), None
+        (c.block for c in document.chunks if c.block.part == "body" and _first_text(c.block)), None
     )
     anchors = []
-    for rec in records:
-        f = rec.finding
+    for f in findings:
         if f.suppressed:
             continue
-        block = document.block_at(f.start)
+        chunk = document.chunk_at(f.start)
         text = f"{f.severity}: {f.message}"
         if f.suggestion:
             text += f"\nSuggestion: {f.suggestion}"
         text += f"\n[{f.rule}]"
-        if block.data.part == "body":
-            start = f.start - block.start
-            anchors.append(Anchor(block.data, start, start + len(f.text), text))
+        if chunk.block.part == "body":
+            start = f.start - chunk.start
+            anchors.append(Anchor(chunk.block, start, start + len(f.text), text))
         elif first_body is not None:
-            where = block.locate(0).extra.get("part", "header")
+            where = chunk.locate(0).extra.get("part", "header")
             text = f"In the {where}: \u201c{f.text}\u201d. " + text
             anchors.append(Anchor(first_body, *_first_text(first_body), text))
     added = add_comments(document.source, anchors, author=AUTHOR, initials="DL")

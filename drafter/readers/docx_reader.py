@@ -12,29 +12,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafter.readers.document import Block, Document, Position
+from drafter.readers.document import Chunk, Document, Location
 from drafter.readers.sniff import safe_text
 
 
 def read_docx(path: Path) -> Document:
-    """A .docx draft as one block a paragraph, positions as paragraph and character."""
+    """A .docx draft as one chunk a paragraph, locations as paragraph and character."""
     from drafter.ooxml.blocks import read_blocks
     from drafter.ooxml.package import open_docx
 
     document = open_docx(path)
-    blocks = []
+    chunks = []
     for number, block in enumerate(read_blocks(document), 1):
         if not block.text.strip():
             continue
-        blocks.append(
-            Block(
+        chunks.append(
+            Chunk(
                 safe_text(block.text),
                 _locator(number, _part(block)),
                 shielded=list(block.emphasis),
-                data=block,
+                block=block,
             )
         )
-    return Document(Path(path), "docx", blocks, source=document)
+    return Document(Path(path), "docx", chunks, source=document)
 
 
 def _part(block) -> str:
@@ -48,7 +48,7 @@ def _part(block) -> str:
 
 
 def _locator(number: int, part: str):
-    def locate(offset: int) -> Position:
-        return Position(number, offset + 1, {"paragraph": number, "part": part})
+    def locate(offset: int) -> Location:
+        return Location(number, offset + 1, {"paragraph": number, "part": part})
 
     return locate

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from drafter.precision.suppress import MARKER
-from drafter.readers.document import Block, Document, Position
+from drafter.readers.document import Chunk, Document, Location
 from drafter.readers.sniff import read_text_file
 
 if TYPE_CHECKING:
@@ -35,34 +35,34 @@ def source_parser() -> MarkdownIt:
 
 
 def read_md(path: Path) -> Document:
-    """A .md draft as blocks of checkable text with line and column."""
+    """A .md draft as chunks of checkable text with line and column."""
     source = read_text_file(path, "Markdown").replace("\r\n", "\n").replace("\r", "\n")
-    return Document(Path(path), "md", markdown_blocks(source))
+    return Document(Path(path), "md", markdown_chunks(source))
 
 
-def markdown_blocks(source: str, line_offset: int = 0) -> list[Block]:
-    """Blocks of checkable text in Markdown `source`; lines numbered from line_offset + 1."""
+def markdown_chunks(source: str, line_offset: int = 0) -> list[Chunk]:
+    """Chunks of checkable text in Markdown `source`; lines numbered from line_offset + 1."""
     parser = source_parser()
     line_starts = [0] + [m.end() for m in _LINE_STARTS.finditer(source)]
     line_starts.append(len(source) + 1)
-    blocks: list[Block] = []
+    chunks: list[Chunk] = []
     for token in parser.parse(source):
         if token.map is None:
             continue
         lo = line_starts[token.map[0]]
         hi = line_starts[min(token.map[1], len(line_starts) - 1)]
         if token.type == "inline":
-            blocks.append(_inline_block(token, source, lo, hi, line_starts, line_offset))
+            chunks.append(_inline_chunk(token, source, lo, hi, line_starts, line_offset))
         elif token.type in ("html_block",):
             for m in MARKER.finditer(token.content):
                 at = source.find(m.group(), lo)
-                blocks.append(_plain_block(m.group(), max(at, lo), line_starts, line_offset))
-    return [b for b in blocks if b.text.strip()]
+                chunks.append(_plain_chunk(m.group(), max(at, lo), line_starts, line_offset))
+    return [c for c in chunks if c.text.strip()]
 
 
-def _inline_block(token, source, lo, hi, line_starts, line_offset) -> Block:
+def _inline_chunk(token, source, lo, hi, line_starts, line_offset) -> Chunk:
     parts: list[str] = []
-    segments: list[tuple[int, int]] = []  # (offset in block text, offset in source)
+    segments: list[tuple[int, int]] = []  # (offset in chunk text, offset in source)
     shielded: list[tuple[int, int]] = []
     cursor = lo
     length = 0
@@ -92,20 +92,20 @@ def _inline_block(token, source, lo, hi, line_starts, line_offset) -> Block:
             shielded.append((em_start, length))
             em_start = None
     text = "".join(parts)
-    return Block(text, _segment_locator(segments, line_starts, line_offset, lo), shielded=shielded)
+    return Chunk(text, _segment_locator(segments, line_starts, line_offset, lo), shielded=shielded)
 
 
-def _plain_block(text: str, at: int, line_starts, line_offset) -> Block:
-    return Block(text, _segment_locator([(0, at)], line_starts, line_offset, at))
+def _plain_chunk(text: str, at: int, line_starts, line_offset) -> Chunk:
+    return Chunk(text, _segment_locator([(0, at)], line_starts, line_offset, at))
 
 
 def _segment_locator(segments, line_starts, line_offset, default):
     keys = [s for s, _ in segments]
 
-    def locate(offset: int) -> Position:
+    def locate(offset: int) -> Location:
         i = bisect.bisect_right(keys, offset) - 1
         src = segments[i][1] + (offset - segments[i][0]) if i >= 0 else default
         line = bisect.bisect_right(line_starts, src) - 1
-        return Position(line + 1 + line_offset, src - line_starts[line] + 1)
+        return Location(line + 1 + line_offset, src - line_starts[line] + 1)
 
     return locate

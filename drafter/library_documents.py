@@ -1,9 +1,11 @@
-"""The library as a glossary document: Markdown, and .docx through the response writer."""
+"""The library as a document to read: the glossary of concepts, or the positions; Markdown,
+and .docx through the response writer."""
 
 from __future__ import annotations
 
 from drafter.library.loader import Library
-from drafter.library.schema import Concept
+from drafter.library.printed import SourceList, relation_rows
+from drafter.library.schema import Concept, Position
 
 
 def _escape(text: str) -> str:
@@ -28,25 +30,13 @@ _WELSH_STATUS = {
 
 
 def _relation_lines(library: Library, concept: Concept) -> list[str]:
-    """'A kind of', 'Includes' and 'Not the same as' lines.
-
-    A concept may be both narrower than and in contrast with another (a co-operative is a kind
-    of mutual, yet "co-operatives/mutuals" hides which is meant): a reader is told it is a kind
-    of mutual, not that it is "not the same as" one.
-    """
-
-    def names(ids) -> list[str]:
-        return [_escape(library.concepts[c].preferred) for c in ids if c in library.concepts]
-
-    family = set(concept.relations.broader) | set(concept.relations.narrower)
+    """'A kind of', 'Includes' and 'Not the same as' lines, as every view of a concept words
+    them (library/printed.relation_rows)."""
     lines = []
-    for label, ids in (
-        ("A kind of", concept.relations.broader),
-        ("Includes", concept.relations.narrower),
-        ("Not the same as", [c for c in concept.relations.contrast if c not in family]),
-    ):
-        if names(ids):
-            lines += [f"{label}: " + ", ".join(names(ids)), ""]
+    for label, ids in relation_rows(concept, ("broader", "narrower", "contrast")):
+        names = [_escape(library.concepts[c].preferred) for c in ids if c in library.concepts]
+        if names:
+            lines += [f"{label}: " + ", ".join(names), ""]
     return lines
 
 
@@ -59,7 +49,7 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
         "checked by a Welsh-language editor before use.",
         "",
     ]
-    numbered: dict[tuple, int] = {}
+    sources = SourceList()  # numbered as a response numbers them: one number an Act or address
     for concept in concepts:
         lines += [f"## {_escape(concept.preferred)}", ""]
         lines += [f"*{_escape(concept.short)}*", ""]
@@ -91,24 +81,15 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
             status = _WELSH_STATUS.get(item.status, item.status)
             note = f": {_escape(item.note)}" if item.note else ""
             lines += [f"Welsh: *{_escape(item.text)}* ({status}){note}", ""]
-        refs = []
-        for source in concept.sources:
-            key = (source.title, source.url)
-            numbered.setdefault(key, len(numbered) + 1)
-            refs.append(f"[{numbered[key]}]")
-        if refs:
-            lines += ["Sources: " + " ".join(_escape(r) for r in refs), ""]
+        numbers = sources.numbers(concept.sources)
+        if numbers:
+            lines += ["Sources: " + " ".join(_escape(f"[{n}]") for n in numbers), ""]
     lines += ["## Sources", ""]
-    sources = {}
-    for concept in concepts:
-        for source in concept.sources:
-            sources.setdefault((source.title, source.url), source)
-    for (title, url), number in sorted(numbered.items(), key=lambda kv: kv[1]):
-        source = sources[(title, url)]
+    for number, source in enumerate(sources.sources, 1):
         parts = [p for p in (source.title, source.publisher, source.year, source.section) if p]
-        text = _escape(", ".join(parts))
-        if url:
-            text += f". <{url}>"
+        text = _escape(", ".join(str(p) for p in parts))
+        if source.url:
+            text += f". <{source.url}>"
         lines.append(f"{number}. {text}")
     lines.append("")
     return "\n".join(lines)
@@ -116,26 +97,75 @@ def glossary_markdown(library: Library, *, status: str | None = None) -> str:
 
 def glossary_docx(library: Library, *, status: str | None = None) -> bytes:
     """The glossary as .docx, written by the same writer as responses."""
+    concepts = _concepts(library, status)
+    return markdown_docx(
+        glossary_markdown(library, status=status),
+        concepts,
+        title="Glossary of terms",
+        subject="Vetted definitions from the drafter library",
+        keywords="glossary; co-operatives; terminology",
+    )
+
+
+def positions_markdown(library: Library, *, status: str | None = None) -> str:
+    """Every position with its text, topics, approval and what it was written for, as
+    Markdown. The text is the organisation's own Markdown and is kept as written."""
+    positions = _positions(library, status)
+    lines = ["# Positions", ""]
+    lines += [f"{len(positions)} positions: the organisation's own views.", ""]
+    for position in positions:
+        lines += [f"## {_escape(position.title)}", "", position.text.strip(), ""]
+        meta = f"*{position.status}, version {position.version}"
+        if position.approved_by:
+            meta += f"; approved by {_escape(position.approved_by)}"
+        if position.approved_on:
+            meta += f" on {position.approved_on.isoformat()}"
+        if position.review_by:
+            meta += f"; review by {position.review_by.isoformat()}"
+        lines += [meta + "*", ""]
+        if position.topics:
+            lines += ["Topics: " + ", ".join(_escape(t) for t in position.topics), ""]
+        if position.written_for:
+            lines += ["Written for: " + "; ".join(_escape(w) for w in position.written_for), ""]
+    return "\n".join(lines)
+
+
+def positions_docx(library: Library, *, status: str | None = None) -> bytes:
+    """The positions as .docx, written by the same writer as responses."""
+    return markdown_docx(
+        positions_markdown(library, status=status),
+        _positions(library, status),
+        title="Positions",
+        subject="The organisation's approved positions",
+        keywords="positions",
+    )
+
+
+def _positions(library: Library, status: str | None) -> list[Position]:
+    chosen = [p for p in library.positions.values() if not status or p.status == status]
+    return sorted(chosen, key=lambda p: p.title.casefold())
+
+
+def markdown_docx(markdown: str, entries, *, title: str, subject: str, keywords: str) -> bytes:
+    """A library document (glossary, positions) as .docx, its entries' versions stamped."""
     from drafter.compose import Composed
     from drafter.compose.markdown import parse, plain_text
     from drafter.writer.docx import write_docx
 
-    markdown = glossary_markdown(library, status=status)
     tokens = parse(markdown)
-    concepts = _concepts(library, status)
     composed = Composed(
         markdown=markdown,
         tokens=tokens,
         text=plain_text(tokens),
-        title="Glossary of terms",
+        title=title,
         author="drafter",
-        subject="Vetted definitions from the drafter library",
-        keywords="glossary; co-operatives; terminology",
-        header="Glossary of terms",
+        subject=subject,
+        keywords=keywords,
+        header=title,
         language="en-GB",
         questions=[],
-        concepts=[c.id for c in concepts],
-        library_versions={c.id: c.version for c in concepts},
+        concepts=[e.id for e in entries if isinstance(e, Concept)],
+        library_versions={e.id: e.version for e in entries},
     )
     data, _warnings = write_docx(composed)
     return data

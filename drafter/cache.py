@@ -7,9 +7,9 @@ modification time, change time and inode, and the whole store by the code that v
 differs is parsed and validated again, so the cache can never serve stale data; files that
 fail to parse or validate are never cached (their errors are reported every time). A hit is
 validated again from the cached data (msgspec does that in microseconds), so what it returns
-is exactly what a fresh load returns. drafter's own schema-less data files (the precision
-cues) are cached the same way, parsed only (`load_data`). DRAFTER_NO_CACHE=1 turns the cache
-off. JSON, not pickle: reading the cache can never run code.
+is exactly what a fresh load returns. DRAFTER_NO_CACHE=1 turns the cache off. JSON, not
+pickle: reading the cache can never run code. `cache_root` is the one place that says where
+drafter's cache folder is (the compiled templates and the resume points live there too).
 """
 
 from __future__ import annotations
@@ -112,6 +112,16 @@ def _read(path: Path, code: list) -> dict:
     return files if isinstance(files, dict) else {}
 
 
+def load_file(path: Path, validate: Validate, model: type, *, use: bool = True):
+    """One file's validated model (served from the cache when `use`); raises what parsing or
+    `validate` found wrong."""
+    path = Path(path)
+    [(_, result)] = load_files(path, [path], validate, (model,), use=use)
+    if isinstance(result, DrafterError):
+        raise result
+    return result
+
+
 def load_files(
     place: Path,
     files: Sequence[Path],
@@ -156,38 +166,6 @@ def load_files(
     if changed or set(new) != set(old):
         _write(store, code, new)
     return out
-
-
-def load_data(path: Path, *, use: bool = True) -> object:
-    """The parsed YAML of one of drafter's own data files that needs no schema (the precision
-    cues), from the cache when the file's stamp matches: a hit needs no YAML parser at all,
-    which saves importing ruamel (~14 ms) and parsing (~7 ms) in a render that loads nothing
-    else from YAML. Parse errors are raised as by `load_yaml` and never cached.
-    """
-    code = ["data"]  # a safe load's result depends on the file alone
-    if not (use and enabled()):
-        return load_yaml(path)
-    key = str(Path(path).resolve())
-    try:
-        stamp = _stamp(path)
-    except OSError:
-        return load_yaml(path)
-    store = cache_file(path)
-    cached = _read(store, code).get(key)
-    if isinstance(cached, list) and len(cached) == 2 and cached[0] == stamp:
-        return cached[1]
-    data = load_yaml(path)
-    if _round_trips(data):  # JSON would turn e.g. a number key into a string: not cached
-        _write(store, code, {key: [stamp, data]})
-    return data
-
-
-def _round_trips(data: object) -> bool:
-    try:
-        text = json.dumps(data, default=_encode)
-    except (TypeError, ValueError):
-        return False
-    return json.loads(text, object_hook=_decode) == data
 
 
 def _load(path: Path, validate: Validate) -> object:

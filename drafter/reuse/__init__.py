@@ -1,0 +1,1 @@
+"""Reusing vetted library text in answers: references, drift, impact and ranking."""
