@@ -16,34 +16,20 @@ README.md, "Performance": mostly the libraries' imports, 86 ms of CPU against py
 
 from __future__ import annotations
 
-import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from bench_render import ENV, PAIRS, drafter_command, generate  # noqa: E402
+from bench_render import PAIRS, drafter_command, generate, timed  # noqa: E402
 
 FLOOR = HERE / "floor_python_docx.py"
-
-
-def timed_cpu(cmd: list[str]) -> tuple[float, float]:
-    """Wall time and CPU time (user + system, from os.wait4) of one child process. CPU time
-    moves much less than wall time when other work shares the cores."""
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}")
-    return elapsed, usage.ru_utime + usage.ru_stime
 
 
 def measure(name: str, answers: Path, folder: Path) -> None:
@@ -58,15 +44,15 @@ def measure(name: str, answers: Path, folder: Path) -> None:
     if shutil.which("pandoc"):
         commands["pandoc"] = ["pandoc", str(md), "-o", str(folder / f"{name}-pandoc.docx")]
     for cmd in commands.values():
-        timed_cpu(cmd)  # warm the file cache and bytecode
+        timed(cmd)  # warm the file cache and bytecode
     wall: dict[str, list[float]] = {who: [] for who in commands}
     cpu: dict[str, list[float]] = {who: [] for who in commands}
     order = list(commands)
     for i in range(PAIRS):
         for who in order[i % len(order) :] + order[: i % len(order)]:
-            seconds, used = timed_cpu(commands[who])
-            wall[who].append(seconds)
-            cpu[who].append(used)
+            run = timed(commands[who])
+            wall[who].append(run.wall)
+            cpu[who].append(run.cpu)
     words = len(md.read_text(encoding="utf-8").split())
     print(f"{name} ({words} words):")
     for label, times in (("wall", wall), ("cpu", cpu)):
