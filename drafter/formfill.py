@@ -2,18 +2,20 @@
 
 Interface used by `drafter render ANSWERS --into FORM.docx -o OUT.docx`:
 
-    fill_form(answers_path, form_path, out_path, *, force=False) -> FillReport
+    fill_form(answers_path, form_path, out_path, *, force=False, library_dirs=()) -> FillReport
 
 The form is read with the one Word walker (drafter.ooxml) and the importer's question finder,
 so a form is understood the same way whether it is imported, linted or filled; the edits are
 drafter.ooxml.forms'. Only text is added (a tick, a run, new
-paragraphs in the form's default style); nothing in the form's layout or styles is changed,
-and the original file is never written.
+paragraphs in the form's default style, and the response's "Terms used" glossary as an
+appendix from a new page at the end); nothing in the form's layout or styles is changed, and
+the original file is never written.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
@@ -29,6 +31,7 @@ class FillReport:
     out_path: Path
     filled: list[str] = field(default_factory=list)
     not_filled: list[str] = field(default_factory=list)
+    glossary: str = ""  # what became of the "Terms used" glossary, said last
 
     @property
     def complete(self) -> bool:
@@ -37,6 +40,8 @@ class FillReport:
     def lines(self) -> list[str]:
         out = [f"filled: {line}" for line in self.filled]
         out += [f"NOT filled: {line}" for line in self.not_filled]
+        if self.glossary:
+            out.append(f"glossary: {self.glossary}")
         return out
 
     def __str__(self) -> str:
@@ -44,7 +49,12 @@ class FillReport:
 
 
 def fill_form(
-    answers_path: Path, form_path: Path, out_path: Path, *, force: bool = False
+    answers_path: Path,
+    form_path: Path,
+    out_path: Path,
+    *,
+    force: bool = False,
+    library_dirs: Sequence[Path] = (),
 ) -> FillReport | None:
     """Write the answers into a copy of the consultation's own form; the form is never changed."""
     from drafter.answers import load_answers
@@ -61,14 +71,20 @@ def fill_form(
     kind = sniff(form_path)
     if kind == "doc":
         with converted_doc(form_path) as converted:
-            return _fill(answers, answers_path, converted, form_path, out_path, force)
+            return _fill(answers, answers_path, converted, form_path, out_path, force, library_dirs)
     if kind != "docx":
         raise InputError("only a Word form (.docx or .doc) can be filled in", path=form_path)
-    return _fill(answers, answers_path, form_path, form_path, out_path, force)
+    return _fill(answers, answers_path, form_path, form_path, out_path, force, library_dirs)
 
 
 def _fill(
-    answers, answers_path: Path, path: Path, shown: Path, out_path: Path, force: bool
+    answers,
+    answers_path: Path,
+    path: Path,
+    shown: Path,
+    out_path: Path,
+    force: bool,
+    library_dirs: Sequence[Path],
 ) -> FillReport:
     from drafter.fsutil import atomic_write_bytes
     from drafter.importer import docx_blocks
@@ -93,10 +109,37 @@ def _fill(
             )
     regions = [(q.start, q.end) for q in questions]
     _fill_respondent(answers.respondent, blocks, all_boxes(blocks), regions, writer, report)
+    _add_glossary(document, answers_path, library_dirs, report)
     buffer = BytesIO()
     document.save(buffer)
     atomic_write_bytes(out_path, buffer.getvalue(), force=force)
     return report
+
+
+def _add_glossary(document, answers_path: Path, library_dirs, report: FillReport) -> None:
+    """The response's "Terms used" glossary and its sources, as an appendix at the end of the
+    form (from a new page), composed exactly as `drafter render` composes it; or why not."""
+    from drafter.compose import compose
+    from drafter.compose.markdown import GLOSSARY_TITLE, section_blocks
+    from drafter.render import load_inputs
+
+    try:
+        answers, consultation, library = load_inputs(answers_path, library_dirs)
+    except InputError as exc:  # a form needs no consultation file; the glossary does
+        report.glossary = f"not added: it is composed with the consultation, and {exc.message}"
+        return
+    composed = compose(answers, consultation, library)
+    blocks = section_blocks(composed.tokens, GLOSSARY_TITLE)
+    if not blocks:
+        report.glossary = "none: the response uses no term from the library"
+        return
+    forms.append_appendix(document.element.body, blocks)
+    sources = sum(1 for kind, _text, _bold in blocks if kind == "heading") > 1
+    report.glossary = (
+        f'"{GLOSSARY_TITLE}" ({len(composed.concepts)} terms'
+        + (", with their sources" if sources else "")
+        + ") added as an appendix on a new page at the end"
+    )
 
 
 def _check_same_form(answers, answers_path: Path, form: Path, report: FillReport) -> None:

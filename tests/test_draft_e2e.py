@@ -420,3 +420,17 @@ def test_resume_after_kill_9_offers_the_typed_response_then_its_decisions(tmp_pa
         "Value",
         False,
     )
+
+
+def test_a_complete_answers_file_goes_straight_to_the_review(tmp_path):
+    import shutil
+
+    shutil.copy(ROOT / "examples" / "answers-example.yaml", tmp_path / "answers.yaml")
+    term = Terminal("--answers", "answers.yaml", "-o", "out.docx", cwd=tmp_path)
+    term.wait("Every question is answered: on to the review")
+    term.wait("Review · 12 of 12 questions answered")
+    term.wait("Make the Word response")
+    term.send(ENTER)
+    term.wait("Wrote out.docx")
+    assert term.exit_code() == 0
+    assert (tmp_path / "out.docx").is_file()

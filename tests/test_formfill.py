@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import zipfile
@@ -431,3 +432,42 @@ def test_a_list_typed_under_its_lead_in_line_keeps_its_items_in_the_form(tmp_pat
     texts = body_texts(d)
     guidance = texts.index(fx.Q2_GUIDANCE)
     assert texts[guidance + 1] == "We ask for:\n- a share offer template\n- a mentor"
+
+
+def test_the_glossary_is_added_as_an_appendix_the_same_as_the_rendered_one(tmp_path):
+    from drafter.render import render_answers
+    from tests.conftest import ROOT
+
+    answers = ROOT / "examples" / "answers-example.yaml"
+    form = ROOT / "examples" / "sample-response-form.docx"
+    report = fill_form(answers, form, tmp_path / "filled.docx")
+    assert report.glossary.startswith('"Terms used in this response" (7 terms, with their sources)')
+    assert report.lines()[-1] == f"glossary: {report.glossary}"
+    filled = docx.Document(str(tmp_path / "filled.docx")).paragraphs
+    response = docx.Document(
+        str(render_answers(answers, tmp_path / "response.docx").out_path)
+    ).paragraphs
+    title = [p.text for p in filled].index("Terms used in this response")
+    start = [p.text for p in response].index("Terms used in this response")
+    # the response numbers its sources with Word's list numbering; the form, as text
+    unnumbered = [re.sub(r"^\d+\. ", "", p.text) for p in filled[title:]]
+    assert unnumbered == [p.text for p in response[start:]]
+    assert filled[title].paragraph_format.page_break_before  # an appendix on a page of its own
+    assert filled[title].runs[0].bold and filled[title].paragraph_format.keep_with_next
+    term = filled[title + 1]  # each entry's term in bold, as in the response
+    assert term.text.startswith("co-operative: ") and [r.bold for r in term.runs] == [True, None]
+    assert term.runs[0].text == "co-operative"
+    sources = [p.text for p in filled].index("Sources")
+    assert filled[sources + 1].text.startswith("1. “")
+    # what the form held before is untouched: the appendix only follows it
+    original = [p.text for p in docx.Document(str(form)).paragraphs]
+    assert len(filled) - len(filled[title:]) >= len(original)
+
+
+def test_without_its_consultation_the_form_is_filled_and_says_why_there_is_no_glossary(
+    answers, tmp_path
+):
+    report, d, _ = fill(answers, "paragraphs.docx", tmp_path)
+    assert report.glossary.startswith("not added: it is composed with the consultation")
+    assert "Terms used in this response" not in body_texts(d)
+    assert f"glossary: {report.glossary}" in str(report)

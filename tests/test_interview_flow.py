@@ -184,20 +184,41 @@ def test_ctrl_c_at_a_pick_list_saves_and_exits_130(tmp_path, capsys):
 
 def test_second_run_offers_previous_answers_as_defaults(tmp_path, rendered):
     path = tmp_path / "answers.yaml"
-    first = NEW_RESPONDENT + all_question_keys() + ENTER
+    later = FINISH + DOWN * 2 + ENTER  # question 11 left empty, then "Leave it for later"
+    first = NEW_RESPONDENT + all_question_keys(list(RESPONSES)[:-1]) + later + SAVE_AND_STOP
     assert drive(first, Options("sample-social-care", path)) == 0
     before = load_answers(path)
+    assert "11" not in before.answers
     # Enter everywhere: keep each stance, finish each text as it is, keep each key point
     keep_all = "".join(
         (ENTER if q.stances else "") + (FINISH if q.takes_text else "") + ENTER
-        for q in load_consultation(SAMPLE_CONSULTATION).questions
+        for q in load_consultation(SAMPLE_CONSULTATION).questions[:-1]
     )
     respondent = ENTER * 7  # keep each of the seven details
-    code = drive(respondent + keep_all + ENTER + "y", Options(answers=path))
+    code = drive(respondent + keep_all + keys_for("11") + ENTER, Options(answers=path))
     assert code == 0
     after = load_answers(path)
-    assert after.answers == before.answers
+    assert {n: a for n, a in after.answers.items() if n != "11"} == before.answers
+    assert after.answers["11"].response == RESPONSES["11"][1]
     assert after.respondent == before.respondent
+    assert len(rendered) == 1
+
+
+def test_a_complete_answers_file_goes_straight_to_the_review(tmp_path, rendered):
+    path = tmp_path / "answers.yaml"
+    assert (
+        drive(
+            NEW_RESPONDENT + all_question_keys() + SAVE_AND_STOP,
+            Options("sample-social-care", path),
+        )
+        == 0
+    )
+    before = load_answers(path)
+    # no question and no detail is asked again: the first key is the review's Enter
+    out = tmp_path / "out.docx"
+    assert drive(ENTER, Options(answers=path, output=out)) == 0
+    assert rendered[0][:2] == (path, out)
+    assert load_answers(path).answers == before.answers
 
 
 def test_ask_reasks_only_the_named_questions(tmp_path):
@@ -431,6 +452,25 @@ def test_glossary_offers_mentioned_terms_and_a_searchable_list(tmp_path, monkeyp
     assert answers.answers["1"].define == []
     assert answers.answers["2"].define == ["worker-co-operative", "asset-lock"]
     assert answers.library == {"asset-lock": 2, "worker-co-operative": 2}
+
+
+def test_glossary_ticks_follow_the_text_as_it_now_reads(tmp_path, monkeypatch):
+    """A term ticked because the text used it goes when the text no longer does; a term
+    looked up in the library stays."""
+    monkeypatch.setattr("drafter.library.load_library", lambda *a, **k: _library())
+    path = tmp_path / "answers.yaml"
+    keys = NEW_RESPONDENT + keys_for("1")
+    keys += text_keys("A worker co-operative could bid.") + ENTER  # Q2 and its key point
+    keys += DOWN + SPACE + ENTER + "LOCK" + ENTER + ENTER  # look up "asset lock", go on
+    keys += CTRL_C
+    assert drive(keys, Options("sample-social-care", path)) == 130
+    assert load_answers(path).answers["2"].define == ["worker-co-operative", "asset-lock"]
+    # --ask 2: the text no longer names a worker co-operative
+    keys = "\x15" * 3 + "Small providers could bid." + FINISH + ENTER  # text, key point
+    keys += ENTER  # the list now offers "asset lock" alone, ticked: go on
+    keys += SAVE_AND_STOP
+    assert drive(keys, Options(answers=path, ask="2")) == 0
+    assert load_answers(path).answers["2"].define == ["asset-lock"]
 
 
 def test_imported_form_is_confirmed_and_corrected_before_answering(tmp_path, monkeypatch):

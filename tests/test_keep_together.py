@@ -1,8 +1,10 @@
 """A question's heading, wording and stance line stay on the page of its answer's first lines.
 
-Read back from the .docx: the keep-with-next chain (w:keepNext) runs heading -> wording ->
-stance and ends on the first answer paragraph; short wordings and stance lines are kept in one
-piece (w:keepLines); a very long wording may break; widow control is on everywhere.
+Read back from the .docx: the wording and the stance line ("Answer: Agree") are lines of the
+question heading's own paragraph, so the keep-with-next chain is only heading -> first answer
+paragraph (LibreOffice drops longer chains now and then); a very long wording is a Quote
+paragraph of its own that keeps with next but may break; widow control is on everywhere.
+The PDF pages themselves are checked in tests/test_page_layout.py.
 """
 
 from __future__ import annotations
@@ -67,26 +69,42 @@ def example():
     return _document(compose_example())
 
 
-def test_the_chain_runs_heading_wording_stance_and_ends_on_the_first_answer_paragraph(example):
+def _lines(paragraph) -> list[str]:
+    """The paragraph's lines, split at its line breaks (python-docx reads w:br as a newline)."""
+    return paragraph.text.split("\n")
+
+
+def test_each_question_heading_carries_its_wording_and_stance_and_keeps_with_the_answer(example):
     blocks = _blocks(example)
-    assert len(blocks) == len(sample_consultation().questions)
+    questions = sample_consultation().questions
+    assert len(blocks) == len(questions)
     stances = 0
-    for heading, body in blocks:
+    for (heading, body), question in zip(blocks, questions, strict=True):
         assert _effective(heading, "keepNext") and _effective(heading, "keepLines")
-        wording, rest = body[0], body[1:]
-        assert wording.style.name == "Quote"
-        assert _own(wording, "keepNext") and _own(wording, "keepLines"), wording.text
-        if rest[0].text.startswith("Answer: "):
+        lines = _lines(heading)
+        assert lines[:2] == [f"Question {question.number}", " ".join(question.text.split())]
+        if len(lines) == 3:
             stances += 1
-            assert _own(rest[0], "keepNext") and _own(rest[0], "keepLines")
-            rest = rest[1:]
+            assert lines[2].startswith("Answer: ")
+        else:
+            assert len(lines) == 2
         # the first answer paragraph ends the chain; no later paragraph of the answer joins it
-        for p in rest:
-            if p.style.name.startswith("Heading"):
-                break
+        for p in body:
             assert not _effective(p, "keepNext"), (heading.text, p.text)
             assert not _effective(p, "keepLines"), (heading.text, p.text)
+            assert not p.text.startswith("Answer: ")
     assert stances >= 5  # the example has stance lines to check
+
+
+def test_the_wording_reads_as_body_text_and_the_stance_stays_bold(example):
+    heading, _ = _blocks(example)[0]
+    runs = heading.runs
+    texts = [r.text for r in runs]
+    wording = next(r for r in runs if r.text.startswith("Do you agree"))
+    stance = next(r for r in runs if r.text.startswith("Answer: "))
+    assert texts[0] == "Question 1"
+    assert wording.bold is False and wording.font.size.pt == 11
+    assert stance.bold is True and stance.font.size.pt == 11
 
 
 def test_other_quotes_do_not_keep_with_next(example):
@@ -105,21 +123,23 @@ def test_a_very_long_wording_keeps_with_next_but_may_break():
     answers = make_answers({"1": Answer(stance="Agree", response="First.\n\nSecond.")})
     document = _document(compose_answers(answers, consultation=consultation))
     heading, body = _blocks(document)[0]
+    assert heading.text == "Question 1"
     wording = body[0]
-    assert wording.text.startswith("Please explain")
+    assert wording.style.name == "Quote" and wording.text.startswith("Please explain")
     assert _own(wording, "keepNext") is True
     assert _own(wording, "keepLines") is None  # allowed to break across pages
     texts = [p.text for p in body]
     assert texts[1:4] == ["Answer: Agree", "First.", "Second."]
+    assert _own(body[1], "keepNext") and _own(body[1], "keepLines")
     assert not _effective(body[2], "keepNext") and not _effective(body[3], "keepNext")
 
 
 def test_no_response_ends_the_chain():
     document = _document(compose_answers(make_answers({})))
-    for _, body in _blocks(document):
-        assert _own(body[0], "keepNext") is True
-        assert body[1].text == "No response."
-        assert not _effective(body[1], "keepNext")
+    for heading, body in _blocks(document):
+        assert len(_lines(heading)) == 2  # number and wording, no stance
+        assert body[0].text == "No response."
+        assert not _effective(body[0], "keepNext")
 
 
 def test_the_reference_turns_widow_control_on_for_every_paragraph():

@@ -316,3 +316,16 @@ def test_the_output_schema_lists_exactly_the_rules_and_severities():
     finding = json.loads(SCHEMA.read_text())["$defs"]["finding"]["properties"]
     assert set(finding["rule"]["enum"]) == set(RULES)
     assert set(finding["severity"]["enum"]) == set(SEVERITY_RANK)
+
+
+def test_a_long_sentence_is_quoted_cut_between_words_and_marked_as_cut():
+    from drafter.commands.lint_report import sentence_of
+
+    text = "Within " + "this long list of many kinds of body, " * 8 + "we count cooperatives."
+    hit = text.index("cooperatives")
+    quoted = sentence_of(text, hit, hit + len("cooperatives"))
+    assert quoted.startswith("… ") and quoted.endswith("we count cooperatives.")
+    first = quoted.removeprefix("… ").split()[0]
+    assert f" {first} " in f" {text} "  # a whole word, not the tail of one
+    short = "We count cooperatives."
+    assert sentence_of(short, 9, 21) == short

@@ -149,12 +149,14 @@ def test_a_claim_about_the_organisation_named_in_the_sentence_before(lib):
 
 
 def test_a_community_benefit_society_is_not_a_kind_of_co_operative(lib):
+    # "co-operative [society] or community benefit society" names two registrations; saying
+    # both are run for their members is what is wrong, and only of the second
     assert [
         r
         for r, _ in found(
             "A co-operative or community benefit society is run for its members.", lib
         )
-    ] == ["conflation"]
+    ] == ["misuse-context"]
     assert found("Rules differ for co-operatives and community benefit societies.", lib) == []
 
 
@@ -414,3 +416,40 @@ def test_what_marks_one_kind_said_of_another(lib, text, expected):
 )
 def test_what_marks_a_kind_said_of_that_kind_passes(lib, text):
     assert found(text, lib) == []
+
+
+def test_a_heading_that_merges_two_kinds_over_one_definition(lib):
+    text = "Mutuals & Co-operatives\nA mutual is an organisation owned by its members."
+    assert found(text, lib) == [("conflation", "Mutuals & Co-operatives")]
+    # a heading over text about both, or a sentence naming both, is not that
+    assert found("Co-operatives and mutuals\n\nWe work with both across Wales.", lib) == []
+    assert found("Co-operatives and mutuals are owned by their members.", lib) == []
+
+
+def test_a_report_tag_after_the_claim_makes_it_reported(lib):
+    assert found("John Lewis is a co-operative, according to the article.", lib) == []
+    assert found("The Co-op Bank was demutualised in 2013, says the report.", lib) == []
+    # "and says so" is the body speaking, not a report of someone else's claim
+    assert found("John Lewis is a co-operative, and says so in its constitution.", lib) == [
+        ("misattribution", "John Lewis is a co-operative")
+    ]
+
+
+def test_two_kinds_sharing_an_unsaid_noun_are_not_run_together(lib):
+    # "co-operative [societies] or community benefit societies": two registrations, named apart
+    assert found("They are registered co-operative or community benefit societies.", lib) == []
+    assert found("Co-operatives or community benefit societies have existed for years.", lib)
+
+
+def test_a_name_wrapped_across_lines_is_not_misspelt(lib):
+    text = "It registered under the Co-operative and Community Benefit Societies Act\n2014."
+    assert found(text, lib) == []
+
+
+def test_a_plural_fix_puts_the_plural_on_the_term_not_its_bracket(lib):
+    [f] = [
+        f
+        for f in check_text("Some industrial and provident societies bid.", lib)
+        if f.rule == "superseded-term"
+    ]
+    assert f.suggestion.startswith("registered societies (co-operative society")

@@ -7,11 +7,23 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 
 from drafter.answers import Answer
 from drafter.precision import Finding
-from tests.conftest import SAMPLE_CONSULTATION, run_drafter
+from tests.conftest import SAMPLE_CONSULTATION
+from tests.conftest import run_drafter as _run_drafter
 from tests.render_helpers import EXAMPLE_ANSWERS, FIXTURE_LIBRARY, write_answers
+
+
+@pytest.fixture(autouse=True)
+def _in_a_scratch_folder(tmp_path, monkeypatch):
+    """render writes into the current folder by default: here, each test's own."""
+    monkeypatch.chdir(tmp_path)
+
+
+def run_drafter(*args: str, cwd: Path | None = None, **options):
+    return _run_drafter(*args, cwd=cwd or Path.cwd(), **options)
 
 
 def in_process(capsys, *args: str) -> tuple[int, str, str]:
@@ -35,13 +47,19 @@ def test_help_explains_usage_with_examples():
         assert text in result.stdout, text
 
 
-def test_renders_beside_the_answers_by_default(tmp_path):
-    answers = write_answers(tmp_path / "ours.yaml", {"1": Answer(stance="Agree", response="Yes.")})
-    result = run_drafter("render", str(answers), "--library", str(FIXTURE_LIBRARY))
+def test_renders_into_the_current_folder_by_default(tmp_path):
+    (tmp_path / "shared").mkdir()
+    answers = write_answers(
+        tmp_path / "shared" / "ours.yaml", {"1": Answer(stance="Agree", response="Yes.")}
+    )
+    result = run_drafter("render", str(answers), "--library", str(FIXTURE_LIBRARY), cwd=tmp_path)
     no_traceback(result)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "ours.docx"
-    assert result.stdout.splitlines()[0].startswith(f"wrote {out} (beside the answers, in ")
+    assert not (tmp_path / "shared" / "ours.docx").exists()  # the answers' folder is left alone
+    assert result.stdout.splitlines()[0] == (
+        f"wrote ours.docx (in the current folder, {tmp_path.resolve()}; -o chooses another place)"
+    )
     assert "precision check:" in result.stdout
     assert "Question 1" in docx_text(out)
 
@@ -261,16 +279,20 @@ def test_strict_exits_1_when_the_rendered_text_has_errors(tmp_path, capsys, monk
 def test_into_calls_the_form_filler(tmp_path, capsys, monkeypatch):
     calls = []
 
-    def fake_fill(answers_path, form_path, out_path, *, force=False):
-        calls.append((answers_path, form_path, out_path, force))
+    def fake_fill(answers_path, form_path, out_path, *, force=False, library_dirs=()):
+        calls.append((answers_path, form_path, out_path, force, library_dirs))
         return "filled 3 of 12 answers"
 
     monkeypatch.setattr("drafter.formfill.fill_form", fake_fill)
     answers = write_answers(tmp_path / "a.yaml")
     form = tmp_path / "form.docx"
-    code, out, err = in_process(capsys, "render", str(answers), "--into", str(form), "--force")
-    assert code == 0
-    assert calls == [(answers, form, tmp_path / "a-form.docx", True)]
+    library = tmp_path / "library"
+    library.mkdir()
+    code, out, err = in_process(
+        capsys, "render", str(answers), "--into", str(form), "--force", "--library", str(library)
+    )
+    assert code == 0, err
+    assert calls == [(answers, form, Path("a-form.docx"), True, (library,))]
     assert "filled 3 of 12 answers" in out
 
 
@@ -304,9 +326,7 @@ def test_rendering_to_docx_does_not_import_python_docx(tmp_path):
         assert docx.Document(str(out)).paragraphs[0].text  # it did write the response
 
 
-def test_into_checks_precision_honours_strict_and_says_there_is_no_glossary(
-    tmp_path, capsys, monkeypatch
-):
+def test_into_checks_precision_and_honours_strict(tmp_path, capsys, monkeypatch):
     answers = write_answers(tmp_path / "a.yaml", {"2": Answer(response="Loose words.")})
     checked = []
 
@@ -321,7 +341,6 @@ def test_into_checks_precision_honours_strict_and_says_there_is_no_glossary(
     code, out, err = in_process(capsys, "render", str(answers), "--into", str(form))
     assert code == 0 and checked == ["Loose words."]
     assert "precision check: 1 error(s), 0 warning(s), 0 suggestion(s)" in out
-    assert "glossary: not added to the form" in out
     code, out, err = in_process(capsys, "render", str(answers), "--into", str(form), "--strict")
     assert code == 1 and "--strict" in err
 
@@ -336,17 +355,16 @@ def test_into_with_a_missing_library_stops_before_writing(tmp_path, capsys):
     assert not (tmp_path / "a-form.docx").exists()
 
 
-def test_the_default_output_names_its_folder_when_it_is_not_the_current_one(
+def test_the_default_output_says_it_is_in_the_current_folder_when_the_answers_are_not(
     tmp_path, capsys, monkeypatch
 ):
     (tmp_path / "answers").mkdir()
     answers = write_answers(tmp_path / "answers" / "a.yaml")
     monkeypatch.chdir(tmp_path)
     code, out, err = in_process(capsys, "render", str(answers))
-    assert code == 0
+    assert code == 0 and (tmp_path / "a.docx").is_file()
     assert out.splitlines()[0] == (
-        f"wrote {answers.with_suffix('.docx')} (beside the answers, in "
-        f"{answers.parent.resolve()}; -o chooses another place)"
+        f"wrote a.docx (in the current folder, {tmp_path.resolve()}; -o chooses another place)"
     )
     monkeypatch.chdir(answers.parent)
     code, out, err = in_process(capsys, "render", "a.yaml", "--force")

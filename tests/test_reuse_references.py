@@ -191,7 +191,11 @@ def test_check_reports_exactly_the_changed_answers_and_update_moves_their_pins(t
     part = load_answers(affected).answers["1"].references()[0]
     assert part.version == 2 and "one distinct kind" in part.text
     assert load_answers(affected).answers["1"].typed == "Intro."
-    assert run_drafter("check", *files, "--library", str(ours)).returncode == 0
+    clean = run_drafter("check", *files, "--library", str(ours))
+    assert clean.returncode == 0
+    assert clean.stdout == (
+        "No vetted text has changed since it was answered (3 answers files checked).\n"
+    )
 
 
 def test_check_shows_a_changed_glossary_definition(tmp_path):

@@ -64,3 +64,8 @@ def check(answers_paths: tuple[Path, ...], update: bool, library_dirs: tuple[Pat
     if left:
         hint = "" if update else "; after reading them, drafter check --update moves the pins"
         raise FindingsError(f"{left} vetted text(s) changed since answered{hint}")
+    files = len(loaded)
+    click.echo(
+        f"No vetted text has changed since it was answered "
+        f"({files} answers file{'s' if files != 1 else ''} checked)."
+    )

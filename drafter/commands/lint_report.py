@@ -89,8 +89,18 @@ def sentence_of(text: str, start: int, end: int) -> str:
     from drafter.precision.cues import ABBREVIATIONS
     from drafter.precision.segment import sentence_around
 
-    s, e = sentence_around(text, start, end, ABBREVIATIONS, 150)
-    return " ".join(text[s : max(e, end)].split())
+    window = 150
+    s, e = sentence_around(text, start, end, ABBREVIATIONS, window)
+    e = max(e, end)
+    # a sentence longer than the window is cut between words, and says it is cut
+    head = tail = ""
+    if s > 0 and s == start - window:
+        cut = text.find(" ", s, start)
+        s, head = (cut + 1, "… ") if cut != -1 else (s, "…")
+    if e < len(text) and e == end + window:
+        cut = text.rfind(" ", end, e)
+        e, tail = (cut, " …") if cut != -1 else (e, "…")
+    return head + " ".join(text[s:e].split()) + tail
 
 
 def to_json(results: list[FileResult]) -> str:

@@ -13,7 +13,10 @@ from drafter.render import FORMATS, format_of
 
 @click.command(name="render")
 @click.argument("answers", type=click.Path(path_type=Path, dir_okay=False))
-@output_option("Output file. Default: beside ANSWERS, with the format's suffix.", dest="out")
+@output_option(
+    "Output file. Default: ANSWERS' name with the format's suffix, in the current folder.",
+    dest="out",
+)
 @click.option(
     "--format",
     "fmt",
@@ -59,7 +62,7 @@ def render(
 
     \b
     Examples:
-      drafter render answers.yaml                      writes answers.docx
+      drafter render answers.yaml                      writes answers.docx here
       drafter render answers.yaml -o response.docx --force
       drafter render answers.yaml --format txt         per-question text for portals
       drafter render answers.yaml --reference-doc our-style.docx
@@ -78,8 +81,8 @@ def render(
     if fmt is None:
         fmt = (format_of(out) if out is not None else None) or "docx"
     chosen = out is not None
-    if out is None:
-        out = answers.with_suffix(FORMATS[fmt])
+    if out is None:  # here, not beside the answers (which may be a shared or tracked folder)
+        out = Path(answers.with_suffix(FORMATS[fmt]).name)
     _not_an_input(out, answers, reference_doc)
     result = render_answers(
         answers,
@@ -91,7 +94,7 @@ def render(
     )
     to_stdout = str(out) == "-"  # the document is the output: everything else to stderr
     if not to_stdout:
-        click.echo(f"wrote {result.out_path}{'' if chosen else _where_by_default(result.out_path)}")
+        click.echo(f"wrote {result.out_path}{'' if chosen else _where_by_default(answers)}")
     suffix = out.suffix.lower()
     if suffix in FORMATS.values() and suffix != FORMATS[fmt]:
         result.warnings.append(f"wrote {fmt} into a file named {out.name}; check the suffix")
@@ -113,12 +116,13 @@ def _report_precision(counts: dict[str, int], checked: Path, strict: bool, *, er
         )
 
 
-def _where_by_default(out: Path) -> str:
-    """Said when -o was not given and the file went into another folder than the current one,
-    so nobody is surprised to find it beside the answers (a shared or tracked folder)."""
-    if out.resolve().parent == Path.cwd().resolve():
+def _where_by_default(answers: Path) -> str:
+    """Said when -o was not given and the answers are in another folder, so nobody looks for
+    the response beside them."""
+    here = Path.cwd().resolve()
+    if answers.resolve().parent == here:
         return ""
-    return f" (beside the answers, in {out.resolve().parent}; -o chooses another place)"
+    return f" (in the current folder, {here}; -o chooses another place)"
 
 
 def _not_an_input(out: Path, *inputs: Path | None) -> None:
@@ -140,15 +144,12 @@ def _fill_form(
     from drafter.formfill import fill_form
     from drafter.render import check_answers_text
 
+    chosen = out is not None
     if out is None:
-        out = answers.with_name(f"{answers.stem}-form.docx")
+        out = Path(f"{answers.stem}-form.docx")
     counts = check_answers_text(answers, library_dirs)  # a bad library stops before writing
-    report = fill_form(answers, form, out, force=force)
-    click.echo(f"wrote {out}")
+    report = fill_form(answers, form, out, force=force, library_dirs=library_dirs)
+    click.echo(f"wrote {out}{'' if chosen else _where_by_default(answers)}")
     if report is not None:
         click.echo(str(report))
-    click.echo(
-        "glossary: not added to the form (it is filled as it is); "
-        '`drafter render` writes the response with its "Terms used" glossary'
-    )
     _report_precision(counts, out, strict, err=False)

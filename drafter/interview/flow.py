@@ -137,10 +137,13 @@ class Interview:
             prompts.say(notice, "warning")
         prompts.say(f"Your answers are saved to {session.path} after every answer.")
         prompts.say("Press Ctrl-C at any time to stop; what you have typed is kept.", "muted")
-        if session.existed and not self.options.resume and not ask:
+        complete = session.complete and not self.options.resume and not ask
+        if complete:
+            prompts.say("Every question is answered: on to the review, where you can change any.")
+        elif session.existed and not self.options.resume and not ask:
             prompts.say("Your earlier answers are offered as defaults: press Enter to keep one.")
 
-        if not ask and (not self.options.resume or session.needs_respondent()):
+        if not ask and not complete and (not self.options.resume or session.needs_respondent()):
             self._ask_respondent()
         resume_at = None
         if self.options.resume:
@@ -325,7 +328,7 @@ class Interview:
             self._keep_draft(number, answer)
             answer.key_point = prompts.key_point(answer.key_point)
             self._keep_draft(number, answer)
-            answer.define = self._glossary(self._combined(answer))
+            answer.define = self._glossary(before, self._combined(answer))
         except Later:
             self.pending = None
             prompts.say("Left for later. It stays unanswered until you come back to it.", "muted")
@@ -541,18 +544,27 @@ class Interview:
                 "warning",
             )
 
-    def _glossary(self, answer: Answer) -> list[str]:
-        """Library terms to define for this answer: those it mentions, and any looked up."""
+    def _glossary(self, before: Answer, answer: Answer) -> list[str]:
+        """Library terms to define for this answer: those it mentions now, and any looked up.
+
+        Worked out again from the text as it now reads: a term ticked because the earlier
+        text used it is dropped once the text no longer does; a term looked up stays."""
         from drafter.precision import concepts_used
 
         concepts = self.library.concepts if self.library else {}
-        if not concepts or not answer.text.strip():
-            return [i for i in answer.define]
+        if not concepts:
+            return list(answer.define)
+        used_before = (
+            set(concepts_used(before.text, self.library)) if before.text.strip() else set()
+        )
         mentioned = [i for i in concepts_used(answer.text, self.library) if i in concepts]
-        shown = mentioned + [i for i in answer.define if i in concepts and i not in mentioned]
+        looked_up = [i for i in answer.define if i not in used_before or i in mentioned]
+        if not answer.text.strip():
+            return looked_up
+        shown = mentioned + [i for i in looked_up if i in concepts and i not in mentioned]
         if not shown:  # nothing to define: no extra step (a list of one item invites typing)
             return []
-        chosen = set(answer.define) | set(mentioned)
+        chosen = set(looked_up) | set(mentioned)
         while True:
             views = [_term_view(concepts[i]) for i in shown]
             picked, look_up = prompts.glossary_terms(views, chosen)

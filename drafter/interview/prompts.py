@@ -20,6 +20,8 @@ from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.key_binding import KeyBindings
 from questionary import Choice, Separator, Style
 
+from drafter.interview.wordwrap import WordWrap
+
 STYLE = Style(
     [
         ("qmark", "fg:#5f87af bold"),
@@ -159,6 +161,7 @@ def line(message: str, default: str = "", *, required: bool = False, instruction
             style=STYLE,
             validate=validate,
             instruction=instruction or None,
+            input_processors=[WordWrap()],
         )
     ).strip()
 
@@ -188,6 +191,7 @@ def response_text(default: str = "") -> str:
         instruction="",
         style=STYLE,
         key_bindings=bindings,
+        input_processors=[WordWrap()],
     )
     try:
         return question.unsafe_ask()
@@ -295,15 +299,36 @@ def glossary_terms(mentioned: Sequence[TermView], chosen: set[str]) -> tuple[lis
         for t in mentioned
     ]
     choices.append(Choice("Look up another term in the library…", value=LOOK_UP))
-    picked = _ask(
-        questionary.checkbox(
-            "Terms to define in the “Terms used” glossary",
-            choices=choices,
-            style=STYLE,
-            instruction="(Space to tick or untick, Enter to go on)",
-        )
+    control: list = []  # the list on screen, once the question exists
+
+    def untick_look_up(_picked) -> bool:
+        """On Enter (questionary also validates on each tick): the look-up row is an action,
+        not a term, so it leaves the ticks before questionary writes "done (N selections)"
+        (the value returned still has it)."""
+        ticks = control[0] if control else None
+        if ticks is not None and ticks.submission_attempted and LOOK_UP in ticks.selected_options:
+            ticks.selected_options.remove(LOOK_UP)
+        return True
+
+    question = questionary.checkbox(
+        "Terms to define in the “Terms used” glossary",
+        choices=choices,
+        style=STYLE,
+        instruction="(Space to tick or untick, Enter to go on)",
+        validate=untick_look_up,
     )
+    control += _choice_lists(question)
+    picked = _ask(question)
     return [p for p in picked if p != LOOK_UP], LOOK_UP in picked
+
+
+def _choice_lists(question: questionary.Question) -> list:
+    """The pick-list controls (questionary's InquirerControl) in a question's layout."""
+    from questionary.prompts.common import InquirerControl
+
+    return [
+        c for c in question.application.layout.find_all_controls() if isinstance(c, InquirerControl)
+    ]
 
 
 def look_up_term(terms: Sequence[TermView]) -> str | None:

@@ -123,14 +123,20 @@ class Session:
     def unanswered(self) -> list[str]:
         return [n for n in self.numbers if not self.is_answered(n)]
 
+    @property
+    def complete(self) -> bool:
+        """An answers file that was there already and answers everything, respondent too."""
+        return self.existed and not self.unanswered() and not self.needs_respondent()
+
     def queue(
         self, *, resume: bool = False, ask: list[str] | None = None, resume_at: str | None = None
     ) -> list[str]:
         """The questions to ask, in order.
 
         --ask: exactly those. --resume: the question that was interrupted (if known), the
-        unanswered ones after it, then those left for later before it. Otherwise: every
-        question, with the previous answers as defaults.
+        unanswered ones after it, then those left for later before it. Otherwise: none when
+        the file answers every question already (the review follows, where any can be
+        changed), else every question, with the previous answers as defaults.
         """
         if ask:
             return list(ask)
@@ -142,7 +148,7 @@ class Session:
             after = [n for n in rest if self.numbers.index(n) > at]
             before = [n for n in rest if self.numbers.index(n) < at]
             return [resume_at] + after + before
-        return self.numbers
+        return [] if self.complete else self.numbers
 
     def resolve_numbers(self, spec: str) -> list[str]:
         """Turn "Q3, 7,3a" into the consultation's own numbers; unknown ones are an error."""

@@ -161,8 +161,9 @@ def _question_texts(answers, path: Path) -> dict[str, str]:
 
 
 def _from_docx(path: Path) -> tuple[str, list[Said]]:
-    """A response as `drafter render` writes it: a "Question N" heading, the question as a
-    quotation, "Answer: STANCE", then the response's paragraphs until the next heading."""
+    """A response as `drafter render` writes it: a "Question N" heading whose next lines are
+    the question's wording and "Answer: STANCE" (or, for a long wording or an older response,
+    those as paragraphs after it), then the response's paragraphs until the next heading."""
     from drafter.ooxml.blocks import read_blocks
     from drafter.ooxml.ns import qn
     from drafter.ooxml.package import open_docx
@@ -176,10 +177,13 @@ def _from_docx(path: Path) -> tuple[str, list[Said]]:
             continue
         text = " ".join(block.text.split())
         if block.heading:
-            match = _QUESTION_HEADING.fullmatch(text)
+            lines = [" ".join(line.split()) for line in block.text.split("\n") if line.strip()]
+            match = _QUESTION_HEADING.fullmatch(lines[0]) if lines else None
             current = Said(match[1]) if match else None
             if current:
                 said.append(current)
+                if len(lines) > 1:  # the wording (and stance) on the heading's own lines
+                    current.question_text = lines[1]
             continue
         if current is None or not text:
             continue

@@ -111,3 +111,36 @@ def new_paragraph_after(anchor, text: str):
     anchor.addnext(new)
     append_run(new, text)
     return new
+
+
+def append_appendix(body, blocks: list[tuple[str, str, int]]) -> None:
+    """Add `blocks` ((kind, text, bold): kind "heading", "paragraph" or "quote", the first
+    `bold` characters in bold) at the end of the document body, from a new page, in the
+    form's default paragraph style: a heading is bold and kept with the next paragraph, a
+    quote indented. Nothing else in the form changes."""
+    end = body.find(qn("w:sectPr"))
+    for i, (kind, text, bold) in enumerate(blocks):
+        p = body.makeelement(qn("w:p"), {})
+        ppr = p.makeelement(qn("w:pPr"), {})
+        if kind == "heading":
+            ppr.append(ppr.makeelement(qn("w:keepNext"), {}))
+        if i == 0:
+            ppr.append(ppr.makeelement(qn("w:pageBreakBefore"), {}))
+        if kind == "quote":
+            ppr.append(ppr.makeelement(qn("w:ind"), {qn("w:left"): "567"}))
+        if len(ppr):
+            p.append(ppr)
+        bold = len(text) if kind == "heading" else bold
+        for part, strong in ((text[:bold], True), (text[bold:], False)):
+            if not part:
+                continue
+            run = new_run(p, part)
+            if strong:
+                rpr = run.makeelement(qn("w:rPr"), {})
+                rpr.append(rpr.makeelement(qn("w:b"), {}))
+                run.insert(0, rpr)
+            p.append(run)
+        if end is not None:
+            end.addprevious(p)
+        else:
+            body.append(p)

@@ -252,11 +252,12 @@ def is_noun_use(ctx: Context, i: int) -> bool:
 
 def negated(ctx: Context, i: int, gap: str) -> bool:
     """A denial in the gap or earlier in the clause, or a reporting verb earlier in the
-    sentence, turns the claim off."""
+    sentence or in a tag after it ("..., says the report"), turns the claim off."""
     c = ctx.cues
     return bool(
         c.negation.search(gap)
         or c.negation.search(ctx.before(i, True))
         or c.reporting.search(ctx.before(i))
         or c.metalinguistic.search(ctx.before(i))
+        or c.reported_after.search(ctx.after(i))
     )

@@ -78,6 +78,8 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "is listed",
         "are listed",
         "was listed",
+        "listing",
+        "lists",
         "regarded as",
         "seen as",
         "thought of as",

@@ -145,6 +145,11 @@ class Cues:
         return re.compile(self._any("reporting"))
 
     @functools.cached_property
+    def reported_after(self) -> re.Pattern:
+        """A report tag after the claim ("..., says the report", "..., according to X")."""
+        return re.compile(rf"[,(]\s*(?!and\b)(?:[\w'-]+\s+){{0,3}}?{self._any('reporting')}")
+
+    @functools.cached_property
     def copula_gap(self) -> re.Pattern:
         # "is a large worker co-operative": copula, optional determiner, up to two modifiers
         det, cop = self._determiner(), self._any("copulas")

@@ -83,8 +83,11 @@ def _letters(text: str) -> str:
 def _shape_like(fix: str, written: str, plural: bool) -> str:
     """The replacement with the plural and the initial capital of what was written."""
     if plural:
-        head, _, last = fix.rpartition(" ")
-        fix = (head + " " if head else "") + plural_of(last)
+        # "registered society (co-operative society or ...)": the plural goes on the term, not
+        # on the explanation in brackets after it
+        term, bracket, rest = fix.partition(" (")
+        head, _, last = term.rpartition(" ")
+        fix = (head + " " if head else "") + plural_of(last) + bracket + rest
     if written.isupper() and len(written) > 1:
         return fix.upper()
     if written[:1].isupper() and fix[:1].islower():

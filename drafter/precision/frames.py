@@ -13,6 +13,7 @@ from drafter.precision.context import (
     negated,
 )
 from drafter.precision.matcher import plural_of
+from drafter.precision.normalise import fold_stretch
 
 # --- frames: conflation and misattribution ---------------------------------------------------
 
@@ -76,6 +77,41 @@ def reference_rule(ctx: Context) -> None:
         if org is not None and not negated(ctx, i, ""):
             start = ctx.starts[i] - len(before.lstrip())
             _claim(ctx, org=org, term=i, span=(i, i), start=start)
+
+
+def heading_rule(ctx: Context) -> None:
+    """A heading that puts two kinds under one name over one definition ("Mutuals &
+    Co-operatives", then "A mutual is ..."): the definition then speaks for both."""
+    k = ctx.knowledge
+    for i in range(len(ctx.hits) - 1):
+        j = i + 1
+        a, b = ctx.hits[i], ctx.hits[j]
+        if a.kind != "term" or b.kind != "term" or a.entry_id == b.entry_id:
+            continue
+        if ctx.text[ctx.ends[i] : ctx.starts[j]].strip().casefold() not in _HEADING_JOINS:
+            continue
+        if ctx.shielded[i] or ctx.shielded[j]:
+            continue
+        text = ctx.text
+        line_start = text.rfind("\n", 0, ctx.starts[i]) + 1
+        line_end = text.find("\n", ctx.ends[j])
+        if line_end < 0 or text[line_start : ctx.starts[i]].strip("#* \t"):
+            continue
+        if text[ctx.ends[j] : line_end].strip(" \t*:") != "":
+            continue
+        following = text[line_end : line_end + 200].lstrip()
+        if not _ONE_DEFINITION.match(following.casefold()):
+            continue
+        x, y = a.entry_id, b.entry_id
+        if k.contrasts_inherited(x, y) or k.hierarchical(x, y):
+            _conflate(ctx, i, j, "heading")
+
+
+_HEADING_JOINS = frozenset({"&", "and", "+"})
+# the text under a heading opens by defining one thing ("A mutual is ...", "This means ...")
+_ONE_DEFINITION = re.compile(
+    r"^(?:an?\s+|the\s+|this\s+|it\s+|they\s+)?(?:[\w'-]+\s+){0,3}?(?:is|are|means|refers to)\s"
+)
 
 
 def coordinated_rule(ctx: Context) -> None:
@@ -311,6 +347,8 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
         return "slash" if linked else None
     if c.or_gap.match(gap):
         # "X or Y models" offers two models to choose from; "Xs or Ys" makes one category
+        if _elided_head(ctx, i, j):
+            return None  # "co-operative or community benefit societies": two kinds of society
         ok = linked and is_noun_use(ctx, j) and not _is_choice_or_list(ctx, i)
         return "or" if ok and not negated(ctx, i, gap) else None
     if c.style_gap.match(gap):
@@ -353,6 +391,15 @@ def _enumerates_kinds(ctx: Context, i: int, j: int) -> bool:
 _LIST_ITEM_GAP = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or)\s+(?:an?\s+|the\s+)?$")
 
 
+def _elided_head(ctx: Context, i: int, j: int) -> bool:
+    """ "co-operative or community benefit societies": hit i with hit j's last word is itself a
+    designation ("co-operative societies"), so i is a modifier whose noun is left unsaid."""
+    head = ctx.written(j).split()[-1]
+    key = fold_stretch(f"{ctx.written(i)} {head}")
+    table = ctx.knowledge.matcher.table
+    return key in table and any(p.kind == "term" for p in table[key])
+
+
 def _is_choice_or_list(ctx: Context, i: int) -> bool:
     """'whether X or Y', 'either X or Y', or 'W, X or Y' (a list of separate items)."""
     if ctx.cues.choice_before.search(ctx.before(i)):
@@ -393,6 +440,7 @@ _FRAME_WORDS = {
     "copula": "they are equated",
     "instance": "'{y}' is offered as a kind of '{x}'",
     "other": "'{x}' is counted as a kind of '{y}'",
+    "heading": "one heading puts them together over one definition",
 }
 
 

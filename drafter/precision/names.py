@@ -104,6 +104,7 @@ def name_spelling_rule(ctx: Context) -> None:
 def _miswritten(written: str, exact: str) -> bool:
     """Different in hyphens, letters, a bracketed year, or a capital inside a hyphenated word;
     a capital only at the start of a word (a heading's Title Case) is not a misspelling."""
+    written = " ".join(written.split())  # a name wrapped across lines is the same name
     if written == exact:
         return False
     if written.casefold() != exact.casefold():

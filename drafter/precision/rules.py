@@ -19,6 +19,7 @@ from drafter.precision.finding import Severity
 from drafter.precision.frames import (
     coordinated_rule,
     frame_rules,
+    heading_rule,
     kind_claim_rule,
     presupposition_rule,
     reference_rule,
@@ -90,9 +91,9 @@ RULES: dict[str, Rule] = {
             "error",
             "Two concepts the library keeps apart are run together: 'X/Y', 'X or Y' as one "
             "category, 'X such as Y' where Y is not a kind of X, 'X-style Y', 'X, i.e. Y', "
-            "'Xs are Ys', 'X ... and so identical to Y'. Lists naming them as separate items "
-            "are fine.",
-            (frame_rules, coordinated_rule),
+            "'Xs are Ys', 'X ... and so identical to Y', a heading 'Xs & Ys' over one "
+            "definition. Lists naming them as separate items are fine.",
+            (frame_rules, coordinated_rule, heading_rule),
         ),
         Rule(
             "misattribution",

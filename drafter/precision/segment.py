@@ -118,6 +118,8 @@ def in_proper_name(text: str, start: int, end: int, sentence_start: int) -> bool
     if previous and previous.group(1) in ("a", "an"):
         return False  # "a Mutual Society": a kind capitalised, not one body's name
     after = _NEXT_WORD.match(text[end : end + 40])
+    if after and "\n" in after.group(0) and after.group(1) in _LINE_OPENERS:
+        after = None  # a heading line, then a sentence: "Mutuals & Co-operatives\nA mutual is"
     if after and after.group(1)[:1].isupper() and after.group(1) != "I":
         return not (shouting and after.group(1).isupper())
     while start > sentence_start:
@@ -134,6 +136,9 @@ def in_proper_name(text: str, start: int, end: int, sentence_start: int) -> bool
         return word_start > sentence_start and not text[sentence_start:word_start].isspace()
     return False
 
+
+# capitalised words that open a sentence, never continue a name from the line before
+_LINE_OPENERS = frozenset({"A", "An", "The", "This", "It", "We", "Our", "They"})
 
 # small words inside multi-word names ("Promotion of Cooperatives Recommendation")
 _NAME_JOINERS = frozenset({"of", "for", "and", "on", "the", "de", "in", "&"})

@@ -37,9 +37,15 @@ PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 LIBRARY_PROPERTY = "DrafterLibrary"
 
 HEADING_SIZES = {1: 40, 2: 30, 3: 25, 4: 22}  # half-points, for the fallback only
-# A question's wording (the quote right under its heading) up to this many characters is kept
-# in one piece (w:keepLines); a longer one may break across pages, like any long paragraph.
+# A question's wording (the quote right under its heading) up to this many characters, and
+# the stance line after it ("Answer: Agree"), are written inside the heading's own paragraph,
+# each on a line of its own at body size. LibreOffice (7.x) often drops a keep-with-next chain
+# of four paragraphs (heading, wording, stance, answer), leaving a heading alone at the foot of
+# a page; a question heading that carries its wording and stance keeps with the answer in both
+# LibreOffice and Word. A longer wording stays a Quote paragraph that keeps with next and may
+# break across pages, like any long paragraph.
 KEEP_LINES_LIMIT = 600
+WORDING_SIZE = 22  # half-points
 
 # the root of a new header or footer part, with the namespaces Word's (and python-docx's) have
 _HDR_FTR = (
@@ -531,6 +537,13 @@ def _run(text: str, *, bold=False, italic=False, code=False, size: int | None = 
     return r
 
 
+def _break():
+    """A run holding a line break (w:br)."""
+    r = _E("w:r")
+    r.append(_E("w:br"))
+    return r
+
+
 def _field(instruction: str) -> list:
     """A complex field (fldChar begin / instrText / separate / result / end)."""
     runs = []
@@ -569,6 +582,8 @@ class _Blocks:
         # True from a heading until the first paragraph that is neither the heading's quote
         # (a question's wording) nor a bold lead-in: the keep-with-next chain ends there
         self.after_heading = False
+        self.heading = None  # the last heading paragraph, while nothing else followed it
+        self.question = None  # a heading that took its question's wording, until the next block
 
     def sid(self, name: str) -> str | None:
         """A style's id, looked up once; a style the document never uses is never asked for."""
@@ -605,7 +620,7 @@ class _Blocks:
             elif kind == "blockquote_close":
                 self.quote_depth -= 1
             elif kind == "table_open":
-                self.after_heading = False
+                self.after_heading, self.heading = False, None
                 self.table = self._table_start()
                 out.append(self.table)
             elif kind == "table_close":
@@ -620,13 +635,13 @@ class _Blocks:
             elif kind in ("th_open", "td_open"):
                 self.cell_header = kind == "th_open"
             elif kind in ("code_block", "fence"):
-                self.after_heading = False
+                self.after_heading, self.heading = False, None
                 for line in token.content.rstrip("\n").split("\n"):
                     p = _paragraph(self.sid("Normal"))
                     p.append(_run(line, code=True))
                     out.append(p)
             elif kind == "hr":
-                self.after_heading = False
+                self.after_heading, self.heading = False, None
                 out.append(_paragraph(self.sid("Normal")))
         return out
 
@@ -636,6 +651,8 @@ class _Blocks:
             self._cell(token)
             return None
         after_heading, self.after_heading = self.after_heading, False
+        heading, self.heading = self.heading, None
+        question, self.question = self.question, None
         if heading_level is not None:
             name = f"Heading {min(heading_level, 4)}"
             style = self.sid(name)
@@ -645,7 +662,13 @@ class _Blocks:
             self._inlines(p, token.children or [], bold=style is None,
                           size=None if style else HEADING_SIZES[min(heading_level, 4)])  # fmt: skip
             self.after_heading = True
+            self.heading = p
             return p
+        if self.quote_depth and heading is not None and len(token.content) <= KEEP_LINES_LIMIT:
+            self._into_heading(heading, token.children or [])
+            self.after_heading = True
+            self.question = heading
+            return None
         if self.list_stack:
             current = self.list_stack[-1]
             if self.pending_item:
@@ -666,19 +689,41 @@ class _Blocks:
         elif self.quote_depth:
             p = _paragraph(self.sid("Quote"))
             if after_heading:
-                # the quote under a heading is a question's wording: it stays with the heading
-                # above and the answer below (Word: last line with the next paragraph's first)
+                # a wording too long to join its heading: it stays with the heading above and
+                # the answer below (Word: its last line with the next paragraph's first)
                 self.after_heading = True
-                _keep(p, lines=len(token.content) <= KEEP_LINES_LIMIT)
+                _keep(p, lines=False)
         else:
             p = _paragraph(self.sid("Normal"))
             children = token.children or []
             kinds = [c.type for c in children if c.type != "text" or c.content]
             if kinds and kinds[0] == "strong_open" and kinds[-1] == "strong_close":
-                # a bold lead-in line ("Answer: Agree") stays with what follows it
+                if question is not None:  # a question's stance line: into its heading
+                    self._into_heading(question, children)
+                    return None
+                # a bold lead-in line stays with what follows it
                 _keep(p, lines=True)
         self._inlines(p, token.children or [])
         return p
+
+    def _into_heading(self, heading, children) -> None:
+        """A question's wording (plain) or stance (bold) on a new line of its heading's
+        paragraph, at body size."""
+        scratch = _E("w:p")
+        self._inlines(scratch, children)
+        heading.append(_break())
+        for run in scratch.iterfind(qn("w:r")):
+            rpr = run.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = _E("w:rPr")
+                run.insert(0, rpr)
+            if rpr.find(qn("w:b")) is None:  # after w:rStyle and w:rFonts, as the schema orders
+                fonts = rpr.find(qn("w:rFonts"))
+                at = 0 if fonts is None else rpr.index(fonts) + 1
+                rpr.insert(at, _val("w:b", "0"))
+            if rpr.find(qn("w:sz")) is None:
+                rpr.append(_val("w:sz", str(WORDING_SIZE)))
+            heading.append(run)
 
     def _inlines(self, p, children, *, bold=False, size=None) -> None:
         strong = 1 if bold else 0
@@ -704,9 +749,7 @@ class _Blocks:
             elif kind == "softbreak":
                 (link if link is not None else p).append(_run(" "))
             elif kind == "hardbreak":
-                r = _E("w:r")
-                r.append(_E("w:br"))
-                p.append(r)
+                p.append(_break())
             elif kind == "link_open":
                 link = self._hyperlink(child.attrGet("href") or "")
             elif kind == "link_close":
