@@ -453,3 +453,39 @@ def test_a_plural_fix_puts_the_plural_on_the_term_not_its_bracket(lib):
         if f.rule == "superseded-term"
     ]
     assert f.suggestion.startswith("registered societies (co-operative society")
+
+
+def test_one_kind_defined_in_the_words_of_another(lib):
+    text = (
+        "A community interest company is a business with primary social objectives whose "
+        "surpluses are principally reinvested for that purpose in the business or in the "
+        "community."
+    )
+    [(rule, words)] = found(text, lib)
+    assert rule == "conflation" and words.startswith("community interest company is a business")
+    [f] = [f for f in check_text(text, lib) if f.rule == "conflation"]
+    assert "in the words the library uses for 'social enterprise'" in f.message
+    # the kind's own definition, or a shared description after the definition, is fine
+    own = text.replace("A community interest company", "A social enterprise")
+    assert found(own, lib) == []
+    shared = (
+        "A credit union is a financial co-operative, owned and controlled by the people who use "
+        "its services."
+    )
+    assert found(shared, lib) == []
+
+
+def test_scare_quotes_around_a_vague_term_do_not_hide_it(lib):
+    assert found("We favour a 'mutual' structure for the service.", lib) == [
+        ("vague-term", "mutual")
+    ]
+    # quoted words about words, or before a noun that is not general, stay quotations
+    assert found("The word 'mutual' is used with a range of meanings.", lib) == []
+    assert found("Who would own the 'mutual' hospitals is unclear.", lib) == []
+
+
+def test_mutualism_takes_no_article_and_is_as_vague_as_a_mutual(lib):
+    assert found("Mutualism is the answer for public services.", lib) == [
+        ("vague-term", "Mutualism")
+    ]
+    assert found("The union argued that privatisation was presented as mutualism.", lib) == []

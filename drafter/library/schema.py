@@ -28,7 +28,7 @@ SourceKind = Literal[
 SOURCE_KINDS: tuple[str, ...] = SourceKind.__args__
 # a designation's part of speech, so a Welsh term is printed beside an English term of the
 # same kind only ("cydweithredol" is the adjective, not "a co-operative")
-PartOfSpeech = Literal["noun", "plural noun", "adjective", "verb", "adverb"]
+PartOfSpeech = Literal["noun", "plural noun", "uncountable noun", "adjective", "verb", "adverb"]
 
 NonEmpty = Annotated[str, Meta(min_length=1)]
 

@@ -95,8 +95,21 @@ def _shield(text: str, c, shielded: Sequence[tuple[int, int]]):
 
     glossary = glossary_span(text, c)
     cited = cited_spans(text, c)
-    spans = Spans(quoted_spans(text) + cited + ([glossary] if glossary else []) + list(shielded))
+    quoted = [span for span in quoted_spans(text) if not _scare_quotes(text, span, c)]
+    spans = Spans(quoted + cited + ([glossary] if glossary else []) + list(shielded))
     return spans, glossary, cited
+
+
+def _scare_quotes(text: str, span: tuple[int, int], c) -> bool:
+    """ "a 'mutual' structure": one or two words in quotation marks between an article and a
+    general noun are the writer's own word held at arm's length, not someone else's words."""
+    start, end = span
+    if end - start > 40 or len(text[start:end].split()) > 2:
+        return False
+    before = text[max(0, start - 6) : start - 1].split()
+    if not before or before[-1].casefold() not in ("a", "an", "the"):
+        return False
+    return bool(c.generic_head.match(text[end : end + 30].casefold()))
 
 
 def _context(text: str, library: Library, shielded: Sequence[tuple[int, int]]):

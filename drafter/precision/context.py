@@ -233,7 +233,7 @@ def after_a_determiner(ctx: Context, i: int, *, possessive: bool = False) -> boo
     """A singular determiner (or, if `possessive`, a possessive such as "Britain's") before hit
     i, perhaps with one or two describing words between ("a staff mutual", "Britain's most
     famous mutual"): the hit describes one body."""
-    words = ctx.before(i).split()[-3:]
+    words = [w for w in (w.strip("'\"‘’“”") for w in ctx.before(i).split()) if w][-3:]
     for back in range(1, len(words) + 1):
         word = words[-back].strip(",;:()")
         if word in ctx.cues.singular_determiners or (possessive and word.endswith("'s")):

@@ -79,6 +79,46 @@ def reference_rule(ctx: Context) -> None:
             _claim(ctx, org=org, term=i, span=(i, i), start=start)
 
 
+def borrowed_definition_rule(ctx: Context) -> None:
+    """ "A community interest company is a business with primary social objectives whose
+    surpluses are principally reinvested ...": one kind defined in the words the library uses
+    for another (eight words or more of its definition in the first clause)."""
+    from drafter.precision.knowledge import shingles
+
+    k = ctx.knowledge
+    for i, hit in enumerate(ctx.hits):
+        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
+            continue
+        opening = ctx.before(i, True).split()
+        if len(opening) > 1 or (opening and opening[0] not in ctx.cues.singular_determiners):
+            continue
+        after = ctx.after(i)
+        if not _DEFINES.match(after) or negated(ctx, i, "") or ctx.about_terms(i):
+            continue
+        x = hit.entry_id
+        counts: dict[str, int] = {}
+        clause = after.split(",")[0]  # the definition proper, not a description added after it
+        for shingle in shingles(clause):
+            for y in k.definition_shingles.get(shingle, ()):
+                counts[y] = counts.get(y, 0) + 1
+        for y, count in sorted(counts.items(), key=lambda item: -item[1]):
+            if count < 3 or y == x or k.hierarchical(x, y) or x in counts:
+                continue
+            xn, yn = k.name(x), k.name(y)
+            message = (
+                f"'{ctx.written(i)}' is defined here in the words the library uses for "
+                f"'{yn}'; '{xn}' and '{yn}' are different things."
+            )
+            suggestion = f"Define '{xn}' in its own terms, or say it is one form '{yn}' can take."
+            end = min(ctx.ends[i] + len(after.split(",")[0]), ctx.sentence_bounds(i)[1])
+            ctx.add("conflation", ctx.starts[i], end, message, suggestion, y, (i,))
+            break
+
+
+# "is a business with ...", "means a ...": the words after open a definition
+_DEFINES = re.compile(r"^\s+(?:is|are|means)\s+(?:an?\s+|the\s+)?")
+
+
 def heading_rule(ctx: Context) -> None:
     """A heading that puts two kinds under one name over one definition ("Mutuals &
     Co-operatives", then "A mutual is ..."): the definition then speaks for both."""

@@ -67,6 +67,19 @@ class Knowledge:
         body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
+    @functools.cached_property
+    def definition_shingles(self) -> dict[tuple[str, ...], frozenset[str]]:
+        """Every run of SHINGLE words in a concept's definitions (short, definition, response
+        definition, quotation), mapped to the concepts whose definitions hold it: how a text
+        that defines one kind in another's words is recognised."""
+        index: dict[tuple[str, ...], set[str]] = {}
+        for concept in self.library.concepts.values():
+            texts = (concept.short, concept.definition, concept.response_definition)
+            for text in (*texts, concept.quotation):
+                for shingle in shingles(text or ""):
+                    index.setdefault(shingle, set()).add(concept.id)
+        return {k: frozenset(v) for k, v in index.items()}
+
     def ancestors(self, concept: str) -> frozenset[str]:
         """Every concept broader than `concept`, transitively (not itself)."""
         if concept not in self._ancestors:
@@ -129,6 +142,16 @@ class Knowledge:
     def name(self, concept: str) -> str:
         entry = self.library.concepts.get(concept)
         return entry.preferred if entry else concept
+
+
+SHINGLE = 6
+_WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    """The runs of SHINGLE consecutive words in `text`, lower-cased."""
+    words = _WORDS.findall(text.casefold())
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def knowledge_of(library: Library) -> Knowledge:

@@ -17,6 +17,7 @@ from drafter.precision.coverage import coverage_rules
 from drafter.precision.designations import designation_rules
 from drafter.precision.finding import Severity
 from drafter.precision.frames import (
+    borrowed_definition_rule,
     coordinated_rule,
     frame_rules,
     heading_rule,
@@ -93,7 +94,7 @@ RULES: dict[str, Rule] = {
             "category, 'X such as Y' where Y is not a kind of X, 'X-style Y', 'X, i.e. Y', "
             "'Xs are Ys', 'X ... and so identical to Y', a heading 'Xs & Ys' over one "
             "definition. Lists naming them as separate items are fine.",
-            (frame_rules, coordinated_rule, heading_rule),
+            (frame_rules, coordinated_rule, heading_rule, borrowed_definition_rule),
         ),
         Rule(
             "misattribution",

@@ -20,11 +20,13 @@ def vague_rule(ctx: Context) -> None:
         concept = k.library.concepts[hit.entry_id]
         if not concept.needs_qualifier:
             continue
+        designation = hit.pattern.designation
+        uncountable = designation is not None and designation.part_of_speech == "uncountable noun"
         if hit.pattern.plural:
             if not _generic_subject(ctx, i):
                 continue
-        elif not after_a_determiner(ctx, i):
-            continue
+        elif not uncountable and not after_a_determiner(ctx, i):
+            continue  # "mutualism" takes no article: any use of it is bare
         if not is_noun_use(ctx, i) and not ctx.cues.generic_head.match(ctx.after(i)):
             continue  # a modifier ("mutual respect", "mutual aid"), not the bare noun
         if NEXT_TOKEN.match(ctx.after(i)).group(1) == "(" or _names_the_model(ctx, i):
