@@ -18,8 +18,9 @@ demo: $(STAMP)
 	$(PY) -m drafter render examples/answers-example.yaml --force --format md -o build/demo/response.md
 	$(PY) -m drafter render examples/answers-example.yaml --force --format txt -o build/demo/response.txt
 
+# two workers for two cores: no test depends on another or on the order they run in
 test: $(STAMP)
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 bench: $(STAMP)
 	$(PY) bench/run.py

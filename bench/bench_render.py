@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -101,8 +102,17 @@ def drafter_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "drafter"]
 
 
-def timed(cmd: list[str]) -> tuple[float, int]:
-    """Wall time and peak resident memory (KiB) of one child process."""
+class Run(NamedTuple):
+    """One child process: wall time, peak resident memory (KiB), and CPU time (user + system),
+    which moves far less than wall time when other work shares the cores."""
+
+    wall: float
+    peak: int
+    cpu: float
+
+
+def timed(cmd: list[str]) -> Run:
+    """Run one child process and measure it (os.wait4 gives the rusage of exactly that child)."""
     start = time.perf_counter()
     child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
     _, status, usage = os.wait4(child.pid, 0)
@@ -110,7 +120,7 @@ def timed(cmd: list[str]) -> tuple[float, int]:
     if status != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}: {child.stderr.read().decode()}")
     child.stderr.close()
-    return elapsed, usage.ru_maxrss
+    return Run(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
 
 def main() -> int:
@@ -133,13 +143,13 @@ def main() -> int:
         for i in range(PAIRS):
             order = [(ours_cmd, ours, "ours"), (pandoc_cmd, theirs, "theirs")]
             for cmd, bucket, who in order if i % 2 == 0 else order[::-1]:
-                seconds, peak = timed(cmd)
+                seconds, peak, _ = timed(cmd)
                 bucket.append(seconds)
                 peaks[who] = max(peaks[who], peak)
             # as after editing the answers: a new mtime, so the answers are not served from
             # drafter's validated-data cache (the consultation and library still are)
             os.utime(answers)
-            edited.append(timed(ours_cmd)[0])
+            edited.append(timed(ours_cmd).wall)
         a, b, e = (statistics.median(x) for x in (ours, theirs, edited))
         mine, pandoc = (round(peaks[who] / 1024) for who in ("ours", "theirs"))
         print(f"pairs: {PAIRS} (alternating)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -15,14 +16,65 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_CONSULTATION = ROOT / "consultations" / "sample-social-care.yaml"
 
 
+@pytest.fixture(scope="session")
+def _warm_cache(tmp_path_factory):
+    """A user cache folder as a render of the demo leaves it: the bundled library, sample
+    consultation and precision cues validated, the bundled templates compiled. Made once."""
+    from drafter.render import render_answers
+
+    folder = tmp_path_factory.mktemp("warm") / "cache"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        patch.delenv("DRAFTER_LIBRARY", raising=False)
+        patch.delenv("DRAFTER_NO_CACHE", raising=False)
+        patch.delenv("DRAFTER_NO_TEMPLATE_CACHE", raising=False)
+        out = folder.parent / "demo.md"
+        render_answers(ROOT / "examples" / "answers-example.yaml", out, fmt="md")
+    return folder
+
+
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory, monkeypatch):
-    """Keep per-user config and caches out of the real home directory."""
+def _isolated_user_dirs(tmp_path_factory, monkeypatch, _warm_cache):
+    """Keep per-user config and caches out of the real home directory. Each test has a cache
+    folder of its own, started as a copy of the warm one (as a user's is after a first run):
+    parsing and validating the bundled library afresh in every test cost ~15 s of the suite."""
     home = tmp_path_factory.mktemp("home")
+    shutil.copytree(_warm_cache, home / "cache")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.delenv("DRAFTER_LIBRARY", raising=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _prompts_built_cheaply():
+    """prompt_toolkit builds its ~500 default key bindings (and their lookup cache) afresh for
+    every prompt, and parses the same style strings again for each: half of an in-process
+    interview test's time. The bindings are never changed after loading (each reads the running
+    application when a key comes) and parsing a style string is a pure function, so one set of
+    bindings and one parse of each string serve the whole test session."""
+    from functools import lru_cache
+
+    from prompt_toolkit.application import application
+    from prompt_toolkit.styles import style
+
+    built_once = [
+        (application, "load_key_bindings"),
+        (application, "load_page_navigation_bindings"),
+        (style, "_parse_style_str"),
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        for module, name in built_once:
+            patch.setattr(module, name, lru_cache(maxsize=None)(getattr(module, name)))
+        yield
+
+
+@pytest.fixture
+def no_fsync(monkeypatch):
+    """Skip fsync, for tests that save hundreds of times: it guards against a power cut, which
+    no test can observe, and on a busy disk it is most of their time. The temp-file-and-rename
+    write is still exercised in full."""
+    monkeypatch.setattr(os, "fsync", lambda fd: None)
 
 
 @dataclass(frozen=True)
@@ -84,3 +136,33 @@ def run_drafter_process(
         text=True,
         timeout=300,
     )
+
+
+def spawn_drafter(*args: str, cwd: Path, env: dict | None = None):
+    """`python -m drafter ARGS` in a pseudo-terminal of 40 x 110 (pexpect), as a person runs it;
+    a variable set to None in `env` is removed.
+
+    Keys are sent as soon as the test sends them: pexpect's default 50 ms pause before each
+    send is for programs that drop early input, and these tests always wait for the prompt.
+    """
+    import pexpect
+
+    full_env = {
+        **os.environ,
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm-256color",
+        "PYTHONPATH": str(ROOT),  # this checkout, whichever one the environment installed
+        **(env or {}),
+    }
+    full_env = {name: value for name, value in full_env.items() if value is not None}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "drafter", *args],
+        cwd=str(cwd),
+        env=full_env,
+        dimensions=(40, 110),
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.delaybeforesend = None
+    return child

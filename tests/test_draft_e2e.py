@@ -1,20 +1,21 @@
 """`drafter draft` as a person runs it: a real pseudo-terminal (pexpect), keys typed, screen read.
 
-Each step waits for text on the screen before typing, never for a fixed time.
+Each step waits for text on the screen before typing, never for a fixed time. Ctrl-C is sent
+only once a prompt itself shows (a choice or its question), not a heading printed before it:
+typed between two prompts it is a signal, not a key.
 """
 
 from __future__ import annotations
 
 import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
 
 from drafter.answers import load_answers
 from drafter.consultation import load_consultation
-from tests.conftest import ROOT, SAMPLE_CONSULTATION
+from tests.conftest import ROOT, SAMPLE_CONSULTATION, spawn_drafter
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -44,25 +45,8 @@ class Terminal:
     """A `drafter draft` process in a pseudo-terminal of a fixed size."""
 
     def __init__(self, *args: str, cwd: Path, editor: str = "true"):
-        env = {
-            **os.environ,
-            "PROMPT_TOOLKIT_NO_CPR": "1",
-            "TERM": "xterm-256color",
-            "COLUMNS": "110",
-            "LINES": "40",
-            "EDITOR": editor,
-            "PYTHONPATH": str(ROOT),  # this checkout, whichever one the environment installed
-        }
-        env.pop("VISUAL", None)
-        self.child = pexpect.spawn(
-            sys.executable,
-            ["-m", "drafter", "draft", *args],
-            cwd=str(cwd),
-            env=env,
-            dimensions=(40, 110),
-            encoding="utf-8",
-            timeout=60,
-        )
+        env = {"COLUMNS": "110", "LINES": "40", "EDITOR": editor, "VISUAL": None}
+        self.child = spawn_drafter("draft", *args, cwd=cwd, env=env)
         if os.environ.get("DRAFT_E2E_LOG"):
             self.child.logfile_read = open(os.environ["DRAFT_E2E_LOG"], "a")  # noqa: SIM115
 
@@ -338,6 +322,7 @@ def test_a_suggestion_with_alternatives_is_fitted_as_one_word_in_the_same_form(t
     term.keep_findings_until("Key point")
     term.send(ENTER)
     term.wait_after_glossary("Review")
+    term.wait("Save and stop for now")  # the list itself: Ctrl-C reaches the prompt
     term.send(CTRL_C)
     term.exit_code()
     answer = load_answers(tmp_path / "answers.yaml").answers["5"]
@@ -425,6 +410,8 @@ def test_resume_after_kill_9_offers_the_typed_response_then_its_decisions(tmp_pa
     again.keep_findings_until("Key point")
     again.send("Value" + ENTER)
     again.wait_after_glossary("Question 2 ")
+    # the first prompt of question 2 itself (passages offered, or the response): Ctrl-C reaches it
+    again.child.expect_exact(["Search the library", "Your response"])
     again.send(CTRL_C)
     assert again.exit_code() == 130
     saved = load_answers(tmp_path / "answers.yaml").answers["1"]

@@ -47,6 +47,11 @@ NEW_RESPONDENT = (
 
 
 @pytest.fixture(autouse=True)
+def _saves_without_fsync(no_fsync):
+    """Each prompt saves the answers file: hundreds of saves in this module."""
+
+
+@pytest.fixture(autouse=True)
 def _empty_library(monkeypatch):
     """These tests are about the interview: an empty library means no glossary step and no
     findings unless a test brings its own (the real library is used in the last tests here

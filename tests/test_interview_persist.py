@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from drafter.consultation import load_consultation
 from drafter.errors import InputError
 from drafter.interview.lock import AnswersLock
 from drafter.interview.session import AnswersChanged, Session
-from tests.conftest import ROOT, SAMPLE_CONSULTATION
+from tests.conftest import SAMPLE_CONSULTATION, spawn_drafter
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -24,20 +23,8 @@ FINISH = "\x1b\r"
 
 
 def _spawn(tmp_path: Path):
-    env = {
-        **os.environ,
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-        "TERM": "xterm-256color",
-        "PYTHONPATH": str(ROOT),  # this checkout, whichever one the environment installed
-    }
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "drafter", "draft", "--consultation", "sample-social-care", "--answers", "a.yaml"],
-        cwd=str(tmp_path),
-        env=env,
-        dimensions=(40, 110),
-        encoding="utf-8",
-        timeout=60,
+    return spawn_drafter(
+        "draft", "--consultation", "sample-social-care", "--answers", "a.yaml", cwd=tmp_path
     )
 
 
@@ -66,18 +53,24 @@ STEPS = [
 ]
 
 
-@pytest.mark.parametrize("stop_at", range(1, len(STEPS)))
-def test_kill_9_at_any_prompt_keeps_every_answer_given_before_it(tmp_path, stop_at):
+def test_kill_9_at_any_prompt_keeps_every_answer_given_before_it(tmp_path):
+    """At each prompt the process is frozen (SIGSTOP) and the answers file read: what a kill
+    there would leave, since a stopped process writes nothing more; then it is killed for real
+    at the last prompt. One interview instead of one per prompt."""
     child = _spawn(tmp_path)
-    for screen, keys, _ in STEPS[:stop_at]:
-        child.expect_exact(screen)
-        child.send(keys)
-    child.expect_exact(STEPS[stop_at][0])  # the next prompt is showing: kill it there
-    child.kill(signal.SIGKILL)
-    child.expect(pexpect.EOF)
-    saved = load_answers(tmp_path / "a.yaml")
-    for screen, _, holds in STEPS[:stop_at]:
-        assert holds(saved), f"lost the answer to {screen!r} when killed at the next prompt"
+    child.expect_exact(STEPS[0][0])
+    for stop_at in range(1, len(STEPS)):
+        child.send(STEPS[stop_at - 1][1])
+        child.expect_exact(STEPS[stop_at][0])  # the next prompt is showing: stop it there
+        last = stop_at == len(STEPS) - 1
+        child.kill(signal.SIGKILL if last else signal.SIGSTOP)
+        if last:
+            child.expect(pexpect.EOF)
+        saved = load_answers(tmp_path / "a.yaml")
+        for given, _, holds in STEPS[:stop_at]:
+            assert holds(saved), f"lost the answer to {given!r} when stopped at the next prompt"
+        if not last:
+            child.kill(signal.SIGCONT)
 
 
 def test_a_second_interview_on_the_same_file_is_refused_and_names_the_first(tmp_path):

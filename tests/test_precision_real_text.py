@@ -489,3 +489,20 @@ def test_mutualism_takes_no_article_and_is_as_vague_as_a_mutual(lib):
         ("vague-term", "Mutualism")
     ]
     assert found("The union argued that privatisation was presented as mutualism.", lib) == []
+
+
+def test_a_message_reads_as_sentences_once_the_maintainers_labels_are_gone(lib):
+    [f] = [f for f in check_text("We met the local coop.", lib) if f.rule == "deprecated-term"]
+    assert "Pattern" not in f.message
+    assert ". An unhyphenated spelling" in f.message  # the sentence keeps its capital
+
+
+def test_known_as_equates_and_an_aside_does_not_hide_an_instance_list(lib):
+    text = "Energy groups are a form of co-operative, known legally as a community benefit society."
+    assert ("conflation", "co-operative, known legally as a community benefit society") in found(
+        text, lib
+    )
+    aside = "Social enterprises come in many forms, as we have heard, including co-operatives."
+    assert found(aside, lib)[0][0] == "conflation"
+    # a name for the same thing is not an equation
+    assert found("Community benefit societies, known as bencoms, serve communities.", lib) == []

@@ -37,7 +37,10 @@ def test_the_built_wheel_renders_outside_the_checkout(tmp_path):
         assert f"drafter/_data/{bundled}" in names
 
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+    # without a pip of its own (seeding one takes seconds): this pip installs into it
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True
+    )
     venv_python = venv / "bin" / "python"
     # make this venv's dependencies visible (no network), but not the checkout itself
     site = subprocess.run(
@@ -47,8 +50,8 @@ def test_the_built_wheel_renders_outside_the_checkout(tmp_path):
     ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (Path(site) / "deps.pth").write_text("\n".join(sorted(ours)) + "\n")
     subprocess.run(
-        [str(venv_python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
-         str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(venv_python), "install", "--no-deps",
+         "--no-index", "--quiet", str(wheel)],
         check=True, capture_output=True,
     )  # fmt: skip
     work = tmp_path / "elsewhere"

@@ -157,6 +157,8 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     # What may come between X and an instance cue: "social enterprises can take many forms,
     # including ...", "social enterprises come in several kinds, such as ...".
     "instance_leads": (
+        "can come in many forms",
+        "can come in various forms",
         "sector",
         "movement",
         "family",
@@ -206,6 +208,10 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "in other words",
         "otherwise known as",
         "also known as",
+        "known as",
+        "known legally as",
+        "legally known as",
+        "known in law as",
         "aka",
         "also called",
         "or rather",

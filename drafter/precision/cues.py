@@ -173,7 +173,8 @@ class Cues:
     @functools.cached_property
     def instance_gap(self) -> re.Pattern:
         return re.compile(
-            rf"^\s*(?:{self._any('instance_leads')}\s*)?[,(]?\s*"
+            # "..., as we've heard, including": an aside between commas after the lead
+            rf"^\s*(?:{self._any('instance_leads')}\s*)?(?:,[^,]{{1,30}},)?[,(]?\s*"
             rf"(?:{self._any('instance_frames')})\s*,?\s*(?:the\s+)?$"
         )
 

@@ -24,6 +24,13 @@ def for_readers(text: str) -> str:
     """`text` without maintainers' labels, its spacing and first capital mended."""
     if "attern" not in text and "[" not in text and "sheet" not in text and "entry" not in text:
         return text
-    cleaned = _SPACE_BEFORE_STOP.sub(r"\1", " ".join(_LABELS.sub(" ", text).split()))
+    marked = " ".join(_LABELS.sub(" \0 ", text).split())
+    # a sentence that began with a label ("... 'co-operative'. Pattern C6: an unhyphenated")
+    # begins with a capital once the label is gone
+    marked = _AFTER_LABEL.sub(lambda m: m.group(1) + m.group(2).upper(), marked)
+    cleaned = _SPACE_BEFORE_STOP.sub(r"\1", " ".join(marked.replace("\0", " ").split()))
     cleaned = cleaned.lstrip(".;: ")
     return cleaned[:1].upper() + cleaned[1:] if cleaned else cleaned
+
+
+_AFTER_LABEL = re.compile(r"([.!?]\s+\0\s+)([a-z])")
