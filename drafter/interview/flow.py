@@ -833,7 +833,8 @@ def _offer_view(offer) -> prompts.OfferView:
 
 def _quoted_view(part: Part) -> prompts.OfferView:
     pin = part.pin
-    first = " ".join(part.text.split()[:6])
+    words = part.text.split()
+    first = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
     return prompts.OfferView(
         id=pin.id, kind=pin.kind, title=first, version=pin.version or 0, why="", text=part.text
     )
