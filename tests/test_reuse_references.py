@@ -153,7 +153,11 @@ def test_a_retired_passage_still_renders_with_a_warning(tmp_path):
 
 def test_an_unknown_or_wrong_kind_reference_is_one_line_exit_2_nothing_written(tmp_path):
     for wrong, says in [
-        (Pin(passage="no-such-text"), "unknown passage 'no-such-text' (not in the library)"),
+        (
+            Pin(passage="no-such-text"),
+            "unknown passage 'no-such-text' (not in the library; "
+            "was it quoted from a --library DIR?)",
+        ),
         (Pin(passage="co-operative"), "'co-operative' is a concept in the library, not a passage"),
     ]:
         answers = quoting(tmp_path / "a.yaml", "We agree.", reference(wrong, "text"))
