@@ -221,3 +221,12 @@ def test_a_response_quoting_vetted_text_proposes_only_the_respondents_own_words(
         (draft,) = harvest(source, library).drafts
         assert text_digest(draft.text) == text_digest(own), source  # the passage left out
         assert "in every tender;\n- let co-operatives" in draft.text  # the list kept tight
+
+
+def test_a_stance_word_is_not_a_topic():
+    from drafter.library.harvest import topics_for
+
+    answer = "We agree, and strongly agree that social value and its weight matter. Weight it."
+    topics = topics_for("Do you agree that social value matters?", answer, lambda text: [])
+    assert "agree" not in topics and "strongly" not in topics
+    assert {"value", "weight"} <= set(topics)

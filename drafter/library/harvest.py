@@ -53,7 +53,8 @@ _STOP = frozenset(
     while who whom why will with would you your yours yes one two many well need needs make
     made give given want like think know see seen said says say within without whether often
     please example examples question questions answer answered thing things way ways
-    already still every really rather across among upon onto per""".split()  # noqa: SIM905
+    already still every really rather across among upon onto per agree disagree strongly
+    """.split()  # noqa: SIM905
 )
 
 
