@@ -96,11 +96,15 @@ def borrowed_definition_rule(ctx: Context) -> None:
         if not _DEFINES.match(after) or negated(ctx, i, "") or ctx.about_terms(i):
             continue
         x = hit.entry_id
-        counts: dict[str, int] = {}
         clause = after.split(",")[0]  # the definition proper, not a description added after it
-        for shingle in shingles(clause):
-            for y in k.definition_shingles.get(shingle, ()):
-                counts[y] = counts.get(y, 0) + 1
+        runs = shingles(clause)
+        if len(runs) < 3:
+            continue
+        counts = {
+            y: found
+            for y, words in k.definition_words.items()
+            if (found := sum(run in words for run in runs))
+        }
         for y, count in sorted(counts.items(), key=lambda item: -item[1]):
             if count < 3 or y == x or k.hierarchical(x, y) or x in counts:
                 continue

@@ -68,17 +68,18 @@ class Knowledge:
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
     @functools.cached_property
-    def definition_shingles(self) -> dict[tuple[str, ...], frozenset[str]]:
-        """Every run of SHINGLE words in a concept's definitions (short, definition, response
-        definition, quotation), mapped to the concepts whose definitions hold it: how a text
-        that defines one kind in another's words is recognised."""
-        index: dict[tuple[str, ...], set[str]] = {}
+    def definition_words(self) -> dict[str, str]:
+        """Each concept's definitions (short, definition, response definition, quotation) as
+        one string of lower-case words between spaces: a run of words from a text is found in
+        it with `in`, which is how a text that defines one kind in another's words is seen."""
+        out = {}
         for concept in self.library.concepts.values():
             texts = (concept.short, concept.definition, concept.response_definition)
-            for text in (*texts, concept.quotation):
-                for shingle in shingles(text or ""):
-                    index.setdefault(shingle, set()).add(concept.id)
-        return {k: frozenset(v) for k, v in index.items()}
+            words = _WORDS.findall(
+                " ".join(t or "" for t in (*texts, concept.quotation)).casefold()
+            )
+            out[concept.id] = f" {' '.join(words)} "
+        return out
 
     def ancestors(self, concept: str) -> frozenset[str]:
         """Every concept broader than `concept`, transitively (not itself)."""
@@ -148,10 +149,10 @@ SHINGLE = 6
 _WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
-def shingles(text: str) -> set[tuple[str, ...]]:
-    """The runs of SHINGLE consecutive words in `text`, lower-cased."""
+def shingles(text: str) -> list[str]:
+    """The runs of SHINGLE consecutive words in `text`, lower-cased, each between spaces."""
     words = _WORDS.findall(text.casefold())
-    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return [f" {' '.join(words[i : i + SHINGLE])} " for i in range(len(words) - SHINGLE + 1)]
 
 
 def knowledge_of(library: Library) -> Knowledge:
