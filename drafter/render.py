@@ -80,9 +80,12 @@ def load_inputs(answers_path: Path, library_dirs: Sequence[Path] = ()):
 
 
 def check_answers_text(answers_path: Path, library_dirs: Sequence[Path] = ()) -> dict[str, int]:
-    """Precision findings by severity over every response in the answers, the text a filled
-    form carries (a form needs no consultation file, so this does not compose)."""
+    """Precision findings by severity in the text a filled form carries: the response as
+    `render` composes and checks it, glossary included, when the consultation is found (the
+    form then gets that glossary as an appendix); else every response on its own (a form
+    needs no consultation file)."""
     from drafter.answers import load_answers
+    from drafter.compose import compose
     from drafter.library import load_library, resolve_library_dirs
     from drafter.library.validate import library_warnings
     from drafter.precision import check_text
@@ -91,9 +94,15 @@ def check_answers_text(answers_path: Path, library_dirs: Sequence[Path] = ()) ->
     library = load_library(resolve_library_dirs(library_dirs))
     library_warnings(library)  # raises if the library is unsafe to check with
     result = RenderResult(out_path=Path(answers_path), fmt="", concepts=[], library_versions={})
-    for answer in answers.answers.values():
-        if answer.text.strip():
-            result.findings += check_text(answer.text, library)
+    try:
+        answers, consultation, library = load_inputs(answers_path, library_dirs)
+    except InputError:  # no consultation: no glossary in the form either
+        for answer in answers.answers.values():
+            if answer.text.strip():
+                result.findings += check_text(answer.text, library)
+        return result.counts()
+    composed = compose(answers, consultation, library, answers_path=Path(answers_path))
+    result.findings = check_text(composed.text, library)
     return result.counts()
 
 

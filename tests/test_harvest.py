@@ -199,3 +199,34 @@ def test_harvest_help_shows_both_inputs_and_the_review_step():
     assert result.returncode == 0
     for text in ("ANSWERS", ".docx", "drafter render", "--library DIR", "snippets review"):
         assert text in result.stdout, text
+
+
+def test_a_response_quoting_vetted_text_proposes_only_the_respondents_own_words(tmp_path):
+    from drafter.answers import Answer, Part, Pin, reference
+
+    library = load_library()
+    mutuals = library.passages["co-operatives-and-mutuals"]
+    own = "We ask commissioners to:\n- publish how social value is scored in every tender;\n"
+    own += "- let co-operatives bid for contracts in small lots."
+    answer = Answer(stance="Yes")
+    answer.set_parts([reference(Pin(passage=mutuals.id, version=mutuals.version), mutuals.text),
+                      Part(text=own)])  # fmt: skip
+    from tests.render_helpers import write_answers
+
+    answers = write_answers(tmp_path / "quoting.yaml", {"3": answer})
+    out = tmp_path / "quoting.docx"
+    assert run_drafter("render", str(answers), "-o", str(out)).returncode == 0
+
+    for source in (out, answers):
+        (draft,) = harvest(source, library).drafts
+        assert text_digest(draft.text) == text_digest(own), source  # the passage left out
+        assert "in every tender;\n- let co-operatives" in draft.text  # the list kept tight
+
+
+def test_a_stance_word_is_not_a_topic():
+    from drafter.library.harvest import topics_for
+
+    answer = "We agree, and strongly agree that social value and its weight matter. Weight it."
+    topics = topics_for("Do you agree that social value matters?", answer, lambda text: [])
+    assert "agree" not in topics and "strongly" not in topics
+    assert {"value", "weight"} <= set(topics)

@@ -171,6 +171,16 @@ def test_ctrl_c_while_typing_keeps_the_text_and_resume_starts_there(tmp_path, re
     assert len(rendered) == 1
 
 
+def test_ctrl_c_while_typing_the_key_point_keeps_it(tmp_path, rendered):
+    path = tmp_path / "answers.yaml"
+    question_1 = stance_keys(1) + text_keys(RESPONSES["1"][1])
+    keys = NEW_RESPONDENT + question_1 + "Weigh social" + CTRL_C
+    assert drive(keys, Options(consultation="sample-social-care", answers=path)) == 130
+    saved = load_answers(path).answers["1"]
+    assert (saved.response, saved.key_point) == (RESPONSES["1"][1], "Weigh social")
+    assert saved.draft  # not finished: --resume comes back to it
+
+
 def test_ctrl_c_at_a_pick_list_saves_and_exits_130(tmp_path, capsys):
     path = tmp_path / "answers.yaml"
     keys = NEW_RESPONDENT + keys_for("1") + keys_for("2") + DOWN + CTRL_C

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import re
 
 import questionary
 from prompt_toolkit.application import create_app_session
@@ -101,3 +102,23 @@ def test_the_glossary_list_counts_the_terms_ticked_not_the_look_up_row():
     assert (picked, look_up) == (["a", "w"], True)
     assert "done (2 selections)" in shown.getvalue()
     assert "3 selections" not in shown.getvalue()
+
+
+def test_a_long_offered_title_is_shortened_so_the_reason_and_the_prompt_fit():
+    view = prompts.OfferView(
+        "weight", "position", "Local authorities should give more weight to social value when "
+        "they commission care and support services", 2,
+        "shares: weight, value, local, authorities", "We agree.",
+    )  # fmt: skip
+    shown = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text("\r\r")  # the default of each list
+        with create_app_session(
+            input=pipe, output=Vt100_Output(shown, lambda: Size(rows=30, columns=100))
+        ):
+            prompts.library_offers([view], [])
+            prompts.offer_action(view)
+    screen = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.getvalue())
+    assert "— shares: weight, value, local, authorities" in screen  # the reason, whole
+    assert "Use this text? Preview it" in screen  # a short question: nothing to wrap
+    assert "Position “Local authorities should give more weight to social value" in screen

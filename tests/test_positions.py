@@ -42,7 +42,8 @@ def test_a_position_loads_with_its_approver_and_keywords(tmp_path):
     assert position.approved_by == "Policy committee"
     assert position.approved_on.isoformat() == "2026-11-20"
     assert position.topics == ("social value", "procurement")
-    assert position.text == "Social value should carry real weight\nwhen care is commissioned."
+    # YAML's wrapped line is not a line break (as in a concept's definition)
+    assert position.text == "Social value should carry real weight when care is commissioned."
     assert position.version == 3
     assert [e.id for e in library.entries()] == ["social-value"]
 
@@ -291,3 +292,26 @@ def test_positions_export_as_markdown_and_word_but_not_tbx(tmp_path):
     tbx = run_drafter("snippets", "export", "--kind", "position", "--format", "tbx")
     assert tbx.returncode == 2
     assert "TBX holds terminology: export positions as csv, md or docx" in tbx.stderr
+
+
+def test_a_positions_wrapped_lines_are_not_line_breaks_in_its_csv_row(tmp_path):
+    import csv
+
+    from tests.conftest import run_drafter
+
+    ours = tmp_path / "ours"
+    example = ROOT / "examples" / "answers-example.yaml"
+    harvested = run_drafter("snippets", "harvest", str(example), "--library", str(ours))
+    assert harvested.returncode == 0, harvested.stderr
+    sheet = tmp_path / "positions.csv"
+    exported = run_drafter(
+        "snippets", "export", "--kind", "position", "--format", "csv", "--status", "all",
+        "-o", str(sheet), "--library", str(ours),
+    )  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    rows = {r["id"]: r for r in csv.DictReader(sheet.open(encoding="utf-8"))}
+    text = rows["local-authorities-weight-social-value"]["text"]
+    assert "hard for a worker co-operative" in text  # the file's wrapped line, joined
+    assert "what it adds.\n\nCommissioners" in text  # paragraphs kept
+    barriers = rows["barriers-prevent-smaller-providers"]["text"]
+    assert "often are:\n\n- contracts" in barriers and "provider;\n- tender" in barriers

@@ -193,3 +193,15 @@ def test_a_finding_in_vetted_text_is_a_library_defect_not_the_respondents(interv
     library = load_library()
     assert pinned.version == library.concepts["social-enterprise"].version
     assert pinned.text == library.concepts["social-enterprise"].printed_definition
+
+
+def test_a_quoted_text_is_named_by_its_first_words_with_a_mark_that_more_follow():
+    from drafter.answers import reference
+    from drafter.interview.flow import _quoted_view
+
+    long = reference(
+        Pin(position="p", version=2), "We agree. Price-led tendering favours large providers."
+    )
+    short = reference(Pin(passage="s", version=1), "We agree.")
+    assert _quoted_view(long).title == "We agree. Price-led tendering favours large…"
+    assert _quoted_view(short).title == "We agree."

@@ -153,7 +153,11 @@ def test_a_retired_passage_still_renders_with_a_warning(tmp_path):
 
 def test_an_unknown_or_wrong_kind_reference_is_one_line_exit_2_nothing_written(tmp_path):
     for wrong, says in [
-        (Pin(passage="no-such-text"), "unknown passage 'no-such-text' (not in the library)"),
+        (
+            Pin(passage="no-such-text"),
+            "unknown passage 'no-such-text' (not in the library; "
+            "was it quoted from a --library DIR?)",
+        ),
         (Pin(passage="co-operative"), "'co-operative' is a concept in the library, not a passage"),
     ]:
         answers = quoting(tmp_path / "a.yaml", "We agree.", reference(wrong, "text"))
@@ -195,6 +199,18 @@ def test_check_reports_exactly_the_changed_answers_and_update_moves_their_pins(t
     assert clean.returncode == 0
     assert clean.stdout == (
         "No vetted text has changed since it was answered (3 answers files checked).\n"
+    )
+
+
+def test_check_update_does_not_say_nothing_changed_after_showing_a_change(tmp_path):
+    ours = changed_layer(tmp_path)
+    affected = quoting(tmp_path / "affected.yaml", pinned(MUTUALS))
+
+    updated = run_drafter("check", str(affected), "--library", str(ours), "--update")
+    assert updated.returncode == 0, updated.stderr
+    assert "No vetted text has changed" not in updated.stdout
+    assert updated.stdout.splitlines()[-1] == (
+        "Every pin now matches the library's current version (1 answers file checked)."
     )
 
 

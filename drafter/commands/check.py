@@ -46,8 +46,9 @@ def check(answers_paths: tuple[Path, ...], update: bool, library_dirs: tuple[Pat
             raise InputError("answers file not found", path=path)
         answers = load_answers(path)
         loaded.append((path, answers, drifts(answers, library, path)))
-    left = 0
+    left = shown = 0
     for path, answers, found in loaded:
+        shown += len(found)
         for drift in found:
             for line in drift.lines():
                 click.echo(f"{path}: {line}" if not line.startswith(" ") else line)
@@ -65,7 +66,8 @@ def check(answers_paths: tuple[Path, ...], update: bool, library_dirs: tuple[Pat
         hint = "" if update else "; after reading them, drafter check --update moves the pins"
         raise FindingsError(f"{left} vetted text(s) changed since answered{hint}")
     files = len(loaded)
-    click.echo(
-        f"No vetted text has changed since it was answered "
-        f"({files} answers file{'s' if files != 1 else ''} checked)."
-    )
+    checked = f"({files} answers file{'s' if files != 1 else ''} checked)"
+    if shown:  # --update moved them: the changes above were real
+        click.echo(f"Every pin now matches the library's current version {checked}.")
+    else:
+        click.echo(f"No vetted text has changed since it was answered {checked}.")

@@ -326,7 +326,11 @@ class Interview:
             else:
                 answer.response = ""
             self._keep_draft(number, answer)
-            answer.key_point = prompts.key_point(answer.key_point)
+            try:
+                answer.key_point = prompts.key_point(answer.key_point)
+            except prompts.TypingInterrupted as exc:  # kept with the unfinished answer
+                answer.key_point = exc.text.strip()
+                raise
             self._keep_draft(number, answer)
             answer.define = self._glossary(before, self._combined(answer))
         except Later:
@@ -829,7 +833,8 @@ def _offer_view(offer) -> prompts.OfferView:
 
 def _quoted_view(part: Part) -> prompts.OfferView:
     pin = part.pin
-    first = " ".join(part.text.split()[:6])
+    words = part.text.split()
+    first = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
     return prompts.OfferView(
         id=pin.id, kind=pin.kind, title=first, version=pin.version or 0, why="", text=part.text
     )

@@ -3,7 +3,7 @@
 This is the only module in drafter that imports questionary. Each function asks one thing and
 returns a plain value; deciding what to ask and saving belong to session.py and flow.py.
 Every prompt raises KeyboardInterrupt on Ctrl-C (the flow saves, then exits 130); the response
-text prompt raises TypingInterrupted instead, carrying what had been typed so it is not lost.
+text prompts raise TypingInterrupted instead, carrying what had been typed so it is not lost.
 """
 
 from __future__ import annotations
@@ -147,23 +147,26 @@ def choose(
 
 
 def line(message: str, default: str = "", *, required: bool = False, instruction: str = "") -> str:
-    """One line of text. `required` refuses an empty answer with a plain explanation."""
+    """One line of text. `required` refuses an empty answer with a plain explanation; Ctrl-C
+    raises TypingInterrupted with what was typed."""
 
     def validate(value: str):
         if required and not value.strip():
             return "Please type something here (it cannot be left empty)."
         return True
 
-    return _ask(
-        questionary.text(
-            message,
-            default=default or "",
-            style=STYLE,
-            validate=validate,
-            instruction=instruction or None,
-            input_processors=[WordWrap()],
-        )
-    ).strip()
+    question = questionary.text(
+        message,
+        default=default or "",
+        style=STYLE,
+        validate=validate,
+        instruction=instruction or None,
+        input_processors=[WordWrap()],
+    )
+    try:
+        return _ask(question).strip()
+    except KeyboardInterrupt:
+        raise TypingInterrupted(question.application.current_buffer.text) from None
 
 
 def confirm(message: str, default: bool = True) -> bool:
@@ -458,17 +461,24 @@ def library_offers(offers: Sequence[OfferView], quoted: Sequence[OfferView]) -> 
     if offers:
         choices.append(Separator())
     for view in offers:
-        choices.append(
-            Choice(_clip(f"{view.kind.title()}: {view.title} — {view.why}", room), value=view.id)
-        )
+        choices.append(Choice(_offer_label(view, room), value=view.id))
     choices += [Separator(), Choice("Search the library…", value=SEARCH)]
     return choose("Quote or adapt a vetted text?", choices, default=OWN_WORDS)
 
 
+def _offer_label(view: OfferView, room: int) -> str:
+    """'Kind: title — why' in `room` columns: a long title is shortened first, so the reason
+    it was offered stays on screen."""
+    kind, why = f"{view.kind.title()}: ", f" — {view.why}"
+    title_room = max(room - len(kind) - len(why), 24)
+    return _clip(kind + _clip(view.title, title_room) + why, room)
+
+
 def offer_action(view: OfferView) -> str:
     """What to do with one offered text: 'preview', 'insert', 'adapt' or 'back'."""
+    say(_clip(f"{view.kind.title()} “{view.title}” (v{view.version})", width()), "heading")
     return choose(
-        _clip(f"{view.kind.title()} “{view.title}” (v{view.version})", width() - 4),
+        "Use this text?",
         [
             Choice("Preview it", value="preview"),
             Choice("Insert it as it is (vetted text, kept in step with the library)", "insert"),

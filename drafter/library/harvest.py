@@ -53,7 +53,8 @@ _STOP = frozenset(
     while who whom why will with would you your yours yes one two many well need needs make
     made give given want like think know see seen said says say within without whether often
     please example examples question questions answer answered thing things way ways
-    already still every really rather across among upon onto per""".split()  # noqa: SIM905
+    already still every really rather across among upon onto per agree disagree strongly
+    """.split()  # noqa: SIM905
 )
 
 
@@ -68,7 +69,13 @@ class Said:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(self.paragraphs).strip()
+        """The paragraphs as Markdown: a blank line between paragraphs, none between the
+        items of a list (a .docx gives each item as a paragraph of its own)."""
+        text = ""
+        for before, paragraph in zip(["", *self.paragraphs], self.paragraphs, strict=False):
+            in_list = _LIST_MARK.match(before) and _LIST_MARK.match(paragraph)
+            text += ("\n" if in_list else "\n\n") + paragraph
+        return text.strip()
 
 
 @dataclass
@@ -215,8 +222,16 @@ def harvest(path: Path, library: Library) -> Harvest:
     ids = {e.id for e in library.entries()}
     terms = _term_finder(library)
     result = Harvest([])
+    quoted = _vetted_paragraphs(library)
     for answer in said:
+        if text_digest(answer.text) in known:
+            result.already += 1
+            continue
+        answer.paragraphs = _without_quotes(answer.paragraphs, quoted)
         text = answer.text
+        if not text:  # nothing but vetted text quoted from the library
+            result.already += 1
+            continue
         if len(re.findall(r"\w+", text)) < SUBSTANTIVE_WORDS:
             result.too_short += 1
             continue
@@ -242,6 +257,43 @@ def harvest(path: Path, library: Library) -> Harvest:
             )
         )
     return result
+
+
+def _plain(paragraph: str) -> str:
+    return " ".join(_LIST_MARK.sub("", paragraph).translate(_PLAIN).split())
+
+
+def _vetted_paragraphs(library: Library) -> list[list[str]]:
+    """Each vetted passage's and position's text as a response prints it: one paragraph per
+    block of text and one per list item (plain, as `_plain` compares them)."""
+    found = []
+    for entry in (*library.passages.values(), *library.positions.values()):
+        if entry.status == "draft":
+            continue
+        paragraphs: list[str] = []
+        for block in entry.text.split("\n\n"):
+            lines: list[str] = []
+            for line in block.splitlines():
+                if _LIST_MARK.match(line) or not lines:
+                    lines.append(line)
+                else:  # a wrapped line of the same paragraph or list item
+                    lines[-1] += f" {line}"
+            paragraphs += [_plain(line) for line in lines if line.strip()]
+        found.append(paragraphs)
+    return found
+
+
+def _without_quotes(paragraphs: list[str], quoted: list[list[str]]) -> list[str]:
+    """The paragraphs less every run that is a whole vetted text quoted from the library (a
+    rendered response prints a quoted passage or position among the respondent's words)."""
+    plain = [_plain(p) for p in paragraphs]
+    keep = [True] * len(paragraphs)
+    for run in quoted:
+        size = len(run)
+        for start in range(len(plain) - size + 1):
+            if size and plain[start : start + size] == run:
+                keep[start : start + size] = [False] * size
+    return [p for p, kept in zip(paragraphs, keep, strict=True) if kept]
 
 
 def title_for(answer: Said) -> str:

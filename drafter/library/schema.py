@@ -312,6 +312,8 @@ class Position(EntryBase, kw_only=True):
     def __post_init__(self) -> None:
         super().__post_init__()
         strip_fields(self, "title", "text", "topics", "written_for")
+        if "\n" in self.text:  # as a definition's: exports get sentences whole
+            force_setattr(self, "text", unwrap(self.text))
 
     @property
     def approved_by(self) -> str | None:

@@ -49,7 +49,9 @@ def lookup(library: Library, pin: Pin):
     other = entry_kind(library, pin.id)
     if other is not None:
         raise KeyError(f"{pin.id!r} is a {other} in the library, not a {pin.kind}")
-    raise KeyError(f"unknown {pin.kind} {pin.id!r} (not in the library)")
+    raise KeyError(
+        f"unknown {pin.kind} {pin.id!r} (not in the library; was it quoted from a --library DIR?)"
+    )
 
 
 @dataclass(frozen=True)
