@@ -358,3 +358,17 @@ def test_every_view_of_a_concept_words_its_relations_alike():
     for label in (RELATION_LABELS["narrower"], RELATION_LABELS["contrast"]):
         assert f"- {label}: " in shown and f"\n{label}: " in explained
         assert f"\n{label}: " in exported
+
+
+def test_one_act_cited_for_a_section_and_its_subsection_prints_the_section_once():
+    from drafter.library.printed import merged
+    from drafter.library.schema import Source
+
+    act = "Social Services and Well-being (Wales) Act 2014"
+    whole = Source(title=act, kind="legislation", section="s.16")
+    part = Source(title=act, kind="legislation", section="s.16(2)")
+    other = Source(title=act, kind="legislation", section="s.162")
+    assert merged(part, whole).section == "s.16"
+    assert merged(whole, part).section == "s.16"
+    assert merged(whole, other).section == "s.16; s.162"  # s.162 is not part of s.16
+    assert merged(whole, whole).section == "s.16"

@@ -81,10 +81,16 @@ def merged(first: Source, other: Source) -> Source:
     """One list entry for two citations of the same Act: the sections of both."""
     import msgspec
 
-    sections = [s for s in (first.section, other.section) if s]
-    if len(sections) < 2 or sections[1] in sections[0].split("; "):
-        return first
-    return msgspec.structs.replace(first, section=f"{sections[0]}; {sections[1]}")
+    parts = [p for s in (first.section, other.section) if s for p in s.split("; ")]
+    # "s.16" covers "s.16(2)": cite the whole section once, not both
+    kept = [p for p in dict.fromkeys(parts) if not any(_within(p, q) for q in parts if q != p)]
+    section = "; ".join(kept) or None
+    return first if section == first.section else msgspec.structs.replace(first, section=section)
+
+
+def _within(part: str, whole: str) -> bool:
+    """`part` cites a subsection or paragraph of `whole` ("s.16(2)" of "s.16")."""
+    return part.startswith(whole) and part[len(whole) : len(whole) + 1] in ("(", " ")
 
 
 class SourceList:
