@@ -93,20 +93,23 @@ def borrowed_definition_rule(ctx: Context) -> None:
         if len(opening) > 1 or (opening and opening[0] not in ctx.cues.singular_determiners):
             continue
         after = ctx.after(i)
-        if not _DEFINES.match(after) or negated(ctx, i, "") or ctx.about_terms(i):
+        if not _DEFINES.match(after):
             continue
         x = hit.entry_id
         clause = after.split(",")[0]  # the definition proper, not a description added after it
-        runs = shingles(clause)
+        runs = shingles(clause, limit=40)
         if len(runs) < 3:
             continue
-        counts = {
-            y: found
-            for y, words in k.definition_words.items()
-            if (found := sum(run in words for run in runs))
-        }
+        counts: dict[str, int] = {}
+        for run in runs:
+            for y in k.definition_runs.get(run, ()):
+                counts[y] = counts.get(y, 0) + 1
+        if x in counts or max(counts.values(), default=0) < 3:
+            continue  # its own definition, or too little of another's
+        if negated(ctx, i, "") or ctx.about_terms(i):
+            continue
         for y, count in sorted(counts.items(), key=lambda item: -item[1]):
-            if count < 3 or y == x or k.hierarchical(x, y) or x in counts:
+            if count < 3 or y == x or k.hierarchical(x, y):
                 continue
             xn, yn = k.name(x), k.name(y)
             message = (
