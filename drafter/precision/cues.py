@@ -71,6 +71,12 @@ class Cues:
             pattern = self._memo[key] = build()
         return pattern
 
+    def may_hold(self, key: str, text: str) -> bool:
+        """Whether folded `text` could hold a cue of list `key`: a plain substring test, so a
+        pattern built on the list is compiled (once a process, ~0.5 ms each) only when it
+        could match. False only where the pattern cannot match."""
+        return any(cue in text for cue in self._data[key])
+
     def _any(self, key: str) -> str:
         return _alternation(self._data[key])
 

@@ -38,7 +38,7 @@ def frame_rules(ctx: Context) -> None:
                     _style_heads(ctx, i, j)
             elif _claims(ctx, gap) and not negated(ctx, i, gap):
                 _claim(ctx, org=i, term=j, span=(i, j))
-        elif a.kind == "term" and c.instance_gap.match(gap):
+        elif a.kind == "term" and c.may_hold("instance_frames", gap) and c.instance_gap.match(gap):
             if not negated(ctx, i, gap):
                 _instances(ctx, i, j)
         elif a.kind == "term" and b.kind == "org" and c.adjacent_gap.match(gap):
@@ -68,9 +68,10 @@ def reference_rule(ctx: Context) -> None:
         if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
         before = ctx.before(i)
-        if ctx.cues.anaphor_claim.match(before):
+        c = ctx.cues
+        if c.may_hold("anaphors", before) and c.anaphor_claim.match(before):
             org = _last_named_organisation(ctx, i)
-        elif ctx.cues.participle_claim.match(before):
+        elif c.may_hold("participle_openers", before) and c.participle_claim.match(before):
             org = _participle_subject(ctx, i)
         else:
             continue
@@ -93,20 +94,23 @@ def borrowed_definition_rule(ctx: Context) -> None:
         if len(opening) > 1 or (opening and opening[0] not in ctx.cues.singular_determiners):
             continue
         after = ctx.after(i)
-        if not _DEFINES.match(after) or negated(ctx, i, "") or ctx.about_terms(i):
+        if not _DEFINES.match(after):
             continue
         x = hit.entry_id
         clause = after.split(",")[0]  # the definition proper, not a description added after it
-        runs = shingles(clause)
+        runs = shingles(clause, limit=40)
         if len(runs) < 3:
             continue
-        counts = {
-            y: found
-            for y, words in k.definition_words.items()
-            if (found := sum(run in words for run in runs))
-        }
+        counts: dict[str, int] = {}
+        for run in runs:
+            for y in k.definition_runs.get(run, ()):
+                counts[y] = counts.get(y, 0) + 1
+        if x in counts or max(counts.values(), default=0) < 3:
+            continue  # its own definition, or too little of another's
+        if negated(ctx, i, "") or ctx.about_terms(i):
+            continue
         for y, count in sorted(counts.items(), key=lambda item: -item[1]):
-            if count < 3 or y == x or k.hierarchical(x, y) or x in counts:
+            if count < 3 or y == x or k.hierarchical(x, y):
                 continue
             xn, yn = k.name(x), k.name(y)
             message = (
@@ -165,6 +169,8 @@ def coordinated_rule(ctx: Context) -> None:
         if hit.kind != "term" or ctx.shielded[j] or j in ctx.covered:
             continue
         before = ctx.before(j)
+        if not ctx.cues.may_hold("coordinators", before):
+            continue
         m = ctx.cues.coordinated_claim.search(before)
         if not m or _closed_fill(ctx, m.group("fill")) or negated(ctx, j, ""):
             continue
@@ -378,7 +384,8 @@ def _claims(ctx: Context, gap: str) -> bool:
             filler = (m.groupdict().get("fill") or "").split()
             # "is a partner of co-operatives" says something else; "the UK's only" does not
             return not any(w in c.function_words and w not in RANKING for w in filler)
-    return bool(c.other_gap.match(gap) or c.style_gap.match(gap))
+    other = c.may_hold("other_frames", gap) and c.other_gap.match(gap)
+    return bool(other or c.style_gap.match(gap))
 
 
 def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
@@ -397,17 +404,19 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
         return "or" if ok and not negated(ctx, i, gap) else None
     if c.style_gap.match(gap):
         return "style" if apart else None
-    if c.equation_gap.match(gap):
+    if c.may_hold("equation_frames", gap) and c.equation_gap.match(gap):
         # two entries of the library are two things: "X, also known as Y" equates them; "X (i.e.
         # Y or Z)" with Y and Z kinds of X spells out what X covers
         if _enumerates_kinds(ctx, i, j) or negated(ctx, i, gap):
             return None
         return "equation"
-    if c.other_gap.match(gap):
+    if c.may_hold("other_frames", gap) and c.other_gap.match(gap):
         # "co-operatives or other types of social enterprise" counts X among the Ys
         counted = not k.is_narrower(x, y) and (apart or k.is_narrower(y, x))
         return "other" if counted and not negated(ctx, i, gap) else None
-    copula = c.concept_copula_gap.match(gap) and not k.is_narrower(x, y)
+    copula = (
+        c.may_hold("copulas", gap) and c.concept_copula_gap.match(gap) and not k.is_narrower(x, y)
+    )
     if copula and apart and not negated(ctx, i, gap):
         return None if c.quantifier_before.search(ctx.before(i)) else "copula"
     return None

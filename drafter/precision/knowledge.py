@@ -68,18 +68,17 @@ class Knowledge:
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 
     @functools.cached_property
-    def definition_words(self) -> dict[str, str]:
-        """Each concept's definitions (short, definition, response definition, quotation) as
-        one string of lower-case words between spaces: a run of words from a text is found in
-        it with `in`, which is how a text that defines one kind in another's words is seen."""
-        out = {}
+    def definition_runs(self) -> dict[str, tuple[str, ...]]:
+        """Every run of SHINGLE words in a concept's definitions (short, definition, response
+        definition, quotation), mapped to the concepts whose definitions hold it: how a text
+        that defines one kind in another's words is recognised."""
+        index: dict[str, tuple[str, ...]] = {}
         for concept in self.library.concepts.values():
             texts = (concept.short, concept.definition, concept.response_definition)
-            words = _WORDS.findall(
-                " ".join(t or "" for t in (*texts, concept.quotation)).casefold()
-            )
-            out[concept.id] = f" {' '.join(words)} "
-        return out
+            cid = concept.id
+            for run in set(shingles(" ".join(t or "" for t in (*texts, concept.quotation)))):
+                index[run] = (*index[run], cid) if run in index else (cid,)
+        return index
 
     def ancestors(self, concept: str) -> frozenset[str]:
         """Every concept broader than `concept`, transitively (not itself)."""
@@ -149,10 +148,10 @@ SHINGLE = 6
 _WORDS = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
-def shingles(text: str) -> list[str]:
-    """The runs of SHINGLE consecutive words in `text`, lower-cased, each between spaces."""
-    words = _WORDS.findall(text.casefold())
-    return [f" {' '.join(words[i : i + SHINGLE])} " for i in range(len(words) - SHINGLE + 1)]
+def shingles(text: str, limit: int | None = None) -> list[str]:
+    """The runs of SHINGLE consecutive words in `text` (in its first `limit` words), lower-cased."""
+    words = _WORDS.findall(text.casefold())[:limit]
+    return [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
 
 
 def knowledge_of(library: Library) -> Knowledge:
