@@ -8,10 +8,12 @@ floor and pandoc in turn, the order rotating) and prints each median and drafter
 pandoc/floor. Bytecode is allowed, as an installed package has it. Target: drafter <= 1.25x
 the floor.
 
-Measured 2026-12-04 (three runs of 12, a busy 2-core machine): demo 1.26-1.33x (148-161 ms
-against 117-121), 40 questions 1.18-1.26x; before drafter froze its objects at exit (Python's
-closing garbage collections took ~20 ms) 1.45-1.46x and 1.33-1.48x. Where the rest goes is in
-README.md, "Performance": mostly the libraries' imports, 86 ms of CPU against python-docx's 51.
+Measured 2026-12-04, late, on a quiet 2-core machine (load under 1): demo 1.36x (183 ms
+against 135), 40 questions 1.28x (210 against 164); the target is not met. drafter does not
+import python-docx (42 ms of the floor's imports) but imports jinja2 (15 ms), markdown-it (14),
+ruamel.yaml (9), click (6) and its own modules (22, the precision engine about 8 of them), and
+compiles the precision check's cue patterns once a process (about 8 ms on the demo). Earlier
+the same day, on a busy machine: demo 1.26-1.33x, 40 questions 1.18-1.26x.
 """
 
 from __future__ import annotations
