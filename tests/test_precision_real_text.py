@@ -506,3 +506,22 @@ def test_known_as_equates_and_an_aside_does_not_hide_an_instance_list(lib):
     assert found(aside, lib)[0][0] == "conflation"
     # a name for the same thing is not an equation
     assert found("Community benefit societies, known as bencoms, serve communities.", lib) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A building society (i.e. a mutual) lends to its members.",
+        "A worker co-operative, i.e. a co-operative owned by its workers, is democratic.",
+        "The society was registered under the Industrial and Provident Societies Act 1965 in 1982.",
+        "In 1990 the society registered under the Industrial and Provident Societies Acts.",
+    ],
+)
+def test_saying_what_kind_a_thing_is_or_dating_an_old_name_is_fine(lib, text):
+    assert found(text, lib) == []
+
+
+def test_equating_two_kinds_the_library_keeps_apart_is_still_a_conflation(lib):
+    assert found("Co-operatives, i.e. mutuals, are owned by members.", lib)[0][0] == "conflation"
+    narrowed = found("A registered society (i.e. a co-operative society) files returns.", lib)
+    assert narrowed[0][0] == "conflation"

@@ -760,6 +760,10 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "consolidated",
         "repealed",
         "superseded",
+        "was registered",
+        "were registered",
+        "was incorporated",
+        "were incorporated",
     ),
     # Words after a name that make it a statute's ("the Industrial and Provident Societies Acts").
     "statute_words": (

@@ -254,7 +254,10 @@ class Cues:
     @functools.cached_property
     def period(self) -> re.Pattern:
         # "until 2014", "before 1 August 2014", "prior to 2014": a year bounds the statement
-        bounded = r"(?<![\w-])(?:until|before|prior\s+to|up\s+to)\s+(?:\d{1,2}\s+[a-z]+\s+)?\d{4}\b"
+        # "in 1982": a dated statement is about its own time
+        bounded = (
+            r"(?<![\w-])(?:until|before|prior\s+to|up\s+to|in)\s+(?:\d{1,2}\s+[a-z]+\s+)?\d{4}\b"
+        )
         return re.compile(rf"{self._any('period_cues')}|{bounded}")
 
     @functools.cached_property

@@ -409,6 +409,8 @@ def _pair_frame(ctx: Context, i: int, j: int, gap: str) -> str | None:
         # Y or Z)" with Y and Z kinds of X spells out what X covers
         if _enumerates_kinds(ctx, i, j) or negated(ctx, i, gap):
             return None
+        if k.is_narrower(x, y) and not k.contrasts(x, y):
+            return None  # "a building society (i.e. a mutual)": says what kind it is
         return "equation"
     if c.may_hold("other_frames", gap) and c.other_gap.match(gap):
         # "co-operatives or other types of social enterprise" counts X among the Ys
