@@ -525,3 +525,9 @@ def test_equating_two_kinds_the_library_keeps_apart_is_still_a_conflation(lib):
     assert found("Co-operatives, i.e. mutuals, are owned by members.", lib)[0][0] == "conflation"
     narrowed = found("A registered society (i.e. a co-operative society) files returns.", lib)
     assert narrowed[0][0] == "conflation"
+
+
+def test_the_status_talked_about_is_not_a_vague_use_but_a_body_that_became_one_is(lib):
+    assert found("Being a mutual is about staff control and how you run the service.", lib) == []
+    assert found("Becoming a mutual is something the trust would consider.", lib) == []
+    assert found("The service became a mutual last year.", lib) == [("vague-term", "mutual")]

@@ -51,13 +51,17 @@ def vague_rule(ctx: Context) -> None:
 def _defined_or_denied(ctx: Context, i: int) -> bool:
     """ "A mutual is not a legal form", "A mutual means ...": the sentence opens with the term
     to say what it is or is not in general, so it names no body and needs no model."""
-    if ctx.before(i).strip() not in ctx.cues.singular_determiners:
-        return False
+    opening = ctx.before(i).split()
     after = ctx.after(i)
+    if opening[:1] in (["being"], ["becoming"]) and len(opening) == 2 and _IS.match(after):
+        return True  # "Being a mutual is about staff control": the status talked about
+    if len(opening) != 1 or opening[0] not in ctx.cues.singular_determiners:
+        return False
     return bool(ctx.cues.definition_after.match(after) or _DENIED.match(after))
 
 
 _DENIED = re.compile(r"^\s+(?:is|are)\s+(?:not|never)\b")
+_IS = re.compile(r"^\s+(?:is|was|would\s+be|means)\b")
 
 
 def _generic_subject(ctx: Context, i: int) -> bool:
