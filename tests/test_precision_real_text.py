@@ -531,3 +531,14 @@ def test_the_status_talked_about_is_not_a_vague_use_but_a_body_that_became_one_i
     assert found("Being a mutual is about staff control and how you run the service.", lib) == []
     assert found("Becoming a mutual is something the trust would consider.", lib) == []
     assert found("The service became a mutual last year.", lib) == [("vague-term", "mutual")]
+
+
+def test_a_model_named_in_the_sentence_before_answers_a_bare_mutual(lib):
+    text = (
+        "In the 1990s several building societies became public limited companies. In most "
+        "cases a larger plc took over a small mutual."
+    )
+    assert found(text, lib) == []
+    # a new paragraph starts afresh
+    apart = "Several building societies became banks.\n\nA small mutual may now bid."
+    assert found(apart, lib) == [("vague-term", "mutual")]

@@ -71,10 +71,14 @@ def _generic_subject(ctx: Context, i: int) -> bool:
 
 
 def _names_the_model(ctx: Context, i: int) -> bool:
-    """Another hit in the sentence names a narrower concept (or an organisation that is one)."""
+    """Another hit in the sentence names a narrower concept (or an organisation that is one),
+    or the sentence before it in the same paragraph names a narrower concept ("... several
+    building societies became plcs. ... a larger plc took over a small mutual")."""
     k = ctx.knowledge
     broad = ctx.hits[i].entry_id
     word = fold_stretch(ctx.written(i)).rstrip("s")
+    if _named_just_before(ctx, i, broad):
+        return True
     for other in ctx.sentence_hits(i):
         hit = ctx.hits[other]
         if hit.kind == "term" and k.is_narrower(hit.entry_id, broad):
@@ -89,6 +93,22 @@ def _names_the_model(ctx: Context, i: int) -> bool:
             org = k.library.organisations[hit.entry_id]
             if any(c == broad or k.is_narrower(c, broad) for c in org.is_):
                 return True
+    return False
+
+
+def _named_just_before(ctx: Context, i: int, broad: str) -> bool:
+    """A narrower concept named in the sentence before hit i's, in the same paragraph."""
+    k = ctx.knowledge
+    start, _ = ctx.sentence_bounds(i)
+    for j in range(i - 1, -1, -1):
+        if ctx.ends[j] > start:
+            continue  # in hit i's own sentence
+        between = ctx.text[ctx.ends[j] : start]
+        if ctx.starts[j] < start - 400 or "\n\n" in between or between.count(". ") > 1:
+            return False
+        hit = ctx.hits[j]
+        if hit.kind == "term" and not ctx.shielded[j] and k.is_narrower(hit.entry_id, broad):
+            return True
     return False
 
 
