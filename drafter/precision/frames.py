@@ -33,7 +33,7 @@ def frame_rules(ctx: Context) -> None:
         if a.kind == "org" and b.kind == "term":
             if c.style_gap.match(gap):
                 # "-style" is inside a noun phrase: only a denial of that phrase turns it off
-                if not _phrase_negated(ctx, i, gap):
+                if not negated(ctx, i, gap, phrase=True):
                     _claim(ctx, org=i, term=j, span=(i, j))
                     _style_heads(ctx, i, j)
             elif _claims(ctx, gap) and not negated(ctx, i, gap):
@@ -317,20 +317,6 @@ def _opens_clause(ctx: Context, i: int, *, after_conjunction: bool = False) -> b
     if after_conjunction and opening and opening[0] in c.clause_openers:
         opening = opening[1:]
     return len(opening) <= 1 and (not opening or opening[0] in c.singular_determiners)
-
-
-def _phrase_negated(ctx: Context, i: int, gap: str) -> bool:
-    """A denial of the noun phrase that starts just before hit i ("not a John Lewis-style
-    mutual"), or a report of it; a denial of some other part of the clause ("it's not been an
-    easy ride for a John Lewis-style mutual") leaves the phrase's claim standing."""
-    c = ctx.cues
-    close = " ".join(ctx.before(i, True).split()[-3:])
-    return bool(
-        c.negation.search(gap)
-        or c.negation.search(close)
-        or c.reporting.search(ctx.before(i))
-        or c.metalinguistic.search(ctx.before(i))
-    )
 
 
 def _style_heads(ctx: Context, org: int, j: int) -> None:

@@ -33,7 +33,7 @@ def vague_rule(ctx: Context) -> None:
             continue
         if ctx.cues.negation.search(ctx.before(i, True)):
             continue  # "is not a mutual": a denial names no model and needs none
-        if ctx.cues.reporting.search(ctx.before(i)):
+        if ctx.cues.reporting.search(ctx.before(i)) or ctx.cues.reported_after.search(ctx.after(i)):
             continue  # "the FT described MyCSP as a mutual": someone else's word, reported
         if ctx.about_terms(i) or _defined_or_denied(ctx, i):
             continue  # "there is no single definition of a mutual": about the word
