@@ -542,3 +542,8 @@ def test_a_model_named_in_the_sentence_before_answers_a_bare_mutual(lib):
     # a new paragraph starts afresh
     apart = "Several building societies became banks.\n\nA small mutual may now bid."
     assert found(apart, lib) == [("vague-term", "mutual")]
+
+
+def test_a_report_tag_after_a_style_claim_makes_it_reported_too(lib):
+    assert found("We want a John Lewis-style mutual.", lib)
+    assert found("It is a John Lewis-style mutual, according to the article.", lib) == []

@@ -250,13 +250,20 @@ def is_noun_use(ctx: Context, i: int) -> bool:
     return not (nxt and nxt[0].isalnum() and nxt not in ctx.cues.function_words)
 
 
-def negated(ctx: Context, i: int, gap: str) -> bool:
+def negated(ctx: Context, i: int, gap: str, *, phrase: bool = False) -> bool:
     """A denial in the gap or earlier in the clause, or a reporting verb earlier in the
-    sentence or in a tag after it ("..., says the report"), turns the claim off."""
+    sentence or in a tag after it ("..., says the report"), turns the claim off.
+
+    With `phrase`, the claim sits inside a noun phrase ("a John Lewis-style mutual"): only a
+    denial just before it ("not a ...") counts, not one of the clause's verb ("it's not been an
+    easy ride for a John Lewis-style mutual")."""
     c = ctx.cues
+    clause = ctx.before(i, True)
+    if phrase:
+        clause = " ".join(clause.split()[-3:])
     return bool(
         c.negation.search(gap)
-        or c.negation.search(ctx.before(i, True))
+        or c.negation.search(clause)
         or c.reporting.search(ctx.before(i))
         or c.metalinguistic.search(ctx.before(i))
         or c.reported_after.search(ctx.after(i))

@@ -157,15 +157,11 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     # What may come between X and an instance cue: "social enterprises can take many forms,
     # including ...", "social enterprises come in several kinds, such as ...".
     "instance_leads": (
-        "can come in many forms",
-        "can come in various forms",
         "sector",
         "movement",
         "family",
-        "can take many forms",
         "take many forms",
         "takes many forms",
-        "can take various forms",
         "take various forms",
         "takes various forms",
         "come in many forms",
@@ -177,6 +173,17 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "of various kinds",
         "of all types",
         "of various types",
+    ),
+    # Modal and frequency words that may open an instance lead ("can take many forms",
+    # "often come in several forms").
+    "lead_modals": (
+        "can",
+        "may",
+        "might",
+        "could",
+        "will",
+        "often",
+        "usually",
     ),
     # "Xs are a form of Y": the kinds of claim a copula between two concepts can make.
     "kind_of": (

@@ -180,7 +180,8 @@ class Cues:
     def instance_gap(self) -> re.Pattern:
         return re.compile(
             # "..., as we've heard, including": an aside between commas after the lead
-            rf"^\s*(?:{self._any('instance_leads')}\s*)?(?:,[^,]{{1,30}},)?[,(]?\s*"
+            rf"^\s*(?:(?:{self._any('lead_modals')}\s+)?{self._any('instance_leads')}\s*)?"
+            rf"(?:,[^,]{{1,30}},)?[,(]?\s*"
             rf"(?:{self._any('instance_frames')})\s*,?\s*(?:the\s+)?$"
         )
 

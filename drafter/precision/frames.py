@@ -33,7 +33,7 @@ def frame_rules(ctx: Context) -> None:
         if a.kind == "org" and b.kind == "term":
             if c.style_gap.match(gap):
                 # "-style" is inside a noun phrase: only a denial of that phrase turns it off
-                if not _phrase_negated(ctx, i, gap):
+                if not negated(ctx, i, gap, phrase=True):
                     _claim(ctx, org=i, term=j, span=(i, j))
                     _style_heads(ctx, i, j)
             elif _claims(ctx, gap) and not negated(ctx, i, gap):
@@ -90,8 +90,7 @@ def borrowed_definition_rule(ctx: Context) -> None:
     for i, hit in enumerate(ctx.hits):
         if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
             continue
-        opening = ctx.before(i, True).split()
-        if len(opening) > 1 or (opening and opening[0] not in ctx.cues.singular_determiners):
+        if not _opens_clause(ctx, i):
             continue
         after = ctx.after(i)
         if not _DEFINES.match(after):
@@ -118,7 +117,7 @@ def borrowed_definition_rule(ctx: Context) -> None:
                 f"'{yn}'; '{xn}' and '{yn}' are different things."
             )
             suggestion = f"Define '{xn}' in its own terms, or say it is one form '{yn}' can take."
-            end = min(ctx.ends[i] + len(after.split(",")[0]), ctx.sentence_bounds(i)[1])
+            end = min(ctx.ends[i] + len(clause), ctx.sentence_bounds(i)[1])
             ctx.add("conflation", ctx.starts[i], end, message, suggestion, y, (i,))
             break
 
@@ -300,32 +299,24 @@ def _closed_fill(ctx: Context, fill: str | None) -> bool:
 def _subject_of(ctx: Context, j: int, *, verb: bool = True) -> int | None:
     """The subject of hit j's sentence: the last hit up to j (before it, if `verb`) that opens
     its clause and (if `verb`) is followed by a verb or a defining colon."""
-    c = ctx.cues
     for s in reversed(ctx.sentence_hits(j)):
         if s > j or (verb and s == j) or ctx.shielded[s]:
             continue
-        opening = ctx.before(s, True).split()
-        if opening and opening[0] in c.clause_openers:
-            opening = opening[1:]
-        if len(opening) > 1 or (opening and opening[0] not in c.singular_determiners):
+        if not _opens_clause(ctx, s, after_conjunction=True):
             continue
-        if not verb or c.subject_predicate.match(ctx.after(s)):
+        if not verb or ctx.cues.subject_predicate.match(ctx.after(s)):
             return s
     return None
 
 
-def _phrase_negated(ctx: Context, i: int, gap: str) -> bool:
-    """A denial of the noun phrase that starts just before hit i ("not a John Lewis-style
-    mutual"), or a report of it; a denial of some other part of the clause ("it's not been an
-    easy ride for a John Lewis-style mutual") leaves the phrase's claim standing."""
+def _opens_clause(ctx: Context, i: int, *, after_conjunction: bool = False) -> bool:
+    """Hit i opens its clause, perhaps after one determiner ("A CIC is", "The Co-op Bank
+    has") and, if `after_conjunction`, a word such as "while" that opens a new clause."""
     c = ctx.cues
-    close = " ".join(ctx.before(i, True).split()[-3:])
-    return bool(
-        c.negation.search(gap)
-        or c.negation.search(close)
-        or c.reporting.search(ctx.before(i))
-        or c.metalinguistic.search(ctx.before(i))
-    )
+    opening = ctx.before(i, True).split()
+    if after_conjunction and opening and opening[0] in c.clause_openers:
+        opening = opening[1:]
+    return len(opening) <= 1 and (not opening or opening[0] in c.singular_determiners)
 
 
 def _style_heads(ctx: Context, org: int, j: int) -> None:

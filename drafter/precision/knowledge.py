@@ -52,18 +52,22 @@ class Knowledge:
         return name_pattern(self.exact_names)
 
     @functools.cached_property
-    def presupposition_pattern(self) -> re.Pattern | None:
-        """The words that say a body is of a kind ("demutualise": a mutual), as one pattern;
-        `presupposed` maps each to the kinds it says (None if the library has none)."""
-        presupposed: dict[str, tuple[str, ...]] = {}
+    def presupposed(self) -> dict[str, tuple[str, ...]]:
+        """The words that say a body is of a kind ("demutualise": a mutual), lower-cased, each
+        mapped to the kinds it says (several entries may list the same words)."""
+        out: dict[str, tuple[str, ...]] = {}
         for concept in self.library.concepts.values():
             for word in concept.presupposed_by:
                 key = " ".join(word.casefold().split())
-                presupposed[key] = (*presupposed.get(key, ()), concept.id)
-        if not presupposed:
+                out[key] = (*out.get(key, ()), concept.id)
+        return out
+
+    @functools.cached_property
+    def presupposition_pattern(self) -> re.Pattern | None:
+        """`presupposed`'s words as one pattern (None if the library has none)."""
+        if not self.presupposed:
             return None
-        self.presupposed = presupposed
-        words = sorted(presupposed, key=len, reverse=True)
+        words = sorted(self.presupposed, key=len, reverse=True)
         body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in words)
         return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
 

@@ -33,7 +33,7 @@ def vague_rule(ctx: Context) -> None:
             continue
         if ctx.cues.negation.search(ctx.before(i, True)):
             continue  # "is not a mutual": a denial names no model and needs none
-        if ctx.cues.reporting.search(ctx.before(i)):
+        if ctx.cues.reporting.search(ctx.before(i)) or ctx.cues.reported_after.search(ctx.after(i)):
             continue  # "the FT described MyCSP as a mutual": someone else's word, reported
         if ctx.about_terms(i) or _defined_or_denied(ctx, i):
             continue  # "there is no single definition of a mutual": about the word
@@ -231,9 +231,15 @@ def _near(cues: Cues, words, before: str, middle: str, after: str, side: str) ->
 
 
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """The near words as one pattern; each word may be written plural or possessive
+    ("employee shares" also finds "employees' shares" and "employees shares")."""
+    inflected = r"(?:'s|s'|s|es)?"
     bodies = sorted(
-        (r"\s+".join(re.escape(p) for p in fold_stretch(w.strip()).split()) for w in words),
+        (
+            r"\s+".join(re.escape(p) + inflected for p in fold_stretch(w.strip()).split())
+            for w in words
+        ),
         key=len,
         reverse=True,
     )
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?:s|es)?(?![\w-])")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])")
