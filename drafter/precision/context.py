@@ -118,6 +118,13 @@ class Context:
             hi += 1
         return range(lo, hi + 1)
 
+    def unjudged_terms(self):
+        """(index, hit) for each concept hit not shielded and not yet explained by a finding,
+        read as the rules go (a finding made meanwhile covers its hits)."""
+        for i, hit in enumerate(self.hits):
+            if hit.kind == "term" and not self.shielded[i] and i not in self.covered:
+                yield i, hit
+
     def add(
         self,
         rule: str,

@@ -64,9 +64,7 @@ def frame_rules(ctx: Context) -> None:
 def reference_rule(ctx: Context) -> None:
     """ "The company is an employee trust co-operative." after a sentence that names the John
     Lewis Partnership: the claim is about the organisation referred back to."""
-    for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
-            continue
+    for i, _hit in ctx.unjudged_terms():
         before = ctx.before(i)
         c = ctx.cues
         if c.may_hold("anaphors", before) and c.anaphor_claim.match(before):
@@ -87,9 +85,7 @@ def borrowed_definition_rule(ctx: Context) -> None:
     from drafter.precision.knowledge import shingles
 
     k = ctx.knowledge
-    for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
-            continue
+    for i, hit in ctx.unjudged_terms():
         if not _opens_clause(ctx, i):
             continue
         after = ctx.after(i)
@@ -164,9 +160,7 @@ _ONE_DEFINITION = re.compile(
 def coordinated_rule(ctx: Context) -> None:
     """ "Co-op Bank is part of the Group ... and is the UK's only mutually owned bank": a second
     predicate joined by "and" says what the sentence's subject is, however far back it stands."""
-    for j, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[j] or j in ctx.covered:
-            continue
+    for j, hit in ctx.unjudged_terms():
         before = ctx.before(j)
         if not ctx.cues.may_hold("coordinators", before):
             continue
@@ -224,9 +218,7 @@ def kind_claim_rule(ctx: Context) -> None:
     if pattern is None:
         return
     k = ctx.knowledge
-    for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
-            continue
+    for i, hit in ctx.unjudged_terms():
         if not _generic_use(ctx, i):
             continue
         after = ctx.after(i)

@@ -14,9 +14,7 @@ from drafter.precision.normalise import fold_stretch
 def vague_rule(ctx: Context) -> None:
     """A bare singular use of a concept that needs its model named ('run by a mutual')."""
     k = ctx.knowledge
-    for i, hit in enumerate(ctx.hits):
-        if hit.kind != "term" or ctx.shielded[i] or i in ctx.covered:
-            continue
+    for i, hit in ctx.unjudged_terms():
         concept = k.library.concepts[hit.entry_id]
         if not concept.needs_qualifier:
             continue
