@@ -9,8 +9,9 @@ Interface used by `drafter render` and by the interview (`drafter draft`):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from drafter.errors import InputError
 
@@ -25,8 +26,9 @@ def format_of(path: Path) -> str | None:
     return next((name for name, known in FORMATS.items() if known == suffix), None)
 
 
-@dataclass
-class RenderResult:
+class RenderResult(Struct):
+    """What a render wrote and found (a msgspec Struct: cheap to define at import)."""
+
     out_path: Path
     fmt: str
     concepts: list[str]  # the concepts the "Terms used" glossary defines, in order

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct, field
 
 from drafter.compose.env import TemplateFunctions, make_environment, render_template
 from drafter.compose.escape import SafeMarkdown, user_blocks
@@ -33,9 +34,10 @@ CONSENT_LABELS = {
 }
 
 
-@dataclass
-class QuestionAnswer:
-    """One question with its (cleaned) answer, as the .txt writer and the template see it."""
+class QuestionAnswer(Struct):
+    """One question with its (cleaned) answer, as the .txt writer and the template see it.
+    (A msgspec Struct, like the file models: a dataclass costs ten times as much to define,
+    and every render pays for defining it.)"""
 
     number: str
     text: str
@@ -53,8 +55,7 @@ class QuestionAnswer:
         return not self.no_response and bool(self.stance or self.response.strip())
 
 
-@dataclass
-class Composed:
+class Composed(Struct):
     """The finished document (Markdown and its tokens) and what the writers need."""
 
     markdown: str
