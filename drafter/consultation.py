@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import re
 from pathlib import Path
 from typing import Annotated, Literal, NamedTuple
@@ -90,6 +88,9 @@ class Question(Frozen, kw_only=True):
         return self.kind == "free-text" or self.explain
 
     def fingerprint(self) -> str:
+        import hashlib  # here, not at the top: most commands never fingerprint a question
+        import json
+
         payload = json.dumps([self.number, self.text, self.kind, list(self.options)])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
@@ -129,6 +130,8 @@ class Consultation(Frozen, kw_only=True):
         raise KeyError(number)
 
     def questions_hash(self) -> str:
+        import hashlib
+
         joined = "\n".join(q.fingerprint() for q in self.questions)
         return "sha256:" + hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
