@@ -129,8 +129,9 @@ def load_files(
     new: dict[str, list] = {}
     out: list[tuple[Path, object]] = []
     changed = False
+    real_folders: dict[Path, Path] = {}
     for path in files:
-        key = str(path.resolve())
+        key = str(_real_path(path, real_folders))
         try:
             stamp = _stamp(path)
         except OSError:
@@ -148,6 +149,17 @@ def load_files(
     if changed or set(new) != set(old):
         _write(store, code, new)
     return out
+
+
+def _real_path(path: Path, real_folders: dict[Path, Path]) -> Path:
+    """`path.resolve()`, resolving each folder once: a layer's files share a few folders, and
+    resolving walks every part of the path (a system call each)."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    folder = real_folders.get(path.parent)
+    if folder is None:
+        folder = real_folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 def _load(path: Path, validate: Validate) -> object:
