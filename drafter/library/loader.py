@@ -165,15 +165,15 @@ def entry_files(directory: Path) -> list[Path]:
     root = Path(directory)
     out = []
     unreadable: list[OSError] = []
+    top = os.fspath(root)
     for folder, subfolders, names in os.walk(root, onerror=unreadable.append, followlinks=True):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
         for name in names:
-            path = Path(folder) / name
-            rel = path.relative_to(root)
-            if path.suffix not in (".yaml", ".yml") or name.startswith("."):
+            if name.startswith(".") or not name.endswith((".yaml", ".yml")):
                 continue
-            if len(rel.parts) == 1 and rel.name in NOT_ENTRIES:
+            if folder == top and name in NOT_ENTRIES:
                 continue
+            path = Path(folder, name)
             if path.is_file():
                 out.append(path)
     if unreadable:
