@@ -60,10 +60,9 @@ class RegexStore:
         self.path = path
         self.root = root
         self.programs: dict[tuple[str, int], Program] = {}
-        self.new: set[tuple[str, int]] = set()
+        self.new: dict[tuple[str, int], re.Pattern] = {}  # compiled by re in this run
         self.used: set[tuple[str, int]] = set()
         self.new_cost = 0.0  # seconds spent compiling the new patterns
-        self._compile: Callable | None = None
 
     def load(self, stamp: tuple) -> None:
         """The kept programs, if the store was made by this interpreter and is ours alone."""
@@ -106,10 +105,9 @@ class RegexStore:
             began = perf_counter()
             pattern = original(p, flags)
             self.new_cost += perf_counter() - began
-            new.add(key)
+            new[key] = pattern
             return pattern
 
-        self._compile = original
         compiler.compile = compile_served
 
     def save(self, engine: tuple, stamp: tuple) -> None:
@@ -117,11 +115,10 @@ class RegexStore:
         if self.new_cost < WORTH_SAVING:
             return
         (sre, compiler, parser) = engine
-        original = self._compile or compiler.compile
         programs = dict(self.programs)
         if len(programs) + len(self.new) > MAX_PATTERNS:
             programs = {k: v for k, v in programs.items() if k in self.used}
-        for text, flags in self.new:
+        for (text, flags), compiled in self.new.items():
             try:
                 parsed = parser.parse(text, flags)
                 program = (
@@ -131,7 +128,7 @@ class RegexStore:
                     int(parsed.state.groups - 1),
                     {str(name): int(index) for name, index in parsed.state.groupdict.items()},
                 )
-                if _build(sre, text, program) != original(text, flags):
+                if _build(sre, text, program) != compiled:
                     continue
             except Exception:  # whatever `re` itself would say of it, it is not kept
                 continue
@@ -162,16 +159,29 @@ def _write(path: Path, data: bytes) -> None:
 
 def start() -> Callable[[], None]:
     """Serve compiled patterns from the store for the rest of this process; returns what the
-    program calls as it ends to keep the run's new ones (a no-op where the store is off)."""
-    from drafter.cache import cache_root, enabled
+    program calls as it ends to keep the run's new ones (a no-op where the store is off).
+    Never raises: without the store, patterns are only compiled as usual."""
+    try:
+        from drafter.cache import cache_root, enabled
 
-    found = _engine()
-    if found is None or not enabled():
-        return lambda: None
-    engine, stamp = found
-    root = cache_root()
-    tag = getattr(sys.implementation, "cache_tag", None) or "python"
-    store = RegexStore(root / "regex" / f"{tag}.marshal", root)
-    store.load(stamp)
-    store.install(engine)
-    return lambda: store.save(engine, stamp)
+        found = _engine()
+        if found is None or not enabled():
+            return _nothing
+        engine, stamp = found
+        root = cache_root()
+        tag = getattr(sys.implementation, "cache_tag", None) or "python"
+        store = RegexStore(root / "regex" / f"{tag}.marshal", root)
+        store.load(stamp)
+        store.install(engine)
+    except Exception:
+        return _nothing
+
+    def keep() -> None:
+        with contextlib.suppress(Exception):
+            store.save(engine, stamp)
+
+    return keep
+
+
+def _nothing() -> None:
+    return None
