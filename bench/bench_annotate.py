@@ -42,7 +42,7 @@ def annotate_once(path: Path, out: Path) -> tuple[float, int]:
     library = load_library()
     start = time.perf_counter()
     document, result = _check(path, library)
-    count = annotate(document, result.records, out, force=True)
+    count = annotate(document, [record.finding for record in result.records], out, force=True)
     return time.perf_counter() - start, count
 
 

@@ -8,12 +8,12 @@ floor and pandoc in turn, the order rotating) and prints each median and drafter
 pandoc/floor. Bytecode is allowed, as an installed package has it. Target: drafter <= 1.25x
 the floor.
 
-Measured 2026-12-04, late, on a quiet 2-core machine (load under 1): demo 1.36x (183 ms
-against 135), 40 questions 1.28x (210 against 164); the target is not met. drafter does not
-import python-docx (42 ms of the floor's imports) but imports jinja2 (15 ms), markdown-it (14),
-ruamel.yaml (9), click (6) and its own modules (22, the precision engine about 8 of them), and
-compiles the precision check's cue patterns once a process (about 8 ms on the demo). Earlier
-the same day, on a busy machine: demo 1.26-1.33x, 40 questions 1.18-1.26x.
+Measured 2026-12-05 on a quiet 2-core machine, two runs of 15: demo 1.17-1.19x (157-166 ms
+against 134-140), 40 questions 1.14x (185-189 against 162-166); the target is met. Before the
+program kept its compiled regular expressions between runs (drafter/regex_store.py): demo
+1.36-1.38x, 40 questions 1.27-1.28x. The runs are timed after a first, warming run of each
+command, so drafter's caches (validated library, compiled templates and patterns) are as a
+user's are after their first render.
 """
 
 from __future__ import annotations

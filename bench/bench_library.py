@@ -38,17 +38,20 @@ vetted_on: 2026-11-26
 review_by: 2027-11-26
 subject: bench-{group}
 short: A generated concept number {n} used to measure loading.
+response_definition: >-
+  Generated concept {n} is owned and controlled by its members.
 definition: |
   Generated concept {n} is owned and controlled by its members. It exists so that the
   benchmark has realistic text to parse: a paragraph of a few lines, as in the bundled
   library, with enough words to be typical of a vetted definition.
 sources:
   - title: Generated source {n}
+    kind: academic
     publisher: Bench
     year: 2026
     url: "https://example.invalid/{n}"
     ref: 1
-  - {{title: Second generated source {n}, publisher: Bench, year: 2025}}
+  - {{title: Second generated source {n}, kind: press, publisher: Bench, year: 2025}}
 terms:
   - text: generated term {n}
     status: preferred
@@ -66,6 +69,7 @@ distinguish:
 translations:
   cy:
     - text: term cynhyrchedig {n}
+      part_of_speech: noun
       status: unverified
 examples:
   must_flag: [A generatedterm{n} appears here.]

@@ -15,17 +15,12 @@ drafter's cache folder is (the compiled templates and the resume points live the
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import msgspec
-import msgspec.json
-
 from drafter.errors import DrafterError
-from drafter.model import to_data
 from drafter.yamlio import load_yaml
 
 CACHE_FORMAT = 4
@@ -48,6 +43,8 @@ def cache_root() -> Path:
 
 def cache_file(place: Path) -> Path:
     """The store for one folder (a library layer) or one file."""
+    import hashlib
+
     key = hashlib.sha256(str(Path(place).resolve()).encode()).hexdigest()[:20]
     return cache_root() / "library" / f"{key}.json"
 
@@ -55,6 +52,8 @@ def cache_file(place: Path) -> Path:
 def _stamp(path: Path) -> list:
     """What a cached record is tied to: the file's metadata and a hash of its content, so a
     record can only ever stand for the very bytes it was made from."""
+    import hashlib
+
     st = path.stat()
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest]
@@ -78,6 +77,8 @@ def _code_key(models: Sequence[type]) -> list:
 def _read(path: Path, code: list) -> dict:
     """The records of a store, or none if it is unreadable, stale, or could have been written
     by someone else (a forged store would serve forged "vetted" definitions)."""
+    import msgspec.json
+
     from drafter.fsutil import owned_privately
 
     if not owned_privately(path, cache_root()):
@@ -144,6 +145,8 @@ def load_files(
             result = _load(path, validate)
             changed = True
             if type(result) in by_name.values():
+                from drafter.model import to_data
+
                 new[key] = [stamp, type(result).__name__, to_data(result)]
         out.append((path, result))
     if changed or set(new) != set(old):
@@ -177,6 +180,8 @@ def _hit(cached: object, stamp: list[int], by_name: dict[str, type]):
     model = by_name.get(cached[1])
     if model is None or not isinstance(cached[2], dict):
         return None
+    import msgspec
+
     try:
         return msgspec.convert(cached[2], model)
     except msgspec.ValidationError:  # a damaged store: read the file instead
@@ -185,6 +190,8 @@ def _hit(cached: object, stamp: list[int], by_name: dict[str, type]):
 
 def _write(store: Path, code: list, files: dict) -> None:
     """Best effort: a cache that cannot be written only costs speed."""
+    import msgspec.json
+
     from drafter.fsutil import atomic_write_bytes
 
     try:

@@ -6,12 +6,9 @@ Each subcommand lives in drafter/commands/<name>.py and is imported only when it
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import importlib
 import os
 import sys
-from typing import NoReturn
 
 import click
 
@@ -123,25 +120,3 @@ def _click_message(exc: click.ClickException) -> str:
     if isinstance(exc, click.UsageError) and ctx is not None:
         message += f" (see {ctx.command_path} --help)"
     return message
-
-
-def run() -> NoReturn:
-    """The `drafter` program: `main()`, then the process ends without Python's shutdown.
-
-    At exit Python collects garbage over every object the run created (the libraries' modules,
-    compiled templates and patterns, the library) and tears its modules down, only to free
-    memory the operating system takes back anyway: about 25 ms, a sixth of a render. So once
-    `main()` is done the exit handlers run, the output is flushed, and the process ends there.
-    Files are closed by the code that writes them, never by a finaliser; drafter starts no
-    threads. `main()` itself exits normally, for callers that run it in their own process.
-    """
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:  # main() ends with sys.exit(a number)
-        code = exc.code if isinstance(exc.code, int) else 0
-    atexit._run_exitfuncs()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
-            stream.flush()
-    os._exit(code)

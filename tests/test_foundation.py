@@ -124,12 +124,13 @@ def test_a_duplicate_key_is_one_short_line_even_with_a_multi_line_value(tmp_path
 def test_the_program_ends_after_exit_handlers_and_output_without_python_shutdown(
     tmp_path,
 ):
-    """`drafter` (cli.run) skips Python's closing collections and teardown, a sixth of a
-    render: the exit handlers still run, all output arrives and the exit code is main()'s."""
+    """`drafter` (drafter.__main__.run) skips Python's closing collections and teardown, a
+    sixth of a render: the exit handlers still run, all output arrives and the exit code is
+    main()'s."""
     script = (
         "import atexit, sys\n"
         "atexit.register(lambda: print('handler ran', file=sys.stderr))\n"
-        "from drafter.cli import run\n"
+        "from drafter.__main__ import run\n"
         "run()\n"
     )
     for args, code in ((["--version"], 0), (["render", str(tmp_path / "none.yaml")], 2)):
