@@ -8,6 +8,7 @@ import contextlib
 import errno
 import os
 import stat
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -253,11 +254,11 @@ def _write_temp(path: Path, data: bytes, *, mode: int | None = None) -> str:
     """`data` in a new temporary file beside `path`, flushed to disk; returns its name."""
     directory = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp_name = _create_temp(directory, path.name)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise InputError(f"cannot write here ({exc.strerror})", path=path) from None
     try:
-        # the file was created private (0600); give it the mode a normal write would
+        # mkstemp makes the file private (0600); give it the mode a normal write would
         os.fchmod(fd, _mode_for(path) if mode is None else mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -268,24 +269,6 @@ def _write_temp(path: Path, data: bytes, *, mode: int | None = None) -> str:
             os.unlink(tmp_name)
         raise InputError(f"cannot write ({exc.strerror})", path=path) from None
     return tmp_name
-
-
-# open flags for a new temporary file: created here and now, by us alone, never through a link
-_TEMP_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-_TEMP_FLAGS |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
-_TEMP_ATTEMPTS = 100
-
-
-def _create_temp(directory: Path, name: str) -> tuple[int, str]:
-    """A new private (0600) file `.NAME.RANDOM.tmp` in `directory`, opened exclusively, as
-    tempfile.mkstemp makes it (that module costs a few ms to import, for this one call)."""
-    for _ in range(_TEMP_ATTEMPTS):
-        tmp_name = os.path.join(directory, f".{name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(tmp_name, _TEMP_FLAGS, 0o600), tmp_name
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no unused temporary file name")
 
 
 def atomic_write_many(

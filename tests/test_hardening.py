@@ -94,41 +94,6 @@ def test_of_parallel_writers_to_one_new_name_exactly_one_wins(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["race.txt"]
 
 
-def test_a_temporary_file_is_new_private_and_never_follows_a_planted_link(tmp_path, monkeypatch):
-    # the first random names are taken: one by a file, one by a link to a file elsewhere
-    names = iter([b"\x01" * 6, b"\x02" * 6, b"\x03" * 6])
-    monkeypatch.setattr(fsutil.os, "urandom", lambda n: next(names))
-    taken = tmp_path / f".out.txt.{'01' * 6}.tmp"
-    taken.write_text("someone else's")
-    elsewhere = tmp_path / "elsewhere.txt"
-    elsewhere.write_text("untouched")
-    (tmp_path / f".out.txt.{'02' * 6}.tmp").symlink_to(elsewhere)
-    seen: list[int] = []
-    real_place = fsutil._place
-
-    def place(tmp_name: str, path: Path, *, force: bool) -> None:
-        seen.append(os.stat(tmp_name).st_mode & 0o777)
-        assert Path(tmp_name).name == f".out.txt.{'03' * 6}.tmp"
-        real_place(tmp_name, path, force=force)
-
-    monkeypatch.setattr(fsutil, "_place", place)
-    fsutil.atomic_write_text(tmp_path / "out.txt", "mine", private=True)
-    assert seen == [0o600]
-    assert (tmp_path / "out.txt").read_text() == "mine"
-    assert taken.read_text() == "someone else's"
-    assert elsewhere.read_text() == "untouched"
-    assert not (tmp_path / f".out.txt.{'03' * 6}.tmp").exists()
-
-
-def test_a_new_file_gets_the_mode_a_plain_write_would_give_it(tmp_path):
-    umask = os.umask(0o022)
-    try:
-        fsutil.atomic_write_text(tmp_path / "plain.txt", "x")
-    finally:
-        os.umask(umask)
-    assert (tmp_path / "plain.txt").stat().st_mode & 0o777 == 0o644
-
-
 def test_a_name_too_long_and_a_file_used_as_folder_are_one_line(tmp_path, capsys):
     answers = write_answers(tmp_path / "a.yaml")
     code, _, err = run(capsys, "render", str(answers), "-o", str(tmp_path / ("n" * 300 + ".md")))
