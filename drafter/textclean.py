@@ -2,42 +2,17 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
 # XML 1.0 forbids C0 controls other than tab, LF and CR; Word chokes on them. Lone surrogates
 # cannot be encoded as UTF-8 at all. DEL and C1 controls are invisible noise from pasting.
-_CONTROLS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-_UNSAFE_BEYOND_LATIN1 = r"\ud800-\udfff\ufffe\uffff"
-_UNSAFE_CONTROLS = re.compile(_CONTROLS)
-
-
-@functools.cache
-def _unsafe() -> re.Pattern[str]:
-    """The whole unsafe set. A class reaching past U+00FF costs re ~1 ms to compile (it builds
-    a 64K-entry map), so it is compiled only for text that holds one of those characters."""
-    return re.compile(_CONTROLS[:-1] + _UNSAFE_BEYOND_LATIN1 + "]")
-
-
-def _only_controls_unsafe(text: str) -> bool:
-    """Whether the only unsafe characters `text` may hold are the controls (no lone surrogate,
-    which UTF-8 cannot encode, and no U+FFFE or U+FFFF)."""
-    if text.isascii():
-        return True
-    if "\ufffe" in text or "\uffff" in text:
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> tuple[str, int]:
     """Return the text with CRLF/CR made LF and unsafe characters removed, and how many went."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pattern = _UNSAFE_CONTROLS if _only_controls_unsafe(text) else _unsafe()
-    cleaned, removed = pattern.subn("", text)
+    cleaned, removed = _UNSAFE.subn("", text)
     return cleaned, removed
 
 
