@@ -15,7 +15,6 @@ drafter's cache folder is (the compiled templates and the resume points live the
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -75,35 +74,18 @@ def _code_key(models: Sequence[type]) -> list:
     return [__version__, msgspec_version, [[f, *_code_stamp(Path(f))] for f in files]]
 
 
-def _encode(value):
-    if isinstance(value, dt.datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"$date": value.isoformat()}
-    raise TypeError(f"cannot cache {type(value).__name__}")
-
-
-def _decode(obj: dict):
-    if len(obj) == 1:
-        if "$date" in obj:
-            return dt.date.fromisoformat(obj["$date"])
-        if "$datetime" in obj:
-            return dt.datetime.fromisoformat(obj["$datetime"])
-    return obj
-
-
 def _read(path: Path, code: list) -> dict:
     """The records of a store, or none if it is unreadable, stale, or could have been written
     by someone else (a forged store would serve forged "vetted" definitions)."""
-    import json
+    import msgspec.json
 
     from drafter.fsutil import owned_privately
 
     if not owned_privately(path, cache_root()):
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"), object_hook=_decode)
-    except (OSError, ValueError):
+        data = msgspec.json.decode(path.read_bytes())
+    except (OSError, msgspec.DecodeError):
         return {}
     if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
         return {}
@@ -148,8 +130,9 @@ def load_files(
     new: dict[str, list] = {}
     out: list[tuple[Path, object]] = []
     changed = False
+    real_folders: dict[Path, Path] = {}
     for path in files:
-        key = str(path.resolve())
+        key = str(_real_path(path, real_folders))
         try:
             stamp = _stamp(path)
         except OSError:
@@ -169,6 +152,17 @@ def load_files(
     if changed or set(new) != set(old):
         _write(store, code, new)
     return out
+
+
+def _real_path(path: Path, real_folders: dict[Path, Path]) -> Path:
+    """`path.resolve()`, resolving each folder once: a layer's files share a few folders, and
+    resolving walks every part of the path (a system call each)."""
+    if path.name in ("", ".", "..") or path.is_symlink():
+        return path.resolve()
+    folder = real_folders.get(path.parent)
+    if folder is None:
+        folder = real_folders[path.parent] = path.parent.resolve()
+    return folder / path.name
 
 
 def _load(path: Path, validate: Validate) -> object:
@@ -196,12 +190,12 @@ def _hit(cached: object, stamp: list[int], by_name: dict[str, type]):
 
 def _write(store: Path, code: list, files: dict) -> None:
     """Best effort: a cache that cannot be written only costs speed."""
-    import json
+    import msgspec.json
 
-    from drafter.fsutil import atomic_write_text
+    from drafter.fsutil import atomic_write_bytes
 
     try:
-        text = json.dumps({"format": CACHE_FORMAT, "code": code, "files": files}, default=_encode)
+        data = msgspec.json.encode({"format": CACHE_FORMAT, "code": code, "files": files})
     except (TypeError, ValueError):
         return
     with contextlib.suppress(OSError, DrafterError):
@@ -209,7 +203,7 @@ def _write(store: Path, code: list, files: dict) -> None:
         store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if store.parent.stat().st_mode & 0o077:
             store.parent.chmod(0o700)
-        atomic_write_text(store, text, force=True, may_replace_input=True)
+        atomic_write_bytes(store, data, force=True, may_replace_input=True)
     prune(store.parent, "*.json")
 
 

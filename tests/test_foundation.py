@@ -95,6 +95,18 @@ def test_clean_text_removes_controls_and_lone_surrogates():
     assert removed == 4
 
 
+def test_clean_text_removes_every_unsafe_character_in_non_ascii_text():
+    # unsafe characters among non-Latin-1 text: Welsh letters, typographic quotes and dashes stay
+    cases = {
+        "Cymraeg ŵ\x85 café": ("Cymraeg ŵ café", 1),
+        "ŵ\ufffe ŷ\uffff \x7f": ("ŵ ŷ ", 3),
+        "é\udfff": ("é", 1),
+        "“quoted” — fine": ("“quoted” — fine", 0),
+    }
+    for text, expected in cases.items():
+        assert clean_text(text) == expected, text
+
+
 def test_unknown_command_is_a_usage_error():
     result = run_drafter("no-such-command")
     assert result.returncode == 2

@@ -94,6 +94,15 @@ def test_of_parallel_writers_to_one_new_name_exactly_one_wins(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["race.txt"]
 
 
+def test_a_new_file_gets_the_mode_a_plain_write_would_give_it(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        fsutil.atomic_write_text(tmp_path / "plain.txt", "x")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "plain.txt").stat().st_mode & 0o777 == 0o644
+
+
 def test_a_name_too_long_and_a_file_used_as_folder_are_one_line(tmp_path, capsys):
     answers = write_answers(tmp_path / "a.yaml")
     code, _, err = run(capsys, "render", str(answers), "-o", str(tmp_path / ("n" * 300 + ".md")))

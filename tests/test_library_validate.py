@@ -312,3 +312,22 @@ def test_an_old_entry_without_the_new_fields_loads_and_validate_names_them(tmp_p
     code, err = _validate_layer(capsys, lib)
     assert code == 2
     assert "needs a response_definition" in err and "has no kind" in err
+
+
+def test_entry_files_are_the_visible_yaml_files_but_the_top_level_config(tmp_path):
+    from drafter.library.loader import entry_files
+
+    names = [
+        "config.yaml", "drafter.yaml", "top.yml", "a.b.yaml", ".hidden.yaml", "notes.txt",
+        "UPPER.YAML", "terms/config.yaml", "terms/drafter.yaml", "terms/x.yaml",
+        ".git/inside.yaml", "terms/.cache/inside.yaml",
+    ]  # fmt: skip
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("id: x\n")
+    (tmp_path / "folder.yaml").mkdir()  # a folder named like an entry is no entry
+    (tmp_path / "dangling.yaml").symlink_to(tmp_path / "gone.yaml")
+    found = [str(p.relative_to(tmp_path)) for p in entry_files(tmp_path)]
+    assert found == [
+        "a.b.yaml", "terms/config.yaml", "terms/drafter.yaml", "terms/x.yaml", "top.yml",
+    ]  # fmt: skip

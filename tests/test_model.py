@@ -164,3 +164,37 @@ def test_question_numbers_match_however_they_are_written():
     for written in ("3a", "Q3a", "q.3a", "Question 3a", "QUESTION 3A", "Cwestiwn 3a", " Q 3a "):
         assert number_key(written) == "3a", written
     assert number_key("13") != number_key("3")
+
+
+def test_the_file_models_annotations_are_evaluated_at_import_not_on_first_validation():
+    # string annotations (`from __future__ import annotations`) make msgspec compile and eval
+    # every one on each run's first validation: ~3 ms of every render's start
+    import msgspec
+
+    from drafter.answers import AnswersFile
+    from drafter.library.schema import KINDS
+
+    models = [AnswersFile, Consultation, *KINDS.values()]
+    seen: set[type] = set()
+    while models:
+        model = models.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for klass in model.__mro__:
+            for name, hint in vars(klass).get("__annotations__", {}).items():
+                assert not isinstance(hint, str), f"{klass.__name__}.{name}: {hint!r}"
+        for info in msgspec.structs.fields(model):
+            models += _structs_in(info.type)
+    assert len(seen) > 10  # the nested records were reached
+
+
+def _structs_in(hint: object) -> list[type]:
+    """The Structs a field's type names (itself, or inside a tuple, Annotated or union)."""
+    import typing
+
+    import msgspec
+
+    if isinstance(hint, type) and issubclass(hint, msgspec.Struct):
+        return [hint]
+    return [found for arg in typing.get_args(hint) for found in _structs_in(arg)]

@@ -171,3 +171,26 @@ def test_stores_unused_for_a_month_are_pruned_when_another_is_written(tmp_path):
     load_consultation(copy)  # a miss writes its store
     assert not old.exists() and recent.exists()
     assert cache.cache_file(copy).is_file()
+
+
+def test_records_are_keyed_by_the_real_path_of_linked_folders_and_files(tmp_path):
+    """A layer reached through a linked folder, and an entry file that is itself a link, are
+    stored under the real paths: one record per real file, whichever way it was reached."""
+    from tests.library_helpers import concept, layer
+
+    real = layer(tmp_path, "real", {"terms/a.yaml": concept("alpha-term", "alpha term")})
+    (real / "terms" / "b.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    (tmp_path / "elsewhere.yaml").write_text(concept("beta-term", "beta term"))
+    linked = tmp_path / "linked"
+    linked.symlink_to(real)
+    fresh = load_library([linked], use_cache=False)
+    load_library([linked])  # writes the store
+    stored = msgspec.json.decode(cache.cache_file(linked).read_bytes())["files"]
+    assert set(stored) == {
+        str((real / "terms" / "a.yaml").resolve()),
+        str((tmp_path / "elsewhere.yaml").resolve()),
+    }
+    cached = load_library([linked])
+    assert [e.id for e in cached.entries()] == ["alpha-term", "beta-term"]
+    for entry in fresh.entries():
+        _same(cached.get(entry.id), entry)

@@ -15,7 +15,6 @@ from typing import Literal
 from drafter import fsutil
 from drafter.errors import DrafterError, InputError, MultipleErrors
 from drafter.library.loader import Library, duplicate_problems, read_layer
-from drafter.library.publishable import concept_problems, source_problems
 from drafter.library.schema import Concept, Organisation, Position
 
 Level = Literal["error", "warning", "note"]
@@ -111,6 +110,10 @@ def _line(path: Path, *keys: str | int) -> int | None:
 
 
 def _check_entry(report: Report, entry, path: Path, today: dt.date) -> None:
+    # here, not at the top: render and lint import this module for `library_warnings` only,
+    # and the content rules compile their patterns on import
+    from drafter.library.publishable import concept_problems, source_problems
+
     by_key, on_key = entry.SIGN_OFF
     if isinstance(entry, Position):
         _check_approval(report, entry, path)

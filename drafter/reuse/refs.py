@@ -9,9 +9,10 @@ library has moved on. An unknown entry, or an entry of another kind, is bad inpu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from drafter.errors import InputError
 from drafter.model import text_problems
@@ -54,9 +55,9 @@ def lookup(library: Library, pin: Pin):
     )
 
 
-@dataclass(frozen=True)
-class Resolved:
-    """What a render prints for one reference, and the version it stands for."""
+class Resolved(Struct, frozen=True):
+    """What a render prints for one reference, and the version it stands for (a msgspec
+    Struct: cheap to define at import)."""
 
     kind: str
     id: str
