@@ -137,7 +137,7 @@ class RegexStore:
             data = marshal.dumps((stamp, programs))
         except ValueError:  # something in a loaded store marshal cannot write: start afresh
             return
-        _write(self.path, data)
+        _write(self.path, self.root, data)
 
 
 def _build(sre, text: str, program: Program) -> re.Pattern:
@@ -148,13 +148,16 @@ def _build(sre, text: str, program: Program) -> re.Pattern:
     return sre.compile(text, flags, code, groups, groupindex, tuple(indexgroup))
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, root: Path, data: bytes) -> None:
+    """Only where a later run may read it back: a store in a folder others could write is
+    never read, so writing one there would only cost each run a save."""
     from drafter.errors import DrafterError
-    from drafter.fsutil import atomic_write_bytes
+    from drafter.fsutil import atomic_write_bytes, owned_privately
 
     with contextlib.suppress(OSError, DrafterError):
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        atomic_write_bytes(path, data, force=True, may_replace_input=True, private=True)
+        if owned_privately(path.parent, root):
+            atomic_write_bytes(path, data, force=True, may_replace_input=True, private=True)
 
 
 def start() -> Callable[[], None]:
@@ -177,7 +180,8 @@ def start() -> Callable[[], None]:
         return _nothing
 
     def keep() -> None:
-        with contextlib.suppress(Exception):
+        # after the output: a Ctrl-C here only leaves the store as it was (atomic writes)
+        with contextlib.suppress(Exception, KeyboardInterrupt):
             store.save(engine, stamp)
 
     return keep

@@ -183,3 +183,15 @@ def test_no_store_when_the_caches_are_off(tmp_path):
     done = _run(["--version"], cache, DRAFTER_NO_CACHE="1")
     assert done.returncode == 0, done.stderr
     assert not (cache / "drafter" / "regex").exists()
+
+
+def test_no_store_is_written_where_it_could_never_be_read(tmp_path, engine):
+    parts, stamp = engine
+    store = _store(tmp_path)
+    store.root.chmod(0o777)  # anyone could plant a store here: it would never be loaded
+    store.install(parts)
+    re.purge()
+    re.compile(PATTERNS[0][0], PATTERNS[0][1])
+    store.new_cost = 1.0
+    store.save(parts, stamp)
+    assert not store.path.exists()
